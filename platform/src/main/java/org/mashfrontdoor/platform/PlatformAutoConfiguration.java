@@ -1,0 +1,108 @@
+package org.mashfrontdoor.platform;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.inbox.EventConsumerErrorHandling;
+import org.mashfrontdoor.platform.outbox.OutboxLoop;
+import org.mashfrontdoor.platform.outbox.OutboxProperties;
+import org.mashfrontdoor.platform.outbox.OutboxPublisher;
+import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.web.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+
+/** What every MASH service gets from the platform: clock, database, outbox, consumer failure policy, topics. */
+@AutoConfiguration(after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import(ProblemResponses.class)
+public class PlatformAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
+    return client.getDatabase(properties.getMongoClientDatabase());
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(MongoDatabase database, Clock clock, OutboxProperties properties) {
+    return new OutboxRelay(database, clock, properties.batchSize());
+  }
+
+  @Bean(destroyMethod = "close")
+  Producer<String, String> outboxProducer(KafkaProperties kafka) {
+    Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-publisher");
+    return new KafkaProducer<>(config);
+  }
+
+  @Bean
+  OutboxLoop outboxLoop(OutboxRelay relay, Producer<String, String> outboxProducer, OutboxProperties properties,
+      Clock clock, ObjectProvider<MeterRegistry> meters) {
+    OutboxPublisher publisher = properties.mode() == OutboxProperties.Mode.KAFKA
+        ? new OutboxPublisher(relay.outbox(), outboxProducer, clock, properties.batchSize(),
+            properties.sendTimeout(), meters.getIfAvailable(SimpleMeterRegistry::new))
+        : null;
+    return new OutboxLoop(relay, publisher, properties, clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(CommonErrorHandler.class)
+  CommonErrorHandler eventConsumerErrorHandler(KafkaOperations<?, ?> template,
+      @Value("${mash.consumer.retries:3}") int retries,
+      @Value("${mash.consumer.first-backoff:PT0.2S}") Duration firstBackoff) {
+    return EventConsumerErrorHandling.errorHandler(template, retries, firstBackoff);
+  }
+
+  @Bean
+  KafkaAdmin.NewTopics mashTopics(@Value("${mash.kafka.partitions:3}") int partitions,
+      @Value("${mash.kafka.replication-factor:1}") short replicas) {
+    return new KafkaAdmin.NewTopics(
+        topic(Topics.REFERRAL_EVENTS, partitions, replicas),
+        topic(Topics.REFERRAL_EVENTS + Topics.DEAD_LETTER_SUFFIX, partitions, replicas),
+        topic(Topics.TRIAGE_EVENTS, partitions, replicas),
+        topic(Topics.TRIAGE_EVENTS + Topics.DEAD_LETTER_SUFFIX, partitions, replicas),
+        topic(Topics.CASE_EVENTS, partitions, replicas),
+        topic(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX, partitions, replicas));
+  }
+
+  private static NewTopic topic(String name, int partitions, short replicas) {
+    return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
+  }
+}

@@ -1,0 +1,23 @@
+package org.mashfrontdoor.platform.outbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code mash.outbox.*}. {@code mode=kafka} (default) relays and publishes in-process; {@code mode=debezium}
+ * only relays into the {@code outbox} collection and leaves publishing to Debezium's MongoEventRouter.
+ */
+@ConfigurationProperties("mash.outbox")
+public record OutboxProperties(Mode mode, Duration pollInterval, Integer batchSize, Duration sendTimeout,
+    Duration retention) {
+
+  public enum Mode { KAFKA, DEBEZIUM }
+
+  public OutboxProperties {
+    mode = mode == null ? Mode.KAFKA : mode;
+    pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
+    batchSize = batchSize == null ? 500 : batchSize;
+    sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+    retention = retention == null ? Duration.ofDays(7) : retention;
+  }
+}

@@ -1,0 +1,105 @@
+package org.mashfrontdoor.platform.outbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.Document;
+import org.mashfrontdoor.platform.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends unsent outbox records to Kafka in sequence order, keyed by referral id, with the same key, value and
+ * {@code id}/{@code type} headers that Debezium's MongoEventRouter produces, and marks them sent only after the
+ * broker acknowledged them ({@code acks=all}, idempotent producer). A crash before the mark repeats the send:
+ * consumers dedupe by event id.
+ */
+public final class OutboxPublisher {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+
+  private final MongoCollection<Document> outbox;
+  private final Producer<String, String> producer;
+  private final Clock clock;
+  private final int batchSize;
+  private final Duration sendTimeout;
+  private final Counter published;
+
+  public OutboxPublisher(MongoCollection<Document> outbox, Producer<String, String> producer, Clock clock,
+      int batchSize, Duration sendTimeout, MeterRegistry meters) {
+    this.outbox = outbox;
+    this.producer = producer;
+    this.clock = clock;
+    this.batchSize = batchSize;
+    this.sendTimeout = sendTimeout;
+    this.published = Counter.builder("mash.outbox.published").description("Outbox events acknowledged by Kafka")
+        .register(meters);
+  }
+
+  /** Publishes one batch; returns how many records the broker acknowledged. */
+  public int publishBatch() {
+    List<Document> batch = outbox.find(Filters.eq("sentAt", null))
+        .sort(Sorts.ascending("sequence")).limit(batchSize).into(new ArrayList<>());
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(batch.size());
+    for (Document record : batch) {
+      ProducerRecord<String, String> message = new ProducerRecord<>(
+          Topics.forAggregateType(record.getString("aggregatetype")),
+          record.getString("aggregateid"), record.getString("payload"));
+      message.headers().add("id", record.getString("_id").getBytes(StandardCharsets.UTF_8));
+      message.headers().add("type", record.getString("type").getBytes(StandardCharsets.UTF_8));
+      CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
+      producer.send(message, (metadata, error) -> {
+        if (error == null) {
+          sent.complete(metadata);
+        } else {
+          sent.completeExceptionally(error);
+        }
+      });
+      sends.add(sent);
+    }
+    // Mark only the acknowledged prefix: a later record must not be marked while an earlier one is unsent.
+    List<String> acknowledged = new ArrayList<>(batch.size());
+    long deadline = System.nanoTime() + sendTimeout.toNanos();
+    for (int i = 0; i < sends.size(); i++) {
+      try {
+        sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        acknowledged.add(batch.get(i).getString("_id"));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (ExecutionException | TimeoutException e) {
+        log.warn("Outbox send not acknowledged, will retry: {}", e.getClass().getSimpleName());
+        break;
+      }
+    }
+    if (!acknowledged.isEmpty()) {
+      outbox.updateMany(Filters.in("_id", acknowledged), Updates.set("sentAt", Date.from(clock.instant())));
+      published.increment(acknowledged.size());
+    }
+    return acknowledged.size();
+  }
+
+  /** Deletes records sent before {@code cutoff}: they are on the broker and no longer needed here. */
+  public long purgeSentBefore(java.time.Instant cutoff) {
+    return outbox.deleteMany(Filters.lt("sentAt", Date.from(cutoff))).getDeletedCount();
+  }
+}

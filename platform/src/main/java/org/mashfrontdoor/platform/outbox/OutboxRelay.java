@@ -1,0 +1,124 @@
+package org.mashfrontdoor.platform.outbox;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+
+/**
+ * Moves events from aggregates' {@code pendingEvents} into the {@code outbox} collection, then (in
+ * {@code kafka} mode) the {@link OutboxPublisher} sends them. Step 1 inserts each event under {@code _id} =
+ * event id, so a repeat after a crash is a no-op; step 2 pulls the event from its aggregate. A crash between
+ * the steps repeats step 1 harmlessly: never a loss, never a second outbox record.
+ */
+public final class OutboxRelay {
+
+  public static final String OUTBOX = "outbox";
+
+  private final MongoDatabase database;
+  private final MongoCollection<Document> outbox;
+  private final Clock clock;
+  private final int batchSize;
+  private final List<OutboxedCollection> collections = new CopyOnWriteArrayList<>();
+  private final Semaphore wakeUp = new Semaphore(0);
+  private final AtomicLong lastSequence = new AtomicLong();
+
+  public OutboxRelay(MongoDatabase database, Clock clock, int batchSize) {
+    this.database = database;
+    this.outbox = database.getCollection(OUTBOX);
+    this.clock = clock;
+    this.batchSize = batchSize;
+    outbox.createIndex(Indexes.ascending("sentAt", "sequence"));
+  }
+
+  /** Registers an aggregate collection whose events this relay moves. */
+  public OutboxedCollection register(String collectionName, String aggregateType) {
+    OutboxedCollection collection = new OutboxedCollection(database, collectionName, aggregateType, this);
+    collections.add(collection);
+    return collection;
+  }
+
+  public MongoCollection<Document> outbox() {
+    return outbox;
+  }
+
+  /** Wakes the relay loop now instead of at its next poll. */
+  public void nudge() {
+    if (wakeUp.availablePermits() == 0) {
+      wakeUp.release();
+    }
+  }
+
+  boolean awaitNudge(long millis) throws InterruptedException {
+    boolean woken = wakeUp.tryAcquire(millis, TimeUnit.MILLISECONDS);
+    wakeUp.drainPermits();
+    return woken;
+  }
+
+  /** Moves up to one batch of pending events per collection; returns how many aggregates it emptied. */
+  public int relayPending() {
+    int moved = 0;
+    for (OutboxedCollection collection : collections) {
+      for (Document aggregate : collection.collection()
+          .find(Filters.exists(OutboxedCollection.PENDING_EVENTS + ".id"))
+          .projection(Projections.include(OutboxedCollection.PENDING_EVENTS))
+          .limit(batchSize)) {
+        List<Document> pending = aggregate.getList(OutboxedCollection.PENDING_EVENTS, Document.class, List.of());
+        if (pending.isEmpty()) {
+          continue;
+        }
+        copyToOutbox(collection.aggregateType(), pending);
+        removeFromAggregate(collection, aggregate.get("_id"), pending);
+        moved++;
+      }
+    }
+    return moved;
+  }
+
+  /** Step 1, public so tests can stop a relay between its steps. */
+  public void copyToOutbox(String aggregateType, List<Document> pending) {
+    for (Document event : pending) {
+      Document record = new Document("_id", event.getString("id"))
+          .append("aggregatetype", aggregateType)
+          .append("aggregateid", event.getString("aggregateid"))
+          .append("type", event.getString("type"))
+          .append("payload", event.getString("payload"))
+          .append("enqueuedAt", java.util.Date.from(clock.instant()))
+          .append("sequence", nextSequence())
+          .append("sentAt", null);
+      try {
+        outbox.insertOne(record);
+      } catch (MongoWriteException e) {
+        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Step 2. */
+  public void removeFromAggregate(OutboxedCollection collection, Object aggregateId, List<Document> pending) {
+    List<String> ids = new ArrayList<>(pending.size());
+    pending.forEach(e -> ids.add(e.getString("id")));
+    collection.collection().updateOne(Filters.eq("_id", aggregateId),
+        Updates.pullByFilter(new Document(OutboxedCollection.PENDING_EVENTS, new Document("id", new Document("$in", ids)))));
+  }
+
+  /** Strictly increasing within this process and close to wall time across processes: the publish order. */
+  private long nextSequence() {
+    long now = clock.millis() * 1000;
+    return lastSequence.updateAndGet(last -> Math.max(last + 1, now));
+  }
+}

@@ -1,0 +1,136 @@
+package org.mashfrontdoor.platform.outbox;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.mashfrontdoor.platform.events.EventEnvelope;
+import org.mashfrontdoor.platform.events.EventJson;
+
+/**
+ * A collection of aggregates that publish events through the transactional outbox without multi-document
+ * transactions: each write puts the state change, the events it raised ({@value #PENDING_EVENTS}) and, for a
+ * write caused by a consumed event, that event's id ({@value #HANDLED_EVENT_IDS}) into ONE document in ONE
+ * update. Single-document atomicity holds on mongo-java-server and on a replica set alike (docs/adr/0002).
+ * The {@link OutboxRelay} later moves pending events into the {@code outbox} collection.
+ */
+public final class OutboxedCollection {
+
+  public static final String VERSION = "version";
+  public static final String PENDING_EVENTS = "pendingEvents";
+  public static final String HANDLED_EVENT_IDS = "handledEventIds";
+
+  /** The outcome of a conditional write. */
+  public enum Write {
+    APPLIED,
+    /** The consumed event was already handled: nothing changed (the idempotent-consumer case). */
+    ALREADY_HANDLED,
+    /** Someone else changed the document first (or it already exists): re-read and decide again. */
+    CONFLICT,
+    NOT_FOUND
+  }
+
+  private final MongoCollection<Document> collection;
+  private final String aggregateType;
+  private final OutboxRelay relay;
+
+  OutboxedCollection(MongoDatabase database, String collectionName, String aggregateType, OutboxRelay relay) {
+    // An acknowledged write must survive a crash and a failover: majority, journaled.
+    this.collection = database.getCollection(collectionName).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    this.aggregateType = aggregateType;
+    this.relay = relay;
+    collection.createIndex(Indexes.ascending(PENDING_EVENTS + ".id"));
+  }
+
+  public MongoCollection<Document> collection() {
+    return collection;
+  }
+
+  public String aggregateType() {
+    return aggregateType;
+  }
+
+  public Optional<Document> find(Object id) {
+    return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first());
+  }
+
+  /**
+   * Inserts a new aggregate (version 1) with its events. A second insert of the same {@code _id} is
+   * {@link Write#ALREADY_HANDLED} when it came from the same consumed event, otherwise {@link Write#CONFLICT}.
+   */
+  public Write insert(Document state, List<EventEnvelope> events, String handledEventId) {
+    Document doc = new Document(state);
+    doc.put(VERSION, 1L);
+    doc.put(PENDING_EVENTS, pendingDocuments(events));
+    doc.put(HANDLED_EVENT_IDS, handledEventId == null ? List.of() : List.of(handledEventId));
+    try {
+      collection.insertOne(doc);
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      return handledEventId != null && alreadyHandled(state.get("_id"), handledEventId)
+          ? Write.ALREADY_HANDLED : Write.CONFLICT;
+    }
+    relay.nudge();
+    return Write.APPLIED;
+  }
+
+  /**
+   * Applies {@code changes} to the aggregate if it is still at {@code expectedVersion} and, when
+   * {@code handledEventId} is given, has not handled that event yet; appends {@code events} in the same write.
+   */
+  public Write update(Object id, long expectedVersion, Bson changes, List<EventEnvelope> events,
+      String handledEventId) {
+    List<Bson> filters = new ArrayList<>(List.of(Filters.eq("_id", id), Filters.eq(VERSION, expectedVersion)));
+    if (handledEventId != null) {
+      filters.add(Filters.ne(HANDLED_EVENT_IDS, handledEventId));
+    }
+    List<Bson> updates = new ArrayList<>(List.of(changes, Updates.inc(VERSION, 1L)));
+    if (!events.isEmpty()) {
+      updates.add(Updates.pushEach(PENDING_EVENTS, pendingDocuments(events)));
+    }
+    if (handledEventId != null) {
+      updates.add(Updates.addToSet(HANDLED_EVENT_IDS, handledEventId));
+    }
+    if (collection.updateOne(Filters.and(filters), Updates.combine(updates)).getMatchedCount() == 1) {
+      if (!events.isEmpty()) {
+        relay.nudge();
+      }
+      return Write.APPLIED;
+    }
+    Document current = collection.find(Filters.eq("_id", id)).first();
+    if (current == null) {
+      return Write.NOT_FOUND;
+    }
+    if (handledEventId != null && current.getList(HANDLED_EVENT_IDS, String.class, List.of()).contains(handledEventId)) {
+      return Write.ALREADY_HANDLED;
+    }
+    return Write.CONFLICT;
+  }
+
+  private boolean alreadyHandled(Object id, String eventId) {
+    return collection.countDocuments(Filters.and(Filters.eq("_id", id), Filters.eq(HANDLED_EVENT_IDS, eventId))) > 0;
+  }
+
+  private List<Document> pendingDocuments(List<EventEnvelope> events) {
+    List<Document> pending = new ArrayList<>(events.size());
+    for (EventEnvelope event : events) {
+      pending.add(new Document("id", event.id())
+          .append("type", event.type())
+          .append("aggregateid", event.subject())
+          .append("payload", EventJson.write(event)));
+    }
+    return pending;
+  }
+}
