@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,13 +22,16 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * RFC 9457 problem+json for every rejection. Invalid fields are listed together under {@code errors}, each
- * named by JSON Pointer. Messages never echo submitted values: they may be personal data.
+ * named by JSON Pointer. Messages never echo submitted values: they may be personal data. Replaces Boot's
+ * {@code spring.mvc.problemdetails} advice, which must stay disabled so it cannot shadow this one.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE) // a service's own handlers for its domain exceptions come first
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
@@ -66,6 +71,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Throwable cause = ex.getCause();
+    if (cause instanceof StreamReadException syntax) {
+      String where = "";
+      TokenStreamLocation location = syntax.getLocation();
+      if (location != null && location != TokenStreamLocation.NA) {
+        where = " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+      }
+      return problemResponse(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+          "The request body is not valid JSON" + where + "."));
+    }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return problemResponse(invalid(List.of(new InvalidField(pointer(unknown),
           "is not a field of this form (unknown fields are rejected, not dropped)"))));
@@ -73,13 +87,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
       return problemResponse(invalid(List.of(new InvalidField(pointer(json), "has the wrong type or format"))));
     }
-    String where = "";
-    if (cause instanceof JacksonException json && json.getLocation() != null
-        && json.getLocation() != TokenStreamLocation.NA) {
-      where = " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
-    }
-    return problemResponse(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
-        "The request body is not valid JSON" + where + "."));
+    return problemResponse(problem(HttpStatus.BAD_REQUEST, "Unreadable request",
+        "The request body is missing or is not a JSON object of the expected shape."));
   }
 
   /** Anything unexpected: logged by type only, answered without internals. */

@@ -1,0 +1,6 @@
+package org.mashfrontdoor.intake.domain;
+
+/** The police DASH risk assessment level. */
+public enum DashRiskLevel {
+  STANDARD, MEDIUM, HIGH
+}

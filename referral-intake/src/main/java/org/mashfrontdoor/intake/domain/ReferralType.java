@@ -1,0 +1,11 @@
+package org.mashfrontdoor.intake.domain;
+
+/** What kind of contact a partner sends. Kept apart so contacts, consultations and referrals are never mixed. */
+public enum ReferralType {
+  /** A Multi-Agency Referral Form. */
+  MARF,
+  /** A police domestic-abuse or public-protection notification, with a DASH risk level. */
+  POLICE_NOTIFICATION,
+  /** A professional asking for advice about a child. */
+  CONSULTATION
+}
