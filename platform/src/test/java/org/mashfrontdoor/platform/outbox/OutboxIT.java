@@ -1,0 +1,197 @@
+package org.mashfrontdoor.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.events.EventEnvelope;
+import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.outbox.OutboxedCollection.Write;
+import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
+
+@WithEmbeddedInfrastructure
+@DisplayName("The transactional outbox, over the real embedded broker and store")
+class OutboxIT {
+
+  static MongoClient mongo;
+  static KafkaProducer<String, String> producer;
+  static KafkaConsumer<String, String> consumer;
+
+  MongoDatabase database;
+  OutboxRelay relay;
+  OutboxedCollection contacts;
+  OutboxPublisher publisher;
+  String aggregateType;
+
+  @BeforeAll
+  static void connect() {
+    EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
+    mongo = MongoClients.create(infrastructure.mongoUri());
+    producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        infrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer());
+    consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        infrastructure.kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "outbox-it",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    consumer.close();
+    producer.close();
+    mongo.close();
+  }
+
+  @BeforeEach
+  void freshOutbox() {
+    database = mongo.getDatabase(EmbeddedInfrastructure.get().freshDatabaseName("OutboxIT"));
+    relay = new OutboxRelay(database, Clock.systemUTC(), 100);
+    // A topic of its own per test, so each test reads only what it published.
+    aggregateType = "outboxtest" + UUID.randomUUID().toString().substring(0, 8);
+    contacts = relay.register("contacts", aggregateType);
+    publisher = new OutboxPublisher(relay.outbox(), producer, Clock.systemUTC(), 100, Duration.ofSeconds(10),
+        new SimpleMeterRegistry());
+    consumer.unsubscribe();
+    consumer.subscribe(List.of(Topics.forAggregateType(aggregateType)));
+  }
+
+  static EventEnvelope event(String referralId, String type) {
+    return EventEnvelope.create("/test", type, referralId, Instant.now(), Map.of("referralId", referralId));
+  }
+
+  List<ConsumerRecord<String, String>> readAtLeast(int count) {
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      return records.size() >= count;
+    });
+    // Anything beyond `count` that is already on its way is read too, so duplicates cannot hide.
+    consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+    return records;
+  }
+
+  @Test
+  void state_and_events_are_written_together_then_published_in_order_with_key_and_headers() {
+    EventEnvelope opened = event("ref-1", "triage.contact-opened.v1");
+    EventEnvelope decided = event("ref-1", "triage.decision-recorded.v1");
+    assertThat(contacts.insert(new Document("_id", "ref-1").append("status", "OPEN"), List.of(opened), null))
+        .isEqualTo(Write.APPLIED);
+    assertThat(contacts.update("ref-1", 1, Updates.set("status", "DECIDED"), List.of(decided), null))
+        .isEqualTo(Write.APPLIED);
+    assertThat(contacts.find("ref-1").orElseThrow().getList("pendingEvents", Document.class)).hasSize(2);
+
+    relay.relayPending();
+    assertThat(contacts.find("ref-1").orElseThrow().getList("pendingEvents", Document.class)).isEmpty();
+    assertThat(publisher.publishBatch()).isEqualTo(2);
+
+    List<ConsumerRecord<String, String>> records = readAtLeast(2);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("ref-1", "ref-1");
+    assertThat(records).extracting(r -> EventJson.read(r.value()).id()).containsExactly(opened.id(), decided.id());
+    assertThat(new String(records.get(1).headers().lastHeader("id").value(), StandardCharsets.UTF_8))
+        .isEqualTo(decided.id());
+    assertThat(new String(records.get(1).headers().lastHeader("type").value(), StandardCharsets.UTF_8))
+        .isEqualTo("triage.decision-recorded.v1");
+    assertThat(relay.outbox().countDocuments(Filters.eq("sentAt", null))).isZero();
+  }
+
+  @Test
+  void a_relay_killed_between_copying_and_removing_loses_nothing_and_duplicates_nothing() {
+    EventEnvelope opened = event("ref-2", "triage.contact-opened.v1");
+    contacts.insert(new Document("_id", "ref-2"), List.of(opened), null);
+    Document aggregate = contacts.find("ref-2").orElseThrow();
+
+    // The first relay copies to the outbox, then dies before removing the event from the aggregate.
+    relay.copyToOutbox(aggregateType, aggregate.getList("pendingEvents", Document.class));
+
+    // A new relay after the restart finds the event still pending and moves it again.
+    OutboxRelay restarted = new OutboxRelay(database, Clock.systemUTC(), 100);
+    restarted.register("contacts", aggregateType);
+    assertThat(restarted.relayPending()).isEqualTo(1);
+
+    assertThat(restarted.outbox().countDocuments(Filters.eq("_id", opened.id()))).isEqualTo(1);
+    assertThat(contacts.find("ref-2").orElseThrow().getList("pendingEvents", Document.class)).isEmpty();
+    assertThat(publisher.publishBatch()).isEqualTo(1);
+    assertThat(readAtLeast(1)).extracting(ConsumerRecord::key).containsExactly("ref-2");
+  }
+
+  @Test
+  void a_publisher_that_dies_before_marking_sent_publishes_again_never_loses() {
+    EventEnvelope opened = event("ref-3", "triage.contact-opened.v1");
+    contacts.insert(new Document("_id", "ref-3"), List.of(opened), null);
+    relay.relayPending();
+    publisher.publishBatch();
+    // As if the process died after the broker's ack but before the sentAt mark was written.
+    relay.outbox().updateOne(Filters.eq("_id", opened.id()), Updates.set("sentAt", null));
+
+    assertThat(publisher.publishBatch()).isEqualTo(1);
+
+    List<ConsumerRecord<String, String>> records = readAtLeast(2);
+    assertThat(records).extracting(r -> EventJson.read(r.value()).id()).containsExactly(opened.id(), opened.id());
+  }
+
+  @Test
+  void a_consumed_event_applied_twice_changes_the_aggregate_once() {
+    contacts.insert(new Document("_id", "ref-4").append("checks", 0), List.of(), "evt-open");
+    EventEnvelope raised = event("ref-4", "triage.check-recorded.v1");
+
+    assertThat(contacts.update("ref-4", 1, Updates.inc("checks", 1), List.of(raised), "evt-1"))
+        .isEqualTo(Write.APPLIED);
+    assertThat(contacts.update("ref-4", 2, Updates.inc("checks", 1), List.of(event("ref-4", "x")), "evt-1"))
+        .isEqualTo(Write.ALREADY_HANDLED);
+
+    Document after = contacts.find("ref-4").orElseThrow();
+    assertThat(after.getInteger("checks")).isEqualTo(1);
+    assertThat(after.getLong("version")).isEqualTo(2L);
+    assertThat(after.getList("pendingEvents", Document.class)).hasSize(1);
+  }
+
+  @Test
+  void a_second_insert_from_the_same_event_is_already_handled_and_from_another_is_a_conflict() {
+    assertThat(contacts.insert(new Document("_id", "ref-5"), List.of(event("ref-5", "a")), "evt-5"))
+        .isEqualTo(Write.APPLIED);
+    assertThat(contacts.insert(new Document("_id", "ref-5"), List.of(event("ref-5", "a")), "evt-5"))
+        .isEqualTo(Write.ALREADY_HANDLED);
+    assertThat(contacts.insert(new Document("_id", "ref-5"), List.of(event("ref-5", "a")), "evt-other"))
+        .isEqualTo(Write.CONFLICT);
+    assertThat(contacts.find("ref-5").orElseThrow().getList("pendingEvents", Document.class)).hasSize(1);
+  }
+
+  @Test
+  void a_stale_version_is_a_conflict_and_writes_nothing() {
+    contacts.insert(new Document("_id", "ref-6").append("status", "OPEN"), List.of(), null);
+    contacts.update("ref-6", 1, Updates.set("status", "DECIDED"), List.of(), null);
+
+    assertThat(contacts.update("ref-6", 1, Updates.set("status", "REOPENED"), List.of(event("ref-6", "y")), null))
+        .isEqualTo(Write.CONFLICT);
+    assertThat(contacts.find("ref-6").orElseThrow().getString("status")).isEqualTo("DECIDED");
+    assertThat(contacts.update("missing", 1, Updates.set("status", "X"), List.of(), null)).isEqualTo(Write.NOT_FOUND);
+  }
+}
