@@ -1,0 +1,332 @@
+package org.mashfrontdoor.triage.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.events.EventEnvelope;
+import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
+
+@WithEmbeddedInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.config.name=triage-service")
+@DisplayName("triage-service: the MASH front door opens a contact per referral and records the decision")
+class TriageServiceTest {
+
+  /** The server's clock stands still here, so RAG and time left are exact. */
+  static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
+  @TestConfiguration
+  static class FixedClock {
+    @Bean
+    Clock clock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+  }
+
+  static KafkaProducer<String, String> referralEvents;
+  static KafkaConsumer<String, String> triageEvents;
+  static final List<ConsumerRecord<String, String>> published = new CopyOnWriteArrayList<>();
+
+  @Value("${local.server.port}")
+  int port;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void clients() {
+    String brokers = EmbeddedInfrastructure.get().kafkaBootstrapServers();
+    referralEvents = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+        new StringSerializer(), new StringSerializer());
+    triageEvents = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+        ConsumerConfig.GROUP_ID_CONFIG, "triage-test-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        new StringDeserializer(), new StringDeserializer());
+    triageEvents.subscribe(List.of(Topics.TRIAGE_EVENTS));
+  }
+
+  @AfterAll
+  static void close() {
+    referralEvents.close();
+    triageEvents.close();
+  }
+
+  // --- driving the service -------------------------------------------------------------------------------
+
+  /** A referral.received.v1 as intake publishes it, personal data included; returns the raw CloudEvent JSON. */
+  static String referralReceived(String referralId, Instant receivedAt, boolean immediateRisk, String dash) {
+    Map<String, Object> concern = new LinkedHashMap<>();
+    concern.put("categories", List.of("NEGLECT"));
+    concern.put("summary", "Arrives hungry most days.");
+    concern.put("immediateRisk", immediateRisk);
+    concern.put("levelOfNeed", 3);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("referralId", referralId);
+    data.put("reference", "MARF-2026-" + referralId.substring(0, 6));
+    data.put("referralType", "MARF");
+    data.put("receivedAt", receivedAt.toString());
+    data.put("decisionDueBy", receivedAt.plus(Duration.ofHours(24)).toString());
+    data.put("referrer", Map.of("agency", "SCHOOL", "organisation", "Bishop's Oak Primary"));
+    data.put("children", List.of(Map.of("givenName", "Ava", "familyName", "Marsh", "dateOfBirth", "2016-03-14",
+        "onChildProtectionPlan", false)));
+    data.put("concern", concern);
+    data.put("dashRiskLevel", dash);
+    data.put("reReferral", false);
+    data.put("linkedReferralIds", List.of());
+    data.put("someFieldFromANewerIntake", "ignored");
+    return EventJson.write(new EventEnvelope("1.0", UUID.randomUUID().toString(), "/mash/referral-intake",
+        "referral.received.v1", referralId, receivedAt, "application/json", EventJson.mapper().valueToTree(data)));
+  }
+
+  static void send(String key, String cloudEvent) {
+    referralEvents.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, key, cloudEvent));
+    referralEvents.flush();
+  }
+
+  static String newReferral(Instant receivedAt, boolean immediateRisk, String dash) {
+    String referralId = UUID.randomUUID().toString();
+    send(referralId, referralReceived(referralId, receivedAt, immediateRisk, dash));
+    return referralId;
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/triage/" + path))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> decide(String referralId, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/api/v1/triage/" + referralId + "/decision"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  List<JsonNode> queue() throws Exception {
+    HttpResponse<String> response = get("queue");
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<JsonNode> items = new ArrayList<>();
+    json(response.body()).forEach(items::add);
+    return items;
+  }
+
+  JsonNode awaitContact(String referralId) throws Exception {
+    await().atMost(Duration.ofSeconds(30)).until(() -> get(referralId).statusCode() == 200);
+    return json(get(referralId).body());
+  }
+
+  static JsonNode json(String body) {
+    return EventJson.mapper().readTree(body);
+  }
+
+  static List<ConsumerRecord<String, String>> publishedFor(String referralId, String type) {
+    triageEvents.poll(Duration.ofMillis(100)).forEach(published::add);
+    return published.stream().filter(r -> referralId.equals(r.key()) && type.equals(header(r, "type"))).toList();
+  }
+
+  static ConsumerRecord<String, String> awaitPublished(String referralId, String type) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> !publishedFor(referralId, type).isEmpty());
+    return publishedFor(referralId, type).getFirst();
+  }
+
+  static String header(ConsumerRecord<String, String> record, String name) {
+    return record.headers().lastHeader(name) == null ? null
+        : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  static final String EARLY_HELP = """
+      {"outcome":"EARLY_HELP","levelOfNeed":2,"rationale":"Parents agree to a family support worker."}""";
+
+  // --- specifications ------------------------------------------------------------------------------------
+
+  @Test
+  void opens_a_contact_on_the_queue_then_records_the_decision_and_publishes_both_events() throws Exception {
+    String referralId = newReferral(NOW.minus(Duration.ofHours(20)), false, "HIGH");
+
+    JsonNode contact = awaitContact(referralId);
+    assertThat(contact.get("status").asString()).isEqualTo("OPEN");
+    assertThat(contact.get("rag").asString()).isEqualTo("AMBER");
+    assertThat(contact.get("urgent").asBoolean()).isTrue();
+    assertThat(Instant.parse(contact.get("receivedAt").asString())).isEqualTo(NOW.minus(Duration.ofHours(20)));
+    assertThat(Instant.parse(contact.get("decisionDueBy").asString())).isEqualTo(NOW.plus(Duration.ofHours(4)));
+    assertThat(contact.has("decision")).isFalse();
+
+    JsonNode queued = queue().stream().filter(i -> i.get("referralId").asString().equals(referralId))
+        .findFirst().orElseThrow();
+    assertThat(queued.get("reference").asString()).startsWith("MARF-2026-");
+    assertThat(queued.get("rag").asString()).isEqualTo("AMBER");
+    assertThat(queued.get("timeRemaining").asString()).isEqualTo("PT4H");
+    assertThat(queued.get("urgent").asBoolean()).isTrue();
+    assertThat(Instant.parse(queued.get("decisionDueBy").asString())).isEqualTo(NOW.plus(Duration.ofHours(4)));
+
+    HttpResponse<String> decided = decide(referralId, EARLY_HELP);
+    assertThat(decided.statusCode()).isEqualTo(200);
+    JsonNode view = json(decided.body());
+    assertThat(view.get("status").asString()).isEqualTo("DECIDED");
+    assertThat(view.get("decision").get("outcome").asString()).isEqualTo("EARLY_HELP");
+    assertThat(view.get("decision").get("onTime").asBoolean()).isTrue();
+    assertThat(json(get(referralId).body()).get("decision").get("levelOfNeed").asInt()).isEqualTo(2);
+    assertThat(queue()).noneMatch(i -> i.get("referralId").asString().equals(referralId));
+
+    ConsumerRecord<String, String> opened = awaitPublished(referralId, "triage.contact-opened.v1");
+    EventEnvelope openedEvent = EventJson.read(opened.value());
+    assertThat(header(opened, "id")).isEqualTo(openedEvent.id());
+    assertThat(openedEvent.source()).isEqualTo("/mash/triage-service");
+    assertThat(openedEvent.subject()).isEqualTo(referralId);
+    assertThat(openedEvent.data().get("contactId").asString()).isEqualTo(referralId);
+    assertThat(openedEvent.data().get("rag").asString()).isEqualTo("AMBER");
+    assertThat(openedEvent.data().get("urgent").asBoolean()).isTrue();
+    assertThat(Instant.parse(openedEvent.data().get("decisionDueBy").asString()))
+        .isEqualTo(NOW.plus(Duration.ofHours(4)));
+    assertThat(opened.value()).doesNotContain("Ava").doesNotContain("Arrives hungry");
+
+    ConsumerRecord<String, String> recorded = awaitPublished(referralId, "triage.decision-recorded.v1");
+    EventEnvelope recordedEvent = EventJson.read(recorded.value());
+    assertThat(header(recorded, "id")).isEqualTo(recordedEvent.id());
+    JsonNode data = recordedEvent.data();
+    assertThat(data.get("referralId").asString()).isEqualTo(referralId);
+    assertThat(data.get("outcome").asString()).isEqualTo("EARLY_HELP");
+    assertThat(data.get("levelOfNeed").asInt()).isEqualTo(2);
+    assertThat(data.get("rationale").asString()).isEqualTo("Parents agree to a family support worker.");
+    assertThat(Instant.parse(data.get("decidedAt").asString())).isEqualTo(NOW);
+    assertThat(data.get("onTime").asBoolean()).isTrue();
+  }
+
+  @Test
+  void queues_urgent_contacts_first_then_the_soonest_deadline_showing_breaches_as_negative_time() throws Exception {
+    String calmDueInAnHour = newReferral(NOW.minus(Duration.ofHours(23)), false, "MEDIUM");
+    String urgentDueTomorrow = newReferral(NOW.minus(Duration.ofHours(1)), true, null);
+    String calmBreached = newReferral(NOW.minus(Duration.ofHours(25)), false, null);
+    List<String> mine = List.of(calmDueInAnHour, urgentDueTomorrow, calmBreached);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> queue().stream()
+        .filter(i -> mine.contains(i.get("referralId").asString())).count() == 3);
+    List<JsonNode> queued = queue().stream().filter(i -> mine.contains(i.get("referralId").asString())).toList();
+
+    assertThat(queued).extracting(i -> i.get("referralId").asString())
+        .containsExactly(urgentDueTomorrow, calmBreached, calmDueInAnHour);
+    assertThat(queued).extracting(i -> i.get("rag").asString()).containsExactly("GREEN", "BREACHED", "RED");
+    assertThat(queued).extracting(i -> i.get("timeRemaining").asString()).containsExactly("PT23H", "-PT1H", "PT1H");
+  }
+
+  @Test
+  void a_decision_after_the_deadline_is_recorded_as_late() throws Exception {
+    String referralId = newReferral(NOW.minus(Duration.ofHours(30)), false, null);
+    awaitContact(referralId);
+
+    JsonNode view = json(decide(referralId, EARLY_HELP).body());
+
+    assertThat(view.get("decision").get("onTime").asBoolean()).isFalse();
+    assertThat(view.get("rag").asString()).isEqualTo("BREACHED");
+    ConsumerRecord<String, String> recorded = awaitPublished(referralId, "triage.decision-recorded.v1");
+    assertThat(EventJson.read(recorded.value()).data().get("onTime").asBoolean()).isFalse();
+  }
+
+  @Test
+  void the_same_event_delivered_twice_opens_one_contact_and_announces_it_once() throws Exception {
+    String referralId = UUID.randomUUID().toString();
+    String event = referralReceived(referralId, NOW.minus(Duration.ofHours(2)), false, null);
+    send(referralId, event);
+    send(referralId, event);
+    // A marker on the same key (so the same partition, after both copies): once it is handled, so were they.
+    String marker = UUID.randomUUID().toString();
+    send(referralId, referralReceived(marker, NOW, false, null));
+    awaitContact(marker);
+    awaitPublished(marker, "triage.contact-opened.v1");
+
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+        .until(() -> publishedFor(referralId, "triage.contact-opened.v1").size() == 1);
+    assertThat(queue()).filteredOn(i -> i.get("referralId").asString().equals(referralId)).hasSize(1);
+  }
+
+  // --- problem+json ---------------------------------------------------------------------------------------
+
+  List<String> pointers(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertProblem(response);
+    List<String> pointers = new ArrayList<>();
+    json(response.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
+    return pointers;
+  }
+
+  void assertProblem(HttpResponse<String> response) {
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void answers_400_problem_naming_every_bad_field_of_a_decision() throws Exception {
+    String referralId = newReferral(NOW, false, null);
+    awaitContact(referralId);
+
+    assertThat(pointers(decide(referralId, """
+        {"outcome":"MAYBE","levelOfNeed":7,"rationale":" "}""")))
+        .containsExactlyInAnyOrder("/outcome", "/levelOfNeed", "/rationale");
+    assertThat(pointers(decide(referralId, "{}")))
+        .containsExactlyInAnyOrder("/outcome", "/levelOfNeed", "/rationale");
+    assertThat(pointers(decide(referralId, """
+        {"outcome":"EARLY_HELP","levelOfNeed":0,"rationale":"%s"}""".formatted("x".repeat(4001)))))
+        .containsExactlyInAnyOrder("/levelOfNeed", "/rationale");
+    assertThat(json(get(referralId).body()).get("status").asString()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void answers_404_problem_for_an_unknown_referral() throws Exception {
+    String unknown = UUID.randomUUID().toString();
+
+    HttpResponse<String> read = get(unknown);
+    assertThat(read.statusCode()).isEqualTo(404);
+    assertProblem(read);
+    HttpResponse<String> decision = decide(unknown, EARLY_HELP);
+    assertThat(decision.statusCode()).isEqualTo(404);
+    assertProblem(decision);
+  }
+
+  @Test
+  void answers_409_problem_when_already_decided_leaving_the_first_decision() throws Exception {
+    String referralId = newReferral(NOW, false, null);
+    awaitContact(referralId);
+    assertThat(decide(referralId, EARLY_HELP).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> again = decide(referralId, """
+        {"outcome":"STRATEGY_DISCUSSION","levelOfNeed":4,"rationale":"Second thoughts."}""");
+
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertProblem(again);
+    assertThat(json(get(referralId).body()).get("decision").get("outcome").asString()).isEqualTo("EARLY_HELP");
+  }
+}
