@@ -1,0 +1,154 @@
+package org.mashfrontdoor.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.cases.CaseServiceApplication;
+import org.mashfrontdoor.intake.ReferralIntakeApplication;
+import org.mashfrontdoor.notification.NotificationServiceApplication;
+import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
+import org.mashfrontdoor.triage.TriageServiceApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The four real services, each with its own database, started in one JVM on the real embedded Kafka broker
+ * and MongoDB wire-protocol server; one police notification goes from the partner's POST to a decision, a
+ * case, alerts for MASH staff and the referrer's status.
+ */
+@WithEmbeddedInfrastructure
+@DisplayName("One referral through the front door, across all four services")
+class OneReferralThroughTheFrontDoorIT {
+
+  static final List<ConfigurableApplicationContext> services = new ArrayList<>();
+  static String intake;
+  static String triage;
+  static String cases;
+  static String notification;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startServices() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    intake = start(ReferralIntakeApplication.application(), "intake_" + run);
+    triage = start(TriageServiceApplication.application(), "triage_" + run);
+    cases = start(CaseServiceApplication.application(), "cases_" + run);
+    notification = start(NotificationServiceApplication.application(), "notification_" + run);
+  }
+
+  @AfterAll
+  static void stopServices() {
+    services.reversed().forEach(ConfigurableApplicationContext::close);
+  }
+
+  static String start(SpringApplication application, String database) {
+    EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
+    ConfigurableApplicationContext context = application.run(
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+        "--spring.mongodb.uri=" + infrastructure.mongoUri(),
+        "--spring.mongodb.database=" + database,
+        "--spring.jmx.enabled=false");
+    services.add(context);
+    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode getJson(String url) throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)));
+    assertThat(response.statusCode()).as(url + " answered " + response.body()).isEqualTo(200);
+    return EventJson.mapper().readTree(response.body());
+  }
+
+  HttpResponse<String> postJson(String url, String body) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  static List<String> values(JsonNode array, String field) {
+    List<String> values = new ArrayList<>();
+    array.forEach(item -> values.add(item.get(field).asString()));
+    return values;
+  }
+
+  @Test
+  void a_police_notification_reaches_a_strategy_discussion_alerts_and_the_referrers_status() throws Exception {
+    String notificationBody = """
+        {"referralType":"POLICE_NOTIFICATION",
+         "referrer":{"agency":"POLICE","organisation":"West Mercia Police","name":"PC J. Doe","role":"Public protection officer","email":"ppu@example.org"},
+         "children":[{"givenName":"Leo","familyName":"Carter","dateOfBirth":"2019-07-02","nhsNumber":"9434765870",
+                      "address":{"line1":"12 Eign Street","town":"Hereford","postcode":"HR4 0AN"}}],
+         "concern":{"categories":["DOMESTIC_ABUSE"],"summary":"Officers attended a domestic incident; Leo was present.","immediateRisk":false,"levelOfNeed":3},
+         "domesticAbuse":{"dashRiskLevel":"HIGH"},
+         "consent":{"parentAware":true,"consentGiven":false,"reasonNotSought":"Seeking consent would put the child at risk (DPA 2018 Sch. 1 para 18)."}}
+        """;
+    HttpResponse<String> accepted = postJson(intake + "/api/v1/referrals", notificationBody);
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    String referralId = EventJson.mapper().readTree(accepted.body()).get("referralId").asString();
+
+    // triage opens a contact on the 24-hour clock; the referrer sees it is in triage
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        values(getJson(triage + "/api/v1/triage/queue"), "referralId").contains(referralId));
+    JsonNode contact = getJson(triage + "/api/v1/triage/" + referralId);
+    assertThat(contact.get("urgent").asBoolean()).isTrue();
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        getJson(intake + "/api/v1/referrals/" + referralId).get("status").asString().equals("IN_TRIAGE"));
+
+    // a manager decides: strategy discussion
+    HttpResponse<String> decided = postJson(triage + "/api/v1/triage/" + referralId + "/decision", """
+        {"outcome":"STRATEGY_DISCUSSION","levelOfNeed":4,"rationale":"High-risk DASH with a young child present."}
+        """);
+    assertThat(decided.statusCode()).isEqualTo(200);
+    assertThat(values(getJson(triage + "/api/v1/triage/queue"), "referralId")).doesNotContain(referralId);
+
+    // case-service opens the case
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        !getJson(cases + "/api/v1/cases?referralId=" + referralId).isEmpty());
+    JsonNode opened = getJson(cases + "/api/v1/cases?referralId=" + referralId).get(0);
+    assertThat(opened.get("pathway").asString()).isEqualTo("STRATEGY_DISCUSSION");
+    assertThat(opened.get("status").asString()).isEqualTo("OPEN");
+
+    // MASH staff were alerted to the high-risk notification and to the decision
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        values(getJson(notification + "/api/v1/alerts?referralId=" + referralId), "type")
+            .containsAll(List.of("HIGH_RISK_DOMESTIC_ABUSE", "DECISION_RECORDED")));
+
+    // the referrer sees the decision and what happens next
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        getJson(intake + "/api/v1/referrals/" + referralId).get("status").asString().equals("DECIDED"));
+    JsonNode status = getJson(intake + "/api/v1/referrals/" + referralId);
+    assertThat(status.get("outcome").asString()).isEqualTo("STRATEGY_DISCUSSION");
+    assertThat(status.get("whatHappensNext").asString()).contains("strategy discussion");
+  }
+
+  @Test
+  void every_service_reports_health_and_prometheus_metrics() throws Exception {
+    for (String service : List.of(intake, triage, cases, notification)) {
+      assertThat(getJson(service + "/actuator/health").get("status").asString()).isEqualTo("UP");
+      HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus")));
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+  }
+
+}

@@ -1,0 +1,52 @@
+package org.mashfrontdoor.platform.debezium;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mashfrontdoor.platform.events.EventJson;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The production Kafka Connect registration in {@code deploy/debezium/outbox-connector.json}, read by the tests
+ * so that what they prove is the file we deploy, not a copy of it.
+ */
+public record OutboxConnectorConfig(String name, Map<String, String> config) {
+
+  public static final String ROUTER_CLASS = "io.debezium.connector.mongodb.transforms.outbox.MongoEventRouter";
+
+  /** Surefire runs with the module directory as working directory; the deploy folder is beside it. */
+  public static final Path FILE = Path.of("..", "deploy", "debezium", "outbox-connector.json");
+
+  public static OutboxConnectorConfig load() {
+    try {
+      JsonNode root = EventJson.mapper().readTree(Files.readString(FILE));
+      Map<String, String> config = new LinkedHashMap<>();
+      root.get("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asString()));
+      return new OutboxConnectorConfig(root.get("name").asString(), config);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read " + FILE.toAbsolutePath(), e);
+    }
+  }
+
+  /** The settings of the transform whose type is Debezium's MongoEventRouter, without its prefix and type. */
+  public Map<String, String> routerSettings() {
+    String alias = null;
+    for (String candidate : config.getOrDefault("transforms", "").split(",")) {
+      if (ROUTER_CLASS.equals(config.get("transforms." + candidate.trim() + ".type"))) {
+        alias = candidate.trim();
+      }
+    }
+    if (alias == null) {
+      throw new IllegalStateException("no " + ROUTER_CLASS + " transform in " + FILE);
+    }
+    String prefix = "transforms." + alias + ".";
+    Map<String, String> settings = new LinkedHashMap<>();
+    config.forEach((key, value) -> {
+      if (key.startsWith(prefix) && !key.equals(prefix + "type")) {
+        settings.put(key.substring(prefix.length()), value);
+      }
+    });
+    return settings;
+  }
+}
