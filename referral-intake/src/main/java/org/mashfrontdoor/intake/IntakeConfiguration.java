@@ -3,20 +3,32 @@ package org.mashfrontdoor.intake;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
 import org.mashfrontdoor.intake.application.FollowingTriage;
+import org.mashfrontdoor.intake.application.IdempotencyKeys;
 import org.mashfrontdoor.intake.application.ReceivingReferral;
 import org.mashfrontdoor.intake.application.Referrals;
 import org.mashfrontdoor.intake.application.ViewingReferral;
+import org.mashfrontdoor.intake.domain.ChildKeys;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /** Wires the use cases to their adapters. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class IntakeConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
 
   @Bean
   Referrals referrals(OutboxRelay relay) {
@@ -24,9 +36,17 @@ class IntakeConfiguration {
   }
 
   @Bean
-  ReceivingReferral receivingReferral(Referrals referrals, MongoDatabase database, Clock clock,
-      @Value("${mash.intake.decision-deadline:PT24H}") Duration decisionDeadline) {
-    return new ReceivingReferral(referrals, new MongoReferenceNumbers(database), clock, decisionDeadline);
+  IdempotencyKeys idempotencyKeys(MongoDatabase database) {
+    return new MongoIdempotencyKeys(database);
+  }
+
+  @Bean
+  ReceivingReferral receivingReferral(Referrals referrals, IdempotencyKeys idempotencyKeys, MongoDatabase database,
+      Clock clock, @Value("${mash.intake.decision-deadline:PT24H}") Duration decisionDeadline,
+      @Value("${mash.intake.idempotency-key-retention:P8D}") Duration keyRetention,
+      @Value("${mash.intake.child-key-secret}") String childKeySecret) {
+    return new ReceivingReferral(referrals, new MongoReferenceNumbers(database), idempotencyKeys,
+        new ChildKeys(childKeySecret), clock, decisionDeadline, keyRetention);
   }
 
   @Bean
@@ -35,7 +55,48 @@ class IntakeConfiguration {
   }
 
   @Bean
-  FollowingTriage followingTriage(Referrals referrals) {
-    return new FollowingTriage(referrals);
+  FollowingTriage followingTriage(Referrals referrals, Clock clock) {
+    return new FollowingTriage(referrals, clock);
+  }
+
+  /** The TTL index does this on a real MongoDB; mongo-java-server has no TTL monitor. */
+  @Bean
+  KeyPurge keyPurge(IdempotencyKeys keys, Clock clock) {
+    return new KeyPurge(keys, clock);
+  }
+
+  /**
+   * Fail fast when the store is unreachable, so a partner gets 503 + Retry-After in seconds rather than hanging
+   * for the driver's 30 s default.
+   */
+  @Bean
+  MongoClientSettingsBuilderCustomizer failFastWhenStoreIsDown(
+      @Value("${mash.intake.store-timeout:PT2S}") Duration timeout) {
+    return builder -> builder
+        .applyToClusterSettings(c -> c.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(s -> s.connectTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout((int) timeout.multipliedBy(5).toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  static class KeyPurge {
+    private final IdempotencyKeys keys;
+    private final Clock clock;
+
+    KeyPurge(IdempotencyKeys keys, Clock clock) {
+      this.keys = keys;
+      this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${mash.intake.key-purge-interval:PT1H}", initialDelayString = "PT1M")
+    void purge() {
+      try {
+        long purged = keys.purgeExpired(clock.instant());
+        if (purged > 0) {
+          log.info("Purged {} expired idempotency keys", purged);
+        }
+      } catch (RuntimeException e) {
+        log.warn("Idempotency key purge failed ({}); will try again", e.getClass().getSimpleName());
+      }
+    }
   }
 }

@@ -1,22 +1,41 @@
 package org.mashfrontdoor.intake.application;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.intake.domain.TriageOutcome;
 
-/** Keeps the referrer's view in step with the MASH: in triage, then decided. */
+/**
+ * Keeps the referrer's view in step with the MASH and children's social care: in triage, decided, then a case
+ * opened or a step-down to early help. Each event applies once.
+ */
 public class FollowingTriage {
 
   private final Referrals referrals;
+  private final Clock clock;
 
-  public FollowingTriage(Referrals referrals) {
+  public FollowingTriage(Referrals referrals, Clock clock) {
     this.referrals = referrals;
+    this.clock = clock;
   }
 
   public boolean contactOpened(String referralId, String eventId, Instant at) {
-    return referrals.update(referralId, eventId, referral -> referral.inTriage(at));
+    return apply(referralId, eventId, referral -> referral.inTriage(at));
   }
 
   public boolean decisionRecorded(String referralId, String eventId, TriageOutcome outcome, Instant at) {
-    return referrals.update(referralId, eventId, referral -> referral.decided(outcome, at));
+    return apply(referralId, eventId, referral -> referral.decided(outcome, at));
+  }
+
+  public boolean caseOpened(String referralId, String eventId, String pathway, Instant at) {
+    return apply(referralId, eventId, referral -> referral.caseOpened(pathway, at));
+  }
+
+  private boolean apply(String referralId, String eventId, UnaryOperator<Referral> change) {
+    return referrals.update(referralId, eventId, referral -> {
+      Referral changed = change.apply(referral);
+      return changed == referral ? referral : changed.touched(clock.instant());
+    });
   }
 }

@@ -1,16 +1,28 @@
 package org.mashfrontdoor.intake.application;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.mashfrontdoor.intake.domain.Links;
 import org.mashfrontdoor.intake.domain.Referral;
 
 /** Port: where referrals are kept. */
 public interface Referrals {
 
-  /** Stores a new referral and its {@code referral.received} event durably, in one write. */
-  void add(Referral referral);
+  /**
+   * Stores a new referral and its {@code referral.received} event durably, in one write. Returns false, writing
+   * nothing, when a referral with that id already exists.
+   */
+  boolean add(Referral referral);
 
   Optional<Referral> byId(String referralId);
+
+  /** Earlier referrals sharing any of these pseudonymous child keys, received at or after {@code since}. */
+  List<Links.Earlier> about(List<String> childKeys, Instant since);
+
+  /** The partner's referrals (all, when {@code partnerId} is null) changed at or after {@code since}, oldest change first. */
+  List<Referral> updatedSince(String partnerId, Instant since, int limit);
 
   /**
    * Applies {@code change} once for the event {@code causedByEventId}: a redelivered event changes nothing.

@@ -1,17 +1,58 @@
 package org.mashfrontdoor.intake.domain;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
-/** A referral form as a partner submitted it, already checked for shape and validity. */
+/** A referral form (MARF) as a partner submitted it, already checked for shape and validity. */
 public record NewReferral(
     ReferralType referralType,
-    Referral.Referrer referrer,
-    List<Referral.Child> children,
-    Referral.Concern concern,
-    DashRiskLevel dashRiskLevel,
-    Referral.Consent consent) {
+    Referrer referrer,
+    List<Child> children,
+    Household household,
+    Concern concern,
+    DomesticAbuse domesticAbuse,
+    Consent consent) {
+
+  public record Referrer(Agency agency, String organisation, String name, String role, String email, String phone) {
+  }
+
+  public record Address(String line1, String line2, String town, String postcode) {
+  }
+
+  /** A child, or an unborn baby (no date of birth, an expected one instead). */
+  public record Child(String givenName, String familyName, LocalDate dateOfBirth, LocalDate expectedDateOfBirth,
+      Sex sex, String gender, String nhsNumber, String upn, Address address, String school,
+      boolean onChildProtectionPlan) {
+  }
+
+  public record Adult(String givenName, String familyName, LocalDate dateOfBirth, Relationship relationship) {
+  }
+
+  public record Household(List<Adult> adults, Set<RiskFactor> riskFactors) {
+    public Household {
+      adults = adults == null ? List.of() : List.copyOf(adults);
+      riskFactors = riskFactors == null ? Set.of() : Set.copyOf(riskFactors);
+    }
+  }
+
+  public record Concern(Set<ConcernCategory> categories, String summary, LocalDate incidentDate,
+      boolean immediateRisk, Integer levelOfNeed) {
+  }
+
+  /** A police domestic-abuse notification: the DASH risk level and the DASH Q10 items about the children. */
+  public record DomesticAbuse(DashRiskLevel dashRiskLevel, Boolean childrenPresent, Boolean childrenWitnessed,
+      Boolean childrenSeenSafeAndWell, Boolean childrenSubjectToPlan, String schoolsAttended) {
+  }
+
+  public record Consent(boolean parentAware, boolean consentGiven, String reasonNotSought, LawfulBasis lawfulBasis) {
+  }
 
   public NewReferral {
     children = List.copyOf(children);
+  }
+
+  public DashRiskLevel dashRiskLevel() {
+    return domesticAbuse == null ? null : domesticAbuse.dashRiskLevel();
   }
 }

@@ -1,63 +1,65 @@
 package org.mashfrontdoor.intake.domain;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * A referral as the intake holds it: what the partner sent, the acknowledgement we gave, and the status
- * timeline the referrer sees. Status only moves forward, so late or repeated news from triage cannot undo it.
+ * A referral as the intake holds it: what the partner sent, the acknowledgement we gave, how it links to earlier
+ * referrals about the same children, and the timeline the referrer sees. Status only moves forward, so late or
+ * repeated news from triage cannot undo it.
  */
 public record Referral(
     String referralId,
     String reference,
-    ReferralType referralType,
-    Referrer referrer,
-    List<Child> children,
-    Concern concern,
-    DashRiskLevel dashRiskLevel,
-    Consent consent,
+    String partnerId,
+    NewReferral form,
     Instant receivedAt,
     Instant decisionDueBy,
+    Links links,
+    List<String> childKeys,
     ReferralStatus status,
     TriageOutcome outcome,
-    List<StatusChange> timeline) {
+    List<StatusChange> timeline,
+    Instant updatedAt) {
 
-  public record Referrer(Agency agency, String organisation, String name, String role, String email, String phone) {
-  }
-
-  public record Address(String line1, String line2, String town, String postcode) {
-  }
-
-  public record Child(String givenName, String familyName, LocalDate dateOfBirth, String nhsNumber,
-      Address address, boolean onChildProtectionPlan) {
-  }
-
-  public record Concern(Set<ConcernCategory> categories, String summary, boolean immediateRisk, Integer levelOfNeed) {
-  }
-
-  public record Consent(boolean parentAware, boolean consentGiven, String reasonNotSought) {
-  }
-
-  /** One line of the referrer's timeline. */
-  public record StatusChange(ReferralStatus status, Instant at, TriageOutcome outcome) {
+  /** One line of the referrer's timeline; {@code pathway} only for a case opened. */
+  public record StatusChange(Milestone milestone, Instant at, TriageOutcome outcome, String pathway) {
   }
 
   public Referral {
     Objects.requireNonNull(referralId, "referralId");
-    children = List.copyOf(children);
     timeline = List.copyOf(timeline);
+    childKeys = List.copyOf(childKeys);
   }
 
   /** A referral just received: RECEIVED, its decision due a fixed time after receipt. */
-  public static Referral received(String referralId, String reference, NewReferral form, Instant receivedAt,
-      Instant decisionDueBy) {
-    return new Referral(referralId, reference, form.referralType(), form.referrer(), form.children(),
-        form.concern(), form.dashRiskLevel(), form.consent(), receivedAt, decisionDueBy, ReferralStatus.RECEIVED,
-        null, List.of(new StatusChange(ReferralStatus.RECEIVED, receivedAt, null)));
+  public static Referral received(String referralId, String reference, Partner partner, NewReferral form,
+      Instant receivedAt, Instant decisionDueBy, Links links, List<String> childKeys) {
+    return new Referral(referralId, reference, partner.id(), form, receivedAt, decisionDueBy, links, childKeys,
+        ReferralStatus.RECEIVED, null, List.of(new StatusChange(Milestone.RECEIVED, receivedAt, null, null)),
+        receivedAt);
+  }
+
+  public ReferralType referralType() {
+    return form.referralType();
+  }
+
+  public NewReferral.Referrer referrer() {
+    return form.referrer();
+  }
+
+  public List<NewReferral.Child> children() {
+    return form.children();
+  }
+
+  public NewReferral.Concern concern() {
+    return form.concern();
+  }
+
+  public DashRiskLevel dashRiskLevel() {
+    return form.dashRiskLevel();
   }
 
   /** The MASH has opened a contact for it. No change if it is already in triage or decided. */
@@ -65,7 +67,7 @@ public record Referral(
     if (status.compareTo(ReferralStatus.IN_TRIAGE) >= 0) {
       return this;
     }
-    return moveTo(ReferralStatus.IN_TRIAGE, at, null);
+    return with(ReferralStatus.IN_TRIAGE, null, new StatusChange(Milestone.IN_TRIAGE, at, null, null));
   }
 
   /** A manager has decided. No change if a decision is already recorded. */
@@ -73,18 +75,39 @@ public record Referral(
     if (status == ReferralStatus.DECIDED) {
       return this;
     }
-    return moveTo(ReferralStatus.DECIDED, at, Objects.requireNonNull(decision));
+    return with(ReferralStatus.DECIDED, Objects.requireNonNull(decision),
+        new StatusChange(Milestone.DECIDED, at, decision, null));
+  }
+
+  /**
+   * Children's social care opened a case after the decision: early help is a step-down, anything else a
+   * social-care case. Recorded once; the status stays DECIDED (the MASH's part is done).
+   */
+  public Referral caseOpened(String pathway, Instant at) {
+    boolean already = timeline.stream().anyMatch(
+        t -> t.milestone() == Milestone.CASE_OPENED || t.milestone() == Milestone.STEPPED_DOWN_TO_EARLY_HELP);
+    if (already) {
+      return this;
+    }
+    Milestone milestone = "EARLY_HELP".equals(pathway) ? Milestone.STEPPED_DOWN_TO_EARLY_HELP : Milestone.CASE_OPENED;
+    return with(status, outcome, new StatusChange(milestone, at, null, pathway));
   }
 
   /** True when the concern calls for the MASH to look first: immediate risk or a high DASH level. */
   public boolean urgent() {
-    return concern.immediateRisk() || dashRiskLevel == DashRiskLevel.HIGH;
+    return concern().immediateRisk() || dashRiskLevel() == DashRiskLevel.HIGH;
   }
 
-  private Referral moveTo(ReferralStatus next, Instant at, TriageOutcome decision) {
+  private Referral with(ReferralStatus next, TriageOutcome decision, StatusChange change) {
     List<StatusChange> changes = new ArrayList<>(timeline);
-    changes.add(new StatusChange(next, at, decision));
-    return new Referral(referralId, reference, referralType, referrer, children, concern, dashRiskLevel, consent,
-        receivedAt, decisionDueBy, next, decision == null ? outcome : decision, changes);
+    changes.add(change);
+    return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, links, childKeys, next,
+        decision == null ? outcome : decision, changes, updatedAt);
+  }
+
+  /** Marks when the intake last changed what the referrer sees (drives {@code updatedSince} polling). */
+  public Referral touched(Instant at) {
+    return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, links, childKeys, status,
+        outcome, timeline, at);
   }
 }

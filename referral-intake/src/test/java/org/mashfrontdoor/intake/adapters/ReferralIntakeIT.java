@@ -80,9 +80,16 @@ class ReferralIntakeIT {
   }
 
   HttpResponse<String> post(String body, String contentType) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals"))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return post(body, contentType, UUID.randomUUID().toString());
+  }
+
+  HttpResponse<String> post(String body, String contentType, String idempotencyKey) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals"))
+        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   JsonNode get(String referralId) throws Exception {

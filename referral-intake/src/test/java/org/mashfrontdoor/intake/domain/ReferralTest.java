@@ -13,21 +13,29 @@ import org.junit.jupiter.api.Test;
 class ReferralTest {
 
   static final Instant RECEIVED = Instant.parse("2026-11-23T09:00:00Z");
+  static final Partner SCHOOL = new Partner("school:bishop's oak primary", Agency.SCHOOL, "Bishop's Oak Primary");
+
+  static NewReferral form(ReferralType type, NewReferral.DomesticAbuse domesticAbuse) {
+    return new NewReferral(type,
+        new NewReferral.Referrer(Agency.SCHOOL, "Bishop's Oak Primary", "A. Teacher", "DSL", "dsl@example.org", null),
+        List.of(new NewReferral.Child("Ava", "Marsh", LocalDate.of(2016, 3, 14), null, Sex.FEMALE, null,
+            "9434765919", null, null, null, false)),
+        new NewReferral.Household(List.of(), Set.of()),
+        new NewReferral.Concern(Set.of(ConcernCategory.NEGLECT), "summary", null, false, 3), domesticAbuse,
+        new NewReferral.Consent(true, true, null, null));
+  }
 
   static Referral received() {
-    NewReferral form = new NewReferral(ReferralType.MARF,
-        new Referral.Referrer(Agency.SCHOOL, "Bishop's Oak Primary", "A. Teacher", "DSL", "dsl@example.org", null),
-        List.of(new Referral.Child("Ava", "Marsh", LocalDate.of(2016, 3, 14), "9434765919", null, false)),
-        new Referral.Concern(Set.of(ConcernCategory.NEGLECT), "summary", false, 3), null,
-        new Referral.Consent(true, true, null));
-    return Referral.received("r-1", "MARF-2026-000001", form, RECEIVED, RECEIVED.plusSeconds(86_400));
+    return Referral.received("r-1", "MARF-2026-000001", SCHOOL, form(ReferralType.MARF, null), RECEIVED,
+        RECEIVED.plusSeconds(86_400), Links.none(), List.of());
   }
 
   @Test
   void starts_received_with_one_timeline_entry() {
     Referral referral = received();
     assertThat(referral.status()).isEqualTo(ReferralStatus.RECEIVED);
-    assertThat(referral.timeline()).extracting(Referral.StatusChange::status).containsExactly(ReferralStatus.RECEIVED);
+    assertThat(referral.partnerId()).isEqualTo(SCHOOL.id());
+    assertThat(referral.timeline()).extracting(Referral.StatusChange::milestone).containsExactly(Milestone.RECEIVED);
   }
 
   @Test
@@ -36,8 +44,8 @@ class ReferralTest {
         .decided(TriageOutcome.EARLY_HELP, RECEIVED.plusSeconds(3600));
     assertThat(decided.status()).isEqualTo(ReferralStatus.DECIDED);
     assertThat(decided.outcome()).isEqualTo(TriageOutcome.EARLY_HELP);
-    assertThat(decided.timeline()).extracting(Referral.StatusChange::status)
-        .containsExactly(ReferralStatus.RECEIVED, ReferralStatus.IN_TRIAGE, ReferralStatus.DECIDED);
+    assertThat(decided.timeline()).extracting(Referral.StatusChange::milestone)
+        .containsExactly(Milestone.RECEIVED, Milestone.IN_TRIAGE, Milestone.DECIDED);
   }
 
   @Test
@@ -53,12 +61,31 @@ class ReferralTest {
   }
 
   @Test
+  void an_early_help_pathway_is_a_step_down_and_another_pathway_a_case_opened_each_recorded_once() {
+    Referral decided = received().decided(TriageOutcome.EARLY_HELP, RECEIVED.plusSeconds(60));
+    Referral steppedDown = decided.caseOpened("EARLY_HELP", RECEIVED.plusSeconds(90));
+    assertThat(steppedDown.timeline().getLast().milestone()).isEqualTo(Milestone.STEPPED_DOWN_TO_EARLY_HELP);
+    assertThat(steppedDown.status()).isEqualTo(ReferralStatus.DECIDED);
+    assertThat(steppedDown.caseOpened("SINGLE_ASSESSMENT", RECEIVED.plusSeconds(99))).isSameAs(steppedDown);
+    assertThat(received().caseOpened("STRATEGY_DISCUSSION", RECEIVED).timeline().getLast().milestone())
+        .isEqualTo(Milestone.CASE_OPENED);
+  }
+
+  @Test
+  void every_outcome_says_what_happens_next_and_what_the_referrer_still_owns() {
+    for (TriageOutcome outcome : TriageOutcome.values()) {
+      assertThat(outcome.whatHappensNext()).isNotBlank();
+      assertThat(outcome.whatYouStillOwn()).isNotBlank();
+    }
+  }
+
+  @Test
   void is_urgent_for_immediate_risk_or_high_dash() {
     assertThat(received().urgent()).isFalse();
-    Referral r = received();
-    Referral highDash = new Referral(r.referralId(), r.reference(), ReferralType.POLICE_NOTIFICATION, r.referrer(),
-        r.children(), r.concern(), DashRiskLevel.HIGH, r.consent(), r.receivedAt(), r.decisionDueBy(), r.status(),
-        r.outcome(), r.timeline());
+    Referral highDash = Referral.received("r-2", "MARF-2026-000002", SCHOOL,
+        form(ReferralType.POLICE_NOTIFICATION,
+            new NewReferral.DomesticAbuse(DashRiskLevel.HIGH, true, true, null, null, null)),
+        RECEIVED, RECEIVED.plusSeconds(86_400), Links.none(), List.of());
     assertThat(highDash.urgent()).isTrue();
   }
 }

@@ -49,8 +49,8 @@ public record ReferralReceivedV1(
         new Concern(referral.concern().categories().stream().map(Enum::name).sorted().toList(),
             referral.concern().summary(), referral.concern().immediateRisk(), referral.concern().levelOfNeed()),
         referral.dashRiskLevel() == null ? null : referral.dashRiskLevel().name(),
-        false,
-        List.of());
+        referral.links().reReferral(),
+        referral.links().linkedReferralIds());
     return EventEnvelope.create(SOURCE, TYPE, referral.referralId(), referral.receivedAt(), data);
   }
 }

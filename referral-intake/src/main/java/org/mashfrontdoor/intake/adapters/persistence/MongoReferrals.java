@@ -1,12 +1,21 @@
 package org.mashfrontdoor.intake.adapters.persistence;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.mashfrontdoor.intake.adapters.messaging.ReferralReceivedV1;
 import org.mashfrontdoor.intake.application.Referrals;
+import org.mashfrontdoor.intake.domain.Links;
 import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
@@ -21,20 +30,44 @@ public class MongoReferrals implements Referrals {
 
   public MongoReferrals(OutboxRelay relay) {
     this.referrals = relay.register("referrals", "referral");
+    // Linking looks children up by pseudonymous key only; feedback polling by partner and change time.
+    referrals.collection().createIndex(Indexes.compoundIndex(Indexes.ascending("childKeys"),
+        Indexes.ascending("receivedAt")));
+    referrals.collection().createIndex(Indexes.compoundIndex(Indexes.ascending("partnerId"),
+        Indexes.ascending("updatedAt")));
+    referrals.collection().createIndex(Indexes.ascending("updatedAt"));
   }
 
   @Override
-  public void add(Referral referral) {
+  public boolean add(Referral referral) {
     Write write = referrals.insert(ReferralDocuments.toDocument(referral),
         List.of(ReferralReceivedV1.eventFor(referral)), null);
-    if (write != Write.APPLIED) {
-      throw new IllegalStateException("referral id collision: " + referral.referralId());
-    }
+    return write == Write.APPLIED;
   }
 
   @Override
   public Optional<Referral> byId(String referralId) {
     return referrals.find(referralId).map(ReferralDocuments::fromDocument);
+  }
+
+  @Override
+  public List<Links.Earlier> about(List<String> childKeys, Instant since) {
+    List<Links.Earlier> earlier = new ArrayList<>();
+    referrals.collection().find(Filters.and(Filters.in("childKeys", childKeys), Filters.gte("receivedAt",
+            Date.from(since))))
+        .projection(Projections.include("_id", "receivedAt"))
+        .forEach(d -> earlier.add(new Links.Earlier(d.getString("_id"), d.getDate("receivedAt").toInstant())));
+    return earlier;
+  }
+
+  @Override
+  public List<Referral> updatedSince(String partnerId, Instant since, int limit) {
+    Bson changed = Filters.gte("updatedAt", Date.from(since));
+    List<Referral> page = new ArrayList<>();
+    referrals.collection().find(partnerId == null ? changed : Filters.and(Filters.eq("partnerId", partnerId), changed))
+        .sort(Sorts.ascending("updatedAt", "_id")).limit(limit)
+        .forEach(d -> page.add(ReferralDocuments.fromDocument(d)));
+    return page;
   }
 
   @Override
@@ -54,7 +87,8 @@ public class MongoReferrals implements Referrals {
           Updates.combine(
               Updates.set("status", after.status().name()),
               Updates.set("outcome", after.outcome() == null ? null : after.outcome().name()),
-              Updates.set("timeline", ReferralDocuments.timeline(after))),
+              Updates.set("timeline", ReferralDocuments.timeline(after)),
+              Updates.set("updatedAt", Date.from(after.updatedAt()))),
           List.of(), causedByEventId);
       if (write != Write.CONFLICT) {
         return write != Write.NOT_FOUND;

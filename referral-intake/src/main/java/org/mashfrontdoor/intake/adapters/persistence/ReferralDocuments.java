@@ -1,104 +1,71 @@
 package org.mashfrontdoor.intake.adapters.persistence;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import org.bson.Document;
-import org.mashfrontdoor.intake.domain.Agency;
-import org.mashfrontdoor.intake.domain.ConcernCategory;
-import org.mashfrontdoor.intake.domain.DashRiskLevel;
+import org.mashfrontdoor.intake.domain.Links;
+import org.mashfrontdoor.intake.domain.Milestone;
+import org.mashfrontdoor.intake.domain.NewReferral;
 import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.intake.domain.ReferralStatus;
-import org.mashfrontdoor.intake.domain.ReferralType;
 import org.mashfrontdoor.intake.domain.TriageOutcome;
+import org.mashfrontdoor.platform.events.EventJson;
 
-/** Maps a {@link Referral} to and from its MongoDB document. */
+/**
+ * Maps a {@link Referral} to and from its MongoDB document. The form is stored as the JSON of its domain record
+ * (nothing queries inside it); what is queried (times, partner, child keys, status) is stored as typed fields.
+ */
 final class ReferralDocuments {
 
   private ReferralDocuments() {
   }
 
   static Document toDocument(Referral r) {
-    Referral.Referrer by = r.referrer();
-    List<Document> children = new ArrayList<>();
-    for (Referral.Child c : r.children()) {
-      Document child = new Document("givenName", c.givenName()).append("familyName", c.familyName())
-          .append("dateOfBirth", c.dateOfBirth() == null ? null : c.dateOfBirth().toString())
-          .append("nhsNumber", c.nhsNumber())
-          .append("onChildProtectionPlan", c.onChildProtectionPlan());
-      if (c.address() != null) {
-        child.append("address", new Document("line1", c.address().line1()).append("line2", c.address().line2())
-            .append("town", c.address().town()).append("postcode", c.address().postcode()));
-      }
-      children.add(child);
-    }
     return new Document("_id", r.referralId())
         .append("reference", r.reference())
-        .append("referralType", r.referralType().name())
-        .append("referrer", new Document("agency", by.agency().name()).append("organisation", by.organisation())
-            .append("name", by.name()).append("role", by.role()).append("email", by.email())
-            .append("phone", by.phone()))
-        .append("children", children)
-        .append("concern", new Document("categories", r.concern().categories().stream().map(Enum::name).sorted().toList())
-            .append("summary", r.concern().summary()).append("immediateRisk", r.concern().immediateRisk())
-            .append("levelOfNeed", r.concern().levelOfNeed()))
-        .append("dashRiskLevel", r.dashRiskLevel() == null ? null : r.dashRiskLevel().name())
-        .append("consent", r.consent() == null ? null : new Document("parentAware", r.consent().parentAware())
-            .append("consentGiven", r.consent().consentGiven())
-            .append("reasonNotSought", r.consent().reasonNotSought()))
+        .append("partnerId", r.partnerId())
+        .append("form", Document.parse(EventJson.mapper().writeValueAsString(r.form())))
         .append("receivedAt", Date.from(r.receivedAt()))
         .append("decisionDueBy", Date.from(r.decisionDueBy()))
+        .append("reReferral", r.links().reReferral())
+        .append("linkedReferralIds", r.links().linkedReferralIds())
+        .append("childKeys", r.childKeys())
         .append("status", r.status().name())
         .append("outcome", r.outcome() == null ? null : r.outcome().name())
-        .append("timeline", timeline(r));
+        .append("timeline", timeline(r))
+        .append("updatedAt", Date.from(r.updatedAt()));
   }
 
   static List<Document> timeline(Referral r) {
-    return r.timeline().stream().map(t -> new Document("status", t.status().name()).append("at", Date.from(t.at()))
-        .append("outcome", t.outcome() == null ? null : t.outcome().name())).toList();
+    return r.timeline().stream().map(t -> new Document("milestone", t.milestone().name())
+        .append("at", Date.from(t.at()))
+        .append("outcome", t.outcome() == null ? null : t.outcome().name())
+        .append("pathway", t.pathway())).toList();
   }
 
   static Referral fromDocument(Document d) {
-    Document by = d.get("referrer", Document.class);
-    List<Referral.Child> children = new ArrayList<>();
-    for (Document c : d.getList("children", Document.class)) {
-      Document a = c.get("address", Document.class);
-      children.add(new Referral.Child(c.getString("givenName"), c.getString("familyName"),
-          c.getString("dateOfBirth") == null ? null : LocalDate.parse(c.getString("dateOfBirth")),
-          c.getString("nhsNumber"),
-          a == null ? null : new Referral.Address(a.getString("line1"), a.getString("line2"), a.getString("town"),
-              a.getString("postcode")),
-          Boolean.TRUE.equals(c.getBoolean("onChildProtectionPlan"))));
-    }
-    Document concern = d.get("concern", Document.class);
-    EnumSet<ConcernCategory> categories = EnumSet.noneOf(ConcernCategory.class);
-    concern.getList("categories", String.class).forEach(c -> categories.add(ConcernCategory.valueOf(c)));
-    Document consent = d.get("consent", Document.class);
+    NewReferral form = EventJson.mapper().readValue(d.get("form", Document.class).toJson(), NewReferral.class);
     List<Referral.StatusChange> timeline = new ArrayList<>();
     for (Document t : d.getList("timeline", Document.class)) {
-      timeline.add(new Referral.StatusChange(ReferralStatus.valueOf(t.getString("status")), instant(t, "at"),
-          t.getString("outcome") == null ? null : TriageOutcome.valueOf(t.getString("outcome"))));
+      timeline.add(new Referral.StatusChange(Milestone.valueOf(t.getString("milestone")), instant(t, "at"),
+          t.getString("outcome") == null ? null : TriageOutcome.valueOf(t.getString("outcome")),
+          t.getString("pathway")));
     }
     return new Referral(
         d.getString("_id"),
         d.getString("reference"),
-        ReferralType.valueOf(d.getString("referralType")),
-        new Referral.Referrer(Agency.valueOf(by.getString("agency")), by.getString("organisation"),
-            by.getString("name"), by.getString("role"), by.getString("email"), by.getString("phone")),
-        children,
-        new Referral.Concern(categories, concern.getString("summary"),
-            Boolean.TRUE.equals(concern.getBoolean("immediateRisk")), concern.getInteger("levelOfNeed")),
-        d.getString("dashRiskLevel") == null ? null : DashRiskLevel.valueOf(d.getString("dashRiskLevel")),
-        consent == null ? null : new Referral.Consent(Boolean.TRUE.equals(consent.getBoolean("parentAware")),
-            Boolean.TRUE.equals(consent.getBoolean("consentGiven")), consent.getString("reasonNotSought")),
+        d.getString("partnerId"),
+        form,
         instant(d, "receivedAt"),
         instant(d, "decisionDueBy"),
+        new Links(Boolean.TRUE.equals(d.getBoolean("reReferral")), d.getList("linkedReferralIds", String.class)),
+        d.getList("childKeys", String.class),
         ReferralStatus.valueOf(d.getString("status")),
         d.getString("outcome") == null ? null : TriageOutcome.valueOf(d.getString("outcome")),
-        timeline);
+        timeline,
+        instant(d, "updatedAt"));
   }
 
   private static Instant instant(Document d, String field) {

@@ -16,13 +16,22 @@ import java.util.Set;
 import org.mashfrontdoor.intake.domain.Agency;
 import org.mashfrontdoor.intake.domain.ConcernCategory;
 import org.mashfrontdoor.intake.domain.DashRiskLevel;
+import org.mashfrontdoor.intake.domain.LawfulBasis;
 import org.mashfrontdoor.intake.domain.ReferralType;
+import org.mashfrontdoor.intake.domain.Relationship;
+import org.mashfrontdoor.intake.domain.RiskFactor;
+import org.mashfrontdoor.intake.domain.Sex;
 
-/** The MARF as a partner system posts it (transport DTO; the domain never sees this type). */
+/**
+ * The MARF v1 as a partner system posts it (transport DTO; the domain never sees this type). Published as JSON
+ * Schema at {@code /api/v1/schema/marf} ({@code docs/marf-v1.schema.json}); a test keeps the two in step.
+ * Field rules are here; rules spanning fields are in {@link MarfValidation}.
+ */
 public record MarfRequest(
     @NotNull ReferralType referralType,
     @NotNull @Valid Referrer referrer,
     @NotEmpty @Size(max = 12) List<@NotNull @Valid Child> children,
+    @Valid Household household,
     @NotNull @Valid Concern concern,
     @Valid DomesticAbuse domesticAbuse,
     @NotNull @Valid Consent consent) {
@@ -40,11 +49,18 @@ public record MarfRequest(
   }
 
   public record Child(
-      @NotBlank @Size(max = 100) String givenName,
+      @Size(max = 100) String givenName,
       @NotBlank @Size(max = 100) String familyName,
       @PastOrPresent LocalDate dateOfBirth,
+      LocalDate expectedDateOfBirth,
+      Sex sex,
+      @Size(max = 50) String gender,
       @Pattern(regexp = "^\\d{10}$", message = "must be 10 digits") String nhsNumber,
+      @Pattern(regexp = "^[A-HJ-NPQRT-Z]\\d{11}[0-9A-HJ-NPQRT-Z]$",
+          message = "must be a UPN: a check letter, 11 digits, then a digit or letter (13 characters, no I, O or S)")
+      String upn,
       @Valid Address address,
+      @Size(max = 200) String school,
       Boolean onChildProtectionPlan) {
   }
 
@@ -55,20 +71,40 @@ public record MarfRequest(
       @NotBlank @Pattern(regexp = POSTCODE, message = "must be a valid UK postcode") String postcode) {
   }
 
+  public record Household(
+      @Size(max = 20) List<@NotNull @Valid Adult> adults,
+      @Size(max = 10) Set<@NotNull RiskFactor> riskFactors) {
+  }
+
+  public record Adult(
+      @NotBlank @Size(max = 100) String givenName,
+      @NotBlank @Size(max = 100) String familyName,
+      @PastOrPresent LocalDate dateOfBirth,
+      @NotNull Relationship relationship) {
+  }
+
   public record Concern(
-      @NotEmpty Set<@NotNull ConcernCategory> categories,
+      @NotEmpty @Size(max = 14) Set<@NotNull ConcernCategory> categories,
       @NotBlank @Size(max = 8000) String summary,
       @PastOrPresent LocalDate incidentDate,
       @NotNull Boolean immediateRisk,
       @Min(1) @Max(4) Integer levelOfNeed) {
   }
 
-  public record DomesticAbuse(@NotNull DashRiskLevel dashRiskLevel) {
+  /** Police domestic-abuse notification: DASH risk level and the DASH Q10 items about the children. */
+  public record DomesticAbuse(
+      @NotNull DashRiskLevel dashRiskLevel,
+      Boolean childrenPresent,
+      Boolean childrenWitnessed,
+      Boolean childrenSeenSafeAndWell,
+      Boolean childrenSubjectToPlan,
+      @Size(max = 500) String schoolsAttended) {
   }
 
   public record Consent(
       @NotNull Boolean parentAware,
       @NotNull Boolean consentGiven,
-      @Size(max = 2000) String reasonNotSought) {
+      @Size(max = 2000) String reasonNotSought,
+      LawfulBasis lawfulBasis) {
   }
 }

@@ -2,22 +2,35 @@ package org.mashfrontdoor.intake.adapters.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.mashfrontdoor.intake.domain.NhsNumber;
 import org.mashfrontdoor.intake.domain.ReferralType;
+import org.mashfrontdoor.intake.domain.Upn;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
 import org.springframework.stereotype.Component;
 
-/** Field rules (Bean Validation) and the rules that span fields, reported together. */
+/** Field rules (Bean Validation) and the rules that span fields, reported together. Messages never echo values. */
 @Component
 class MarfValidation {
 
-  private final Validator validator;
+  /** Children's services work with under-18s; an older "child" is almost always a mistyped year. */
+  static final int MAX_AGE_YEARS = 18;
+  /** A pregnancy is at most ~42 weeks; an expected birth a little in the past is an overdue baby. */
+  static final int MAX_WEEKS_UNTIL_BIRTH = 42;
+  static final int MAX_WEEKS_OVERDUE = 4;
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-  MarfValidation(Validator validator) {
+  private final Validator validator;
+  private final Clock clock;
+
+  MarfValidation(Validator validator, Clock clock) {
     this.validator = validator;
+    this.clock = clock;
   }
 
   List<InvalidField> check(MarfRequest marf) {
@@ -27,14 +40,15 @@ class MarfValidation {
           violation.getMessage()));
     }
     if (marf.referralType() == ReferralType.POLICE_NOTIFICATION && marf.domesticAbuse() == null) {
-      errors.add(new InvalidField("/domesticAbuse", "is required for a police notification (DASH risk level)"));
+      errors.add(new InvalidField("/domesticAbuse",
+          "is required for a police notification (DASH risk level and the DASH Q10 child items)"));
     }
+    LocalDate today = LocalDate.now(clock.withZone(LONDON));
     if (marf.children() != null) {
       for (int i = 0; i < marf.children().size(); i++) {
         MarfRequest.Child child = marf.children().get(i);
-        if (child != null && child.nhsNumber() != null && child.nhsNumber().matches("\\d{10}")
-            && !NhsNumber.isValid(child.nhsNumber())) {
-          errors.add(new InvalidField("/children/" + i + "/nhsNumber", "fails the NHS number check digit"));
+        if (child != null) {
+          checkChild(child, "/children/" + i, today, errors);
         }
       }
     }
@@ -42,8 +56,33 @@ class MarfValidation {
     if (consent != null && Boolean.FALSE.equals(consent.consentGiven())
         && (consent.reasonNotSought() == null || consent.reasonNotSought().isBlank())) {
       errors.add(new InvalidField("/consent/reasonNotSought",
-          "is required when consent was not given: say why and on what lawful basis"));
+          "is required when consent was not given: say why (and give the lawfulBasis)"));
     }
     return errors;
+  }
+
+  private static void checkChild(MarfRequest.Child child, String at, LocalDate today, List<InvalidField> errors) {
+    boolean unborn = child.expectedDateOfBirth() != null;
+    if (unborn && child.dateOfBirth() != null) {
+      errors.add(new InvalidField(at + "/expectedDateOfBirth",
+          "must not be given with a dateOfBirth: a child is either born or unborn"));
+    }
+    if (!unborn && (child.givenName() == null || child.givenName().isBlank())) {
+      errors.add(new InvalidField(at + "/givenName", "must not be blank (only an unborn child may have none)"));
+    }
+    if (child.dateOfBirth() != null && child.dateOfBirth().isBefore(today.minusYears(MAX_AGE_YEARS))) {
+      errors.add(new InvalidField(at + "/dateOfBirth", "must be the date of birth of a child under " + MAX_AGE_YEARS));
+    }
+    if (unborn && (child.expectedDateOfBirth().isAfter(today.plusWeeks(MAX_WEEKS_UNTIL_BIRTH))
+        || child.expectedDateOfBirth().isBefore(today.minusWeeks(MAX_WEEKS_OVERDUE)))) {
+      errors.add(new InvalidField(at + "/expectedDateOfBirth", "must be within " + MAX_WEEKS_UNTIL_BIRTH
+          + " weeks from today (or up to " + MAX_WEEKS_OVERDUE + " weeks overdue)"));
+    }
+    if (child.nhsNumber() != null && child.nhsNumber().matches("\\d{10}") && !NhsNumber.isValid(child.nhsNumber())) {
+      errors.add(new InvalidField(at + "/nhsNumber", "fails the NHS number check digit"));
+    }
+    if (Upn.hasValidFormat(child.upn()) && !Upn.isValid(child.upn())) {
+      errors.add(new InvalidField(at + "/upn", "fails the UPN check letter"));
+    }
   }
 }

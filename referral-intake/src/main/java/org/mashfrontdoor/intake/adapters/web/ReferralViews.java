@@ -13,21 +13,42 @@ final class ReferralViews {
   record Acknowledgement(String referralId, String reference, String status, Instant receivedAt,
       Instant decisionDueBy) {
     static Acknowledgement of(Referral r) {
-      return new Acknowledgement(r.referralId(), r.reference(), r.status().name(), r.receivedAt(), r.decisionDueBy());
+      return new Acknowledgement(r.referralId(), r.reference(), "RECEIVED", r.receivedAt(), r.decisionDueBy());
     }
   }
 
-  record TimelineEntry(String status, Instant at, String outcome) {
+  /** One line of the timeline; {@code status} names the milestone, {@code description} says it in plain English. */
+  record TimelineEntry(String status, Instant at, String outcome, String pathway, String description) {
+    static TimelineEntry of(Referral.StatusChange change) {
+      return new TimelineEntry(change.milestone().name(), change.at(),
+          change.outcome() == null ? null : change.outcome().name(), change.pathway(), describe(change));
+    }
   }
 
   record Status(String referralId, String reference, String referralType, String status, Instant receivedAt,
-      Instant decisionDueBy, String outcome, String whatHappensNext, List<TimelineEntry> timeline) {
+      Instant decisionDueBy, String outcome, String whatHappensNext, String whatYouStillOwn, Instant updatedAt,
+      List<TimelineEntry> timeline) {
     static Status of(Referral r) {
       return new Status(r.referralId(), r.reference(), r.referralType().name(), r.status().name(), r.receivedAt(),
           r.decisionDueBy(), r.outcome() == null ? null : r.outcome().name(),
           r.outcome() == null ? null : r.outcome().whatHappensNext(),
-          r.timeline().stream().map(t -> new TimelineEntry(t.status().name(), t.at(),
-              t.outcome() == null ? null : t.outcome().name())).toList());
+          r.outcome() == null ? null : r.outcome().whatYouStillOwn(), r.updatedAt(),
+          r.timeline().stream().map(TimelineEntry::of).toList());
     }
   }
+
+  record Page(List<Status> referrals, Instant nextUpdatedSince) {
+  }
+
+  private static String describe(Referral.StatusChange change) {
+    return switch (change.milestone()) {
+      case RECEIVED -> "Your referral was received. A MASH manager decides what happens within the decision deadline.";
+      case IN_TRIAGE -> "The MASH is screening your referral: checks with police, health, education and early help.";
+      case DECIDED -> "A MASH manager decided: " + change.outcome().whatHappensNext();
+      case CASE_OPENED -> "Children's social care opened a case ("
+          + change.pathway().toLowerCase().replace('_', ' ') + ").";
+      case STEPPED_DOWN_TO_EARLY_HELP -> "The family was stepped down to early help; a lead professional will be in touch.";
+    };
+  }
+
 }

@@ -1,73 +1,169 @@
 package org.mashfrontdoor.intake.adapters.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import org.mashfrontdoor.intake.application.ReceivingReferral;
 import org.mashfrontdoor.intake.application.ViewingReferral;
 import org.mashfrontdoor.intake.domain.NewReferral;
+import org.mashfrontdoor.intake.domain.Partner;
 import org.mashfrontdoor.intake.domain.Referral;
+import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The partner MARF API. */
 @RestController
 @RequestMapping("/api/v1/referrals")
 class ReferralsController {
 
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  /** Printable ASCII, e.g. a UUID: what a partner's HTTP client can send reliably. */
+  static final String KEY_SHAPE = "^[\\x21-\\x7E]{8,128}$";
+
   private final ReceivingReferral receivingReferral;
   private final ViewingReferral viewingReferral;
   private final MarfValidation validation;
+  private final CallingPartner callingPartner;
 
   ReferralsController(ReceivingReferral receivingReferral, ViewingReferral viewingReferral,
-      MarfValidation validation) {
+      MarfValidation validation, CallingPartner callingPartner) {
     this.receivingReferral = receivingReferral;
     this.viewingReferral = viewingReferral;
     this.validation = validation;
+    this.callingPartner = callingPartner;
   }
 
-  /** 202 only once the referral and its event are durably stored. */
+  /** 202 only once the referral and its event are durably stored; a replay of the same request answers the same. */
+  @Operation(summary = "Submit a MARF", description = "Same Idempotency-Key + same body: the original answer "
+      + "(header Idempotent-Replayed: true). Same key + different body: 409. Keys are kept at least 7 days.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Object> submit(@RequestBody MarfRequest marf) {
+  ResponseEntity<Object> submit(
+      @Parameter(in = ParameterIn.HEADER, required = true, description = "8-128 printable ASCII characters, e.g. a UUID")
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      @RequestBody MarfRequest marf) {
+    if (idempotencyKey == null || !idempotencyKey.matches(KEY_SHAPE)) {
+      ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Idempotency-Key header required",
+          "Send an Idempotency-Key header of 8 to 128 printable ASCII characters (a fresh UUID per referral), "
+              + "and the same key when you retry.");
+      problem.setProperty("header", IDEMPOTENCY_KEY);
+      return ProblemResponses.problemResponse(problem);
+    }
     List<InvalidField> errors = validation.check(marf);
     if (!errors.isEmpty()) {
       return ProblemResponses.problemResponse(ProblemResponses.invalid(errors));
     }
-    Referral referral = receivingReferral.receive(toNewReferral(marf));
+    Partner partner = callingPartner.submitting(marf);
+    ReceivingReferral.Receipt receipt = receivingReferral.receive(partner, idempotencyKey, fingerprint(marf),
+        toNewReferral(partner, marf));
+    Referral referral = receipt.referral();
     return ResponseEntity.accepted().location(URI.create("/api/v1/referrals/" + referral.referralId()))
+        .header("Idempotent-Replayed", String.valueOf(receipt.replayed()))
         .body(ReferralViews.Acknowledgement.of(referral));
   }
 
+  @Operation(summary = "A referral's status timeline, as its referrer sees it")
   @GetMapping("/{referralId}")
   ResponseEntity<Object> status(@PathVariable String referralId) {
-    return viewingReferral.view(referralId)
+    return viewingReferral.view(callingPartner.reading(), referralId)
         .<ResponseEntity<Object>>map(r -> ResponseEntity.ok(ReferralViews.Status.of(r)))
         .orElseGet(() -> ProblemResponses.problemResponse(ProblemResponses.problem(HttpStatus.NOT_FOUND,
-            "Referral not found", "No referral with id " + referralId + " is visible to you.")));
+            "Referral not found", "No referral with that id is visible to you.")));
   }
 
-  private static NewReferral toNewReferral(MarfRequest m) {
+  @Operation(summary = "Your referrals whose status changed at or after updatedSince, oldest change first",
+      description = "Poll with nextUpdatedSince from the previous page; a referral may appear twice at a page "
+          + "boundary (de-duplicate by referralId).")
+  @GetMapping
+  ResponseEntity<Object> updatedSince(@RequestParam(defaultValue = "1970-01-01T00:00:00Z") Instant updatedSince,
+      @RequestParam(defaultValue = "50") int limit) {
+    if (limit < 1 || limit > ViewingReferral.MAX_PAGE) {
+      return ProblemResponses.problemResponse(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Invalid request",
+          "limit must be between 1 and " + ViewingReferral.MAX_PAGE + "."));
+    }
+    List<ReferralViews.Status> page = viewingReferral.updatedSince(callingPartner.reading(), updatedSince, limit)
+        .stream().map(ReferralViews.Status::of).toList();
+    return ResponseEntity.ok(new ReferralViews.Page(page,
+        page.isEmpty() ? updatedSince : page.getLast().updatedAt()));
+  }
+
+  /**
+   * A digest of the form as parsed, so whitespace and property order do not matter but every value does. Sets
+   * are sorted, since their order means nothing.
+   */
+  static String fingerprint(MarfRequest marf) {
+    ObjectNode tree = (ObjectNode) EventJson.mapper().valueToTree(marf);
+    sortArray(tree.path("concern").path("categories"));
+    sortArray(tree.path("household").path("riskFactors"));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(EventJson.mapper().writeValueAsString(tree).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sortArray(JsonNode node) {
+    if (node instanceof ArrayNode array) {
+      List<JsonNode> sorted = array.valueStream().sorted((a, b) -> a.asString().compareTo(b.asString())).toList();
+      array.removeAll();
+      sorted.forEach(array::add);
+    }
+  }
+
+  /** The referrer's agency and organisation come from the calling partner, never from the body alone. */
+  private static NewReferral toNewReferral(Partner partner, MarfRequest m) {
     MarfRequest.Referrer by = m.referrer();
+    MarfRequest.Household household = m.household();
+    MarfRequest.DomesticAbuse da = m.domesticAbuse();
+    MarfRequest.Consent consent = m.consent();
     return new NewReferral(
         m.referralType(),
-        new Referral.Referrer(by.agency(), by.organisation(), by.name(), by.role(), by.email(), by.phone()),
-        m.children().stream().map(c -> new Referral.Child(c.givenName(), c.familyName(), c.dateOfBirth(),
-            c.nhsNumber(),
-            c.address() == null ? null : new Referral.Address(c.address().line1(), c.address().line2(),
+        new NewReferral.Referrer(partner.agency(), partner.organisation(), by.name(), by.role(), by.email(),
+            by.phone()),
+        m.children().stream().map(c -> new NewReferral.Child(blankToNull(c.givenName()), c.familyName(),
+            c.dateOfBirth(), c.expectedDateOfBirth(), c.sex(), c.gender(), c.nhsNumber(), c.upn(),
+            c.address() == null ? null : new NewReferral.Address(c.address().line1(), c.address().line2(),
                 c.address().town(), c.address().postcode().toUpperCase()),
-            Boolean.TRUE.equals(c.onChildProtectionPlan()))).toList(),
-        new Referral.Concern(EnumSet.copyOf(m.concern().categories()), m.concern().summary(),
-            m.concern().immediateRisk(), m.concern().levelOfNeed()),
-        m.domesticAbuse() == null ? null : m.domesticAbuse().dashRiskLevel(),
-        new Referral.Consent(m.consent().parentAware(), m.consent().consentGiven(), m.consent().reasonNotSought()));
+            c.school(), Boolean.TRUE.equals(c.onChildProtectionPlan()))).toList(),
+        household == null ? new NewReferral.Household(List.of(), null) : new NewReferral.Household(
+            household.adults() == null ? List.of() : household.adults().stream()
+                .map(a -> new NewReferral.Adult(a.givenName(), a.familyName(), a.dateOfBirth(), a.relationship()))
+                .toList(),
+            household.riskFactors()),
+        new NewReferral.Concern(EnumSet.copyOf(m.concern().categories()), m.concern().summary(),
+            m.concern().incidentDate(), m.concern().immediateRisk(), m.concern().levelOfNeed()),
+        da == null ? null : new NewReferral.DomesticAbuse(da.dashRiskLevel(), da.childrenPresent(),
+            da.childrenWitnessed(), da.childrenSeenSafeAndWell(), da.childrenSubjectToPlan(), da.schoolsAttended()),
+        new NewReferral.Consent(consent.parentAware(), consent.consentGiven(), consent.reasonNotSought(),
+            consent.lawfulBasis()));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 }
