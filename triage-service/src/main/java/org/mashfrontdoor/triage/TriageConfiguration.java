@@ -1,20 +1,39 @@
 package org.mashfrontdoor.triage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.time.WorkingDayCalendar;
+import org.mashfrontdoor.triage.adapters.clock.DeadlineClockLoop;
+import org.mashfrontdoor.triage.adapters.metrics.MicrometerFrontDoorMetrics;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
+import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
+import org.mashfrontdoor.triage.adapters.web.CallingStaff;
+import org.mashfrontdoor.triage.adapters.web.HeaderCallingStaff;
 import org.mashfrontdoor.triage.application.Contacts;
+import org.mashfrontdoor.triage.application.FiringDeadlines;
+import org.mashfrontdoor.triage.application.FrontDoorMetrics;
+import org.mashfrontdoor.triage.application.OneWorkingDay;
 import org.mashfrontdoor.triage.application.OpeningContact;
+import org.mashfrontdoor.triage.application.RagReports;
+import org.mashfrontdoor.triage.application.RecordingChecks;
 import org.mashfrontdoor.triage.application.RecordingDecision;
+import org.mashfrontdoor.triage.application.RecordingRecommendation;
+import org.mashfrontdoor.triage.application.ReportingRag;
 import org.mashfrontdoor.triage.application.ViewingContacts;
 import org.mashfrontdoor.triage.domain.DeadlinePolicy;
+import org.mashfrontdoor.triage.domain.ElapsedDeadline;
 import org.mashfrontdoor.triage.domain.RagPolicy;
+import org.mashfrontdoor.triage.domain.RagReportSchedule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the use cases to their adapters and the configured deadline and RAG policies. */
+/** Wires the use cases to their adapters and the configured deadline, RAG and report policies. */
 @Configuration(proxyBeanMethods = false)
 class TriageConfiguration {
 
@@ -24,8 +43,19 @@ class TriageConfiguration {
   }
 
   @Bean
-  DeadlinePolicy deadlinePolicy(@Value("${mash.triage.decision-deadline:PT24H}") Duration decisionDeadline) {
-    return DeadlinePolicy.elapsed(decisionDeadline);
+  RagReports ragReports(OutboxRelay relay) {
+    return new MongoRagReports(relay);
+  }
+
+  /** {@code ELAPSED} (default: {@code decision-deadline} of elapsed time) or {@code ONE_WORKING_DAY}. */
+  @Bean
+  DeadlinePolicy deadlinePolicy(@Value("${mash.triage.deadline-policy:ELAPSED}") String policy,
+      @Value("${mash.triage.decision-deadline:PT24H}") Duration decisionDeadline) {
+    return switch (policy) {
+      case "ELAPSED" -> new ElapsedDeadline(decisionDeadline);
+      case OneWorkingDay.ID -> new OneWorkingDay(WorkingDayCalendar.englandAndWales());
+      default -> throw new IllegalArgumentException("mash.triage.deadline-policy is ELAPSED or ONE_WORKING_DAY");
+    };
   }
 
   @Bean
@@ -35,9 +65,28 @@ class TriageConfiguration {
   }
 
   @Bean
+  RagReportSchedule ragReportSchedule(
+      @Value("${mash.triage.rag-report.times:09:00,13:00,16:00}") List<LocalTime> times,
+      @Value("${mash.triage.rag-report.zone:Europe/London}") ZoneId zone,
+      @Value("${mash.triage.rag-report.grace:PT1H}") Duration grace) {
+    return new RagReportSchedule(times, zone, grace);
+  }
+
+  @Bean
+  FrontDoorMetrics frontDoorMetrics(MeterRegistry registry, Contacts contacts, Clock clock,
+      @Value("${mash.triage.metrics.gauge-refresh:PT5S}") Duration gaugeRefresh) {
+    return new MicrometerFrontDoorMetrics(registry, contacts, clock, gaugeRefresh);
+  }
+
+  @Bean
+  CallingStaff callingStaff() {
+    return new HeaderCallingStaff();
+  }
+
+  @Bean
   OpeningContact openingContact(Contacts contacts, DeadlinePolicy deadlinePolicy, RagPolicy ragPolicy,
-      Clock clock) {
-    return new OpeningContact(contacts, deadlinePolicy, ragPolicy, clock);
+      Clock clock, FrontDoorMetrics metrics) {
+    return new OpeningContact(contacts, deadlinePolicy, ragPolicy, clock, metrics);
   }
 
   @Bean
@@ -46,7 +95,36 @@ class TriageConfiguration {
   }
 
   @Bean
-  RecordingDecision recordingDecision(Contacts contacts, RagPolicy ragPolicy, Clock clock) {
-    return new RecordingDecision(contacts, ragPolicy, clock);
+  RecordingChecks recordingChecks(Contacts contacts, RagPolicy ragPolicy, Clock clock) {
+    return new RecordingChecks(contacts, ragPolicy, clock);
+  }
+
+  @Bean
+  RecordingRecommendation recordingRecommendation(Contacts contacts, RagPolicy ragPolicy, Clock clock) {
+    return new RecordingRecommendation(contacts, ragPolicy, clock);
+  }
+
+  @Bean
+  RecordingDecision recordingDecision(Contacts contacts, RagPolicy ragPolicy, Clock clock,
+      FrontDoorMetrics metrics) {
+    return new RecordingDecision(contacts, ragPolicy, clock, metrics);
+  }
+
+  @Bean
+  FiringDeadlines firingDeadlines(Contacts contacts, RagPolicy ragPolicy, Clock clock,
+      @Value("${mash.triage.deadline-clock.batch-size:500}") int batchSize, FrontDoorMetrics metrics) {
+    return new FiringDeadlines(contacts, ragPolicy, clock, batchSize, metrics);
+  }
+
+  @Bean
+  ReportingRag reportingRag(Contacts contacts, RagReports reports, RagReportSchedule schedule, RagPolicy ragPolicy,
+      Clock clock) {
+    return new ReportingRag(contacts, reports, schedule, ragPolicy, clock);
+  }
+
+  @Bean
+  DeadlineClockLoop deadlineClockLoop(FiringDeadlines firingDeadlines, ReportingRag reportingRag,
+      @Value("${mash.triage.deadline-clock.poll-interval:PT0.5S}") Duration pollInterval) {
+    return new DeadlineClockLoop(firingDeadlines, reportingRag, pollInterval);
   }
 }

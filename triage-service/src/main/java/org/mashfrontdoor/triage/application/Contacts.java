@@ -1,12 +1,16 @@
 package org.mashfrontdoor.triage.application;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mashfrontdoor.triage.domain.Contact;
-import org.mashfrontdoor.triage.domain.ContactOpened;
-import org.mashfrontdoor.triage.domain.DecisionRecorded;
+import org.mashfrontdoor.triage.domain.Lane;
+import org.mashfrontdoor.triage.domain.Rag;
+import org.mashfrontdoor.triage.domain.TriageEvent;
 
-/** The MASH contacts. Each write stores the contact together with the event it raises, in one atomic write. */
+/** The MASH contacts. Each write stores the contact together with the events it raises, in one atomic write. */
 public interface Contacts {
 
   enum Write {
@@ -18,14 +22,27 @@ public interface Contacts {
     NOT_FOUND
   }
 
+  /** The contact any of whose referrals is {@code referralId}. */
   Optional<Contact> find(String referralId);
 
-  /** Contacts still awaiting a decision, in no particular order. */
-  List<Contact> openContacts();
+  /** An open contact holding any of {@code referralIds}. */
+  Optional<Contact> findOpenHolding(Collection<String> referralIds);
 
-  /** Stores {@code opened.contact()} under its referral id, marking {@code handledEventId} as handled. */
-  Write open(ContactOpened opened, String handledEventId);
+  /** Open contacts, in one lane or (null) all, in no particular order. */
+  List<Contact> openContacts(Lane lane);
 
-  /** Stores {@code recorded.contact()} if the stored contact is still at {@code expectedVersion}. */
-  Write recordDecision(DecisionRecorded recorded, long expectedVersion);
+  /** Open contacts whose next alarm is due at {@code now}, soonest first, at most {@code limit}. */
+  List<Contact> dueAlarms(Instant now, int limit);
+
+  /**
+   * Open contacts counted by lane and by the RAG the deadline clock last set (at most one poll behind the
+   * clock), zeros included.
+   */
+  Map<Lane, Map<Rag, Long>> countOpen();
+
+  /** Stores a new contact with its events, marking {@code handledEventId} as handled. */
+  Write open(Contact contact, List<TriageEvent> events, String handledEventId);
+
+  /** Stores {@code changed} with its events if the stored contact is still at {@code expectedVersion}. */
+  Write update(Contact changed, long expectedVersion, List<TriageEvent> events, String handledEventId);
 }

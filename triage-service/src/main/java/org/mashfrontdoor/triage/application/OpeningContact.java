@@ -3,44 +3,83 @@ package org.mashfrontdoor.triage.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import org.mashfrontdoor.triage.domain.Contact;
-import org.mashfrontdoor.triage.domain.ContactOpened;
 import org.mashfrontdoor.triage.domain.DeadlinePolicy;
 import org.mashfrontdoor.triage.domain.RagPolicy;
+import org.mashfrontdoor.triage.domain.Referral;
+import org.mashfrontdoor.triage.domain.TriageEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens a contact, with its decision deadline, for each referral received. Redeliveries change nothing. */
+/**
+ * Opens a contact, with its decision deadline, for each referral received; or, when the referral is linked to a
+ * referral with an open contact, adds it to that contact instead. Redeliveries change nothing.
+ */
 public class OpeningContact {
 
   private static final Logger log = LoggerFactory.getLogger(OpeningContact.class);
+  private static final int ATTEMPTS = 5;
+
+  public enum Result { OPENED, JOINED, ALREADY_HANDLED }
 
   private final Contacts contacts;
   private final DeadlinePolicy deadlinePolicy;
   private final RagPolicy ragPolicy;
   private final Clock clock;
+  private final FrontDoorMetrics metrics;
 
-  public OpeningContact(Contacts contacts, DeadlinePolicy deadlinePolicy, RagPolicy ragPolicy, Clock clock) {
+  public OpeningContact(Contacts contacts, DeadlinePolicy deadlinePolicy, RagPolicy ragPolicy, Clock clock,
+      FrontDoorMetrics metrics) {
     this.contacts = contacts;
     this.deadlinePolicy = deadlinePolicy;
     this.ragPolicy = ragPolicy;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
-  /** Returns whether a new contact was opened. */
-  public boolean open(ReferralReceived referral, String eventId) {
-    // The store keeps milliseconds; truncating here keeps the event and later reads identical.
-    Instant receivedAt = referral.receivedAt().truncatedTo(ChronoUnit.MILLIS);
-    Contact contact = Contact.open(referral.referralId(), referral.reference(), receivedAt,
-        Contact.isUrgent(referral.immediateRisk(), referral.dashRiskLevel()), deadlinePolicy);
-    Instant now = clock.instant();
-    Contacts.Write write = contacts.open(new ContactOpened(contact, contact.rag(ragPolicy, now), now), eventId);
-    switch (write) {
-      case APPLIED -> log.info("Opened contact for referral {} (event {})", referral.referralId(), eventId);
-      case ALREADY_HANDLED -> log.info("Event {} was handled before: nothing to do", eventId);
-      // One referral opens one contact; a second event for it (a re-publication) must not reset its deadline.
-      default -> log.warn("Referral {} already has a contact; event {} ignored", referral.referralId(), eventId);
+  public Result open(Referral received, String eventId) {
+    // The store keeps milliseconds; truncating here keeps the events and later reads identical.
+    Referral referral = new Referral(received.referralId(), received.reference(), received.referralType(),
+        received.agency(), received.organisation(), received.receivedAt().truncatedTo(ChronoUnit.MILLIS),
+        received.immediateRisk(), received.dashRiskLevel(), received.children(), received.reReferral(),
+        received.linkedReferralIds());
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      if (contacts.find(referral.referralId()).isPresent()) {
+        // Opened or joined before (a redelivery, or a re-publication): it must not reset its clock.
+        log.info("Referral {} is on a contact already; event {} changes nothing", referral.referralId(), eventId);
+        return Result.ALREADY_HANDLED;
+      }
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      Optional<Contact> linked = referral.linkedReferralIds().isEmpty() ? Optional.empty()
+          : contacts.findOpenHolding(referral.linkedReferralIds());
+      Contacts.Write write;
+      Contact written;
+      if (linked.isPresent()) {
+        written = linked.get().join(referral, now);
+        write = contacts.update(written, linked.get().version(),
+            List.of(new TriageEvent.ReferralJoined(written, referral.source(), now)), eventId);
+      } else {
+        written = Contact.open(referral, deadlinePolicy, ragPolicy, now);
+        write = contacts.open(written, List.of(new TriageEvent.ContactOpened(written, written.rag(ragPolicy, now),
+            now)), eventId);
+      }
+      switch (write) {
+        case APPLIED -> {
+          log.info("Referral {} {} contact {} (event {})", referral.referralId(),
+              linked.isPresent() ? "joined" : "opened", written.contactId(), eventId);
+          metrics.referralReceived(referral.source(), written.lane(), linked.isPresent());
+          return linked.isPresent() ? Result.JOINED : Result.OPENED;
+        }
+        case ALREADY_HANDLED -> {
+          log.info("Event {} was handled before: nothing to do", eventId);
+          return Result.ALREADY_HANDLED;
+        }
+        default -> log.info("Contact for referral {} changed while opening, again (attempt {})",
+            referral.referralId(), attempt);
+      }
     }
-    return write == Contacts.Write.APPLIED;
+    throw new IllegalStateException("Could not open or join a contact for referral " + referral.referralId());
   }
 }

@@ -1,52 +1,44 @@
 package org.mashfrontdoor.triage.application;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
+import java.util.List;
 import org.mashfrontdoor.triage.domain.Contact;
-import org.mashfrontdoor.triage.domain.ContactAlreadyDecided;
-import org.mashfrontdoor.triage.domain.DecisionRecorded;
 import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.RagPolicy;
+import org.mashfrontdoor.triage.domain.Staff;
+import org.mashfrontdoor.triage.domain.TriageEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A manager decides a contact: it leaves the queue and the decision is announced, in one write. */
+/** A manager signs off the recommendation: the decision is final, the clock stops, and it is announced. */
 public class RecordingDecision {
 
   private static final Logger log = LoggerFactory.getLogger(RecordingDecision.class);
-  private static final int ATTEMPTS = 5;
 
-  private final Contacts contacts;
+  private final ChangingContact changing;
   private final RagPolicy ragPolicy;
-  private final Clock clock;
+  private final FrontDoorMetrics metrics;
 
-  public RecordingDecision(Contacts contacts, RagPolicy ragPolicy, Clock clock) {
-    this.contacts = contacts;
+  public RecordingDecision(Contacts contacts, RagPolicy ragPolicy, Clock clock, FrontDoorMetrics metrics) {
+    this.changing = new ChangingContact(contacts, clock);
     this.ragPolicy = ragPolicy;
-    this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
-   * @throws UnknownContact if no contact is open or decided for the referral
-   * @throws ContactAlreadyDecided if it was decided before (possibly by a concurrent request)
+   * @throws UnknownContact if no contact holds the referral
+   * @throws org.mashfrontdoor.triage.domain.StepOutOfOrder if there is no recommendation yet, or it is decided
+   * @throws org.mashfrontdoor.triage.domain.NotPermitted if the member of staff may not sign off
    */
-  public ContactView record(String referralId, Outcome outcome, int levelOfNeed, String rationale) {
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      Contact contact = contacts.find(referralId).orElseThrow(() -> new UnknownContact(referralId));
-      // The store keeps milliseconds; truncating here keeps the event and later reads identical.
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      Contact decided = contact.decide(outcome, levelOfNeed, rationale, now);
-      switch (contacts.recordDecision(new DecisionRecorded(decided, now), contact.version())) {
-        case APPLIED -> {
-          log.info("Recorded decision {} on referral {} (on time: {})", outcome, referralId,
-              decided.decision().onTime());
-          return ViewingContacts.view(decided, ragPolicy, now);
-        }
-        case NOT_FOUND -> throw new UnknownContact(referralId);
-        default -> log.info("Contact {} changed while deciding, re-reading (attempt {})", referralId, attempt);
-      }
-    }
-    throw new IllegalStateException("Contact " + referralId + " kept changing while deciding");
+  public ContactView record(String referralId, Outcome outcome, int levelOfNeed, String rationale, Staff staff) {
+    Contact decided = changing.change(referralId, (contact, now) -> {
+      Contact signed = contact.signOff(outcome, levelOfNeed, rationale, staff, now);
+      return new ChangingContact.Change(signed, List.of(new TriageEvent.DecisionRecorded(signed, now)));
+    });
+    log.info("Recorded decision {} on contact {} by {} (on time: {})", outcome, decided.contactId(), staff.id(),
+        decided.decision().onTime());
+    metrics.decided(decided.decision(), Duration.between(decided.receivedAt(), decided.decision().decidedAt()));
+    return ViewingContacts.view(decided, ragPolicy, decided.decision().decidedAt());
   }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.mashfrontdoor.triage.domain.Contact;
+import org.mashfrontdoor.triage.domain.Lane;
+import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 
 /** The front-door queue and single contacts, with RAG computed from the clock at the moment of asking. */
@@ -19,15 +21,17 @@ public class ViewingContacts {
     this.clock = clock;
   }
 
-  /** Open contacts, urgent first, then the soonest deadline. */
-  public List<ContactView> queue() {
+  /** Open contacts, optionally of one lane and/or RAG: urgent first, then the least time left. */
+  public List<ContactView> queue(Lane lane, Rag rag) {
     Instant now = clock.instant();
-    return contacts.openContacts().stream()
+    return contacts.openContacts(lane).stream()
         .sorted(Contact.QUEUE_ORDER)
         .map(contact -> view(contact, ragPolicy, now))
+        .filter(view -> rag == null || view.rag() == rag)
         .toList();
   }
 
+  /** The contact holding {@code referralId}, whichever of its referrals that is. */
   public ContactView contact(String referralId) {
     Contact contact = contacts.find(referralId).orElseThrow(() -> new UnknownContact(referralId));
     return view(contact, ragPolicy, clock.instant());

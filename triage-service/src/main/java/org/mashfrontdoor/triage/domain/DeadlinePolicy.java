@@ -1,30 +1,24 @@
 package org.mashfrontdoor.triage.domain;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
- * The clock a contact's decision deadline was set by. It is recorded on each contact so that a later change
- * of policy (say, to one working day with a bank-holiday calendar) never silently re-times old contacts or
- * mixes figures measured by different clocks.
+ * The clock a contact's decision deadline is set by. What it was is stored on each contact
+ * ({@link AppliedDeadlinePolicy}) so that a later change of policy, or of the bank-holiday calendar, never
+ * silently re-times old contacts or mixes figures measured by different clocks.
  */
-public record DeadlinePolicy(String id, int version, Duration allowed) {
+public interface DeadlinePolicy {
 
-  public DeadlinePolicy {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(allowed, "allowed");
-    if (allowed.isNegative() || allowed.isZero()) {
-      throw new IllegalArgumentException("a decision deadline must lie after the contact is received");
-    }
-  }
+  String id();
 
-  /** "A social care manager will make a decision within 24 hours": elapsed time, nights and weekends included. */
-  public static DeadlinePolicy elapsed(Duration allowed) {
-    return new DeadlinePolicy("ELAPSED_" + allowed.toString().substring(2), 1, allowed);
-  }
+  int version();
 
-  public Instant decisionDueBy(Instant receivedAt) {
-    return receivedAt.plus(allowed);
+  /** The version of the working-day calendar used, or null for a policy in elapsed time. */
+  String calendarVersion();
+
+  Instant decisionDueBy(Instant receivedAt);
+
+  default AppliedDeadlinePolicy applied() {
+    return new AppliedDeadlinePolicy(id(), version(), calendarVersion());
   }
 }

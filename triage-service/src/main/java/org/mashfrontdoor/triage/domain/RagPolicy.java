@@ -31,4 +31,17 @@ public record RagPolicy(Duration amber, Duration red) {
     }
     return Rag.GREEN;
   }
+
+  /**
+   * The instant the RAG next changes after {@code now}, or null once BREACHED (nothing left to announce). The
+   * breach instant is the first nanosecond past the deadline: on the deadline itself a contact is still RED.
+   */
+  public Instant nextChange(Instant decisionDueBy, Instant now) {
+    return switch (ragAt(decisionDueBy, now)) {
+      case GREEN -> decisionDueBy.minus(amber);
+      case AMBER -> decisionDueBy.minus(red);
+      case RED -> decisionDueBy.plusNanos(1);
+      case BREACHED -> null;
+    };
+  }
 }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +34,7 @@ import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
+import org.mashfrontdoor.triage.MutableClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -47,14 +47,15 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("triage-service: the MASH front door opens a contact per referral and records the decision")
 class TriageServiceTest {
 
-  /** The server's clock stands still here, so RAG and time left are exact. */
+  /** The server's clock stands still here unless a test moves it (and puts it back), so RAG and time left are exact. */
   static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+  static final MutableClock CLOCK = new MutableClock(NOW);
 
   @TestConfiguration
-  static class FixedClock {
+  static class TestClock {
     @Bean
     Clock clock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
+      return CLOCK;
     }
   }
 
@@ -90,6 +91,11 @@ class TriageServiceTest {
 
   /** A referral.received.v1 as intake publishes it, personal data included; returns the raw CloudEvent JSON. */
   static String referralReceived(String referralId, Instant receivedAt, boolean immediateRisk, String dash) {
+    return referralReceived(referralId, receivedAt, immediateRisk, dash, "MARF", List.of());
+  }
+
+  static String referralReceived(String referralId, Instant receivedAt, boolean immediateRisk, String dash,
+      String referralType, List<String> linkedReferralIds) {
     Map<String, Object> concern = new LinkedHashMap<>();
     concern.put("categories", List.of("NEGLECT"));
     concern.put("summary", "Arrives hungry most days.");
@@ -98,7 +104,7 @@ class TriageServiceTest {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("referralId", referralId);
     data.put("reference", "MARF-2026-" + referralId.substring(0, 6));
-    data.put("referralType", "MARF");
+    data.put("referralType", referralType);
     data.put("receivedAt", receivedAt.toString());
     data.put("decisionDueBy", receivedAt.plus(Duration.ofHours(24)).toString());
     data.put("referrer", Map.of("agency", "SCHOOL", "organisation", "Bishop's Oak Primary"));
@@ -107,7 +113,7 @@ class TriageServiceTest {
     data.put("concern", concern);
     data.put("dashRiskLevel", dash);
     data.put("reReferral", false);
-    data.put("linkedReferralIds", List.of());
+    data.put("linkedReferralIds", linkedReferralIds);
     data.put("someFieldFromANewerIntake", "ignored");
     return EventJson.write(new EventEnvelope("1.0", UUID.randomUUID().toString(), "/mash/referral-intake",
         "referral.received.v1", referralId, receivedAt, "application/json", EventJson.mapper().valueToTree(data)));
@@ -129,11 +135,28 @@ class TriageServiceTest {
         .build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** POSTs a workflow step as the local operator, or as the staff given by {@code idAndRole} (id, role). */
+  HttpResponse<String> post(String referralId, String step, String body, String... idAndRole) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/api/v1/triage/" + referralId + "/" + step))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (idAndRole.length == 2) {
+      request.header("X-Staff-Id", idAndRole[0]).header("X-Staff-Role", idAndRole[1]);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> decide(String referralId, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/api/v1/triage/" + referralId + "/decision"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return post(referralId, "decision", body);
+  }
+
+  HttpResponse<String> recommend(String referralId, String body) throws Exception {
+    return post(referralId, "recommendation", body);
+  }
+
+  HttpResponse<String> recommendAndDecide(String referralId, String body) throws Exception {
+    assertThat(recommend(referralId, body).statusCode()).isEqualTo(200);
+    return decide(referralId, body);
   }
 
   List<JsonNode> queue() throws Exception {
@@ -193,7 +216,7 @@ class TriageServiceTest {
     assertThat(queued.get("urgent").asBoolean()).isTrue();
     assertThat(Instant.parse(queued.get("decisionDueBy").asString())).isEqualTo(NOW.plus(Duration.ofHours(4)));
 
-    HttpResponse<String> decided = decide(referralId, EARLY_HELP);
+    HttpResponse<String> decided = recommendAndDecide(referralId, EARLY_HELP);
     assertThat(decided.statusCode()).isEqualTo(200);
     JsonNode view = json(decided.body());
     assertThat(view.get("status").asString()).isEqualTo("DECIDED");
@@ -248,7 +271,7 @@ class TriageServiceTest {
     String referralId = newReferral(NOW.minus(Duration.ofHours(30)), false, null);
     awaitContact(referralId);
 
-    JsonNode view = json(decide(referralId, EARLY_HELP).body());
+    JsonNode view = json(recommendAndDecide(referralId, EARLY_HELP).body());
 
     assertThat(view.get("decision").get("onTime").asBoolean()).isFalse();
     assertThat(view.get("rag").asString()).isEqualTo("BREACHED");
@@ -320,7 +343,7 @@ class TriageServiceTest {
   void answers_409_problem_when_already_decided_leaving_the_first_decision() throws Exception {
     String referralId = newReferral(NOW, false, null);
     awaitContact(referralId);
-    assertThat(decide(referralId, EARLY_HELP).statusCode()).isEqualTo(200);
+    assertThat(recommendAndDecide(referralId, EARLY_HELP).statusCode()).isEqualTo(200);
 
     HttpResponse<String> again = decide(referralId, """
         {"outcome":"STRATEGY_DISCUSSION","levelOfNeed":4,"rationale":"Second thoughts."}""");
@@ -328,5 +351,184 @@ class TriageServiceTest {
     assertThat(again.statusCode()).isEqualTo(409);
     assertProblem(again);
     assertThat(json(get(referralId).body()).get("decision").get("outcome").asString()).isEqualTo("EARLY_HELP");
+  }
+
+  // --- workflow, roles, linking, lanes, deadline events, RAG report -----------------------------------------
+
+  static final String SOCIAL_WORKER = "MASH_SOCIAL_WORKER";
+  static final String MANAGER = "MASH_MANAGER";
+
+  @Test
+  void a_manager_signs_off_a_social_workers_recommendation_and_each_step_is_checked_in_order_and_by_role()
+      throws Exception {
+    String referralId = newReferral(NOW, false, null);
+    awaitContact(referralId);
+
+    HttpResponse<String> tooEarly = post(referralId, "decision", EARLY_HELP, "mgr-7", MANAGER);
+    assertThat(tooEarly.statusCode()).isEqualTo(409);
+    assertProblem(tooEarly);
+    HttpResponse<String> managerRecommends = post(referralId, "recommendation", EARLY_HELP, "mgr-7", MANAGER);
+    assertThat(managerRecommends.statusCode()).isEqualTo(403);
+    assertProblem(managerRecommends);
+    assertThat(post(referralId, "recommendation", EARLY_HELP, "sw-3", "JANITOR").statusCode()).isEqualTo(403);
+
+    assertThat(post(referralId, "recommendation", EARLY_HELP, "sw-3", SOCIAL_WORKER).statusCode()).isEqualTo(200);
+    assertThat(post(referralId, "recommendation", EARLY_HELP, "sw-3", SOCIAL_WORKER).statusCode())
+        .as("a repeated recommendation").isEqualTo(409);
+    assertThat(post(referralId, "decision", EARLY_HELP, "sw-3", SOCIAL_WORKER).statusCode()).isEqualTo(403);
+
+    HttpResponse<String> signedOff = post(referralId, "decision", EARLY_HELP, "mgr-7", MANAGER);
+    assertThat(signedOff.statusCode()).isEqualTo(200);
+    JsonNode contact = json(signedOff.body());
+    assertThat(contact.get("recommendation").get("recommendedBy").asString()).isEqualTo("sw-3");
+    assertThat(contact.get("decision").get("decidedBy").asString()).isEqualTo("mgr-7");
+    assertThat(contact.get("history")).extracting(h -> h.get("step").asString())
+        .containsSubsequence("OPENED", "RECOMMENDED", "DECIDED");
+    assertThat(post(referralId, "checks", """
+        {"advice":"Too late."}""", "sw-3", SOCIAL_WORKER).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void records_multi_agency_checks_and_the_advice_that_information_and_advice_needs() throws Exception {
+    String referralId = newReferral(NOW, false, null);
+    awaitContact(referralId);
+    String adviceOutcome = """
+        {"outcome":"INFORMATION_AND_ADVICE","levelOfNeed":1,"rationale":"Universal services can meet the need."}""";
+    assertThat(post(referralId, "recommendation", adviceOutcome, "sw-3", SOCIAL_WORKER).statusCode()).isEqualTo(409);
+
+    HttpResponse<String> checked = post(referralId, "checks", """
+        {"checks":[{"agency":"HEALTH","requestedAt":"2026-03-02T08:00:00Z","returnedAt":"2026-03-02T08:40:00Z"},
+                   {"agency":"POLICE","requestedAt":"2026-03-02T08:05:00Z"}],
+         "advice":"Advised the school to share the family support offer."}""", "sw-3", SOCIAL_WORKER);
+
+    assertThat(checked.statusCode()).isEqualTo(200);
+    JsonNode contact = json(checked.body());
+    assertThat(contact.get("checks")).extracting(c -> c.get("agency").asString()).containsExactly("HEALTH", "POLICE");
+    assertThat(contact.get("checks").get(1).has("returnedAt")).isTrue();
+    assertThat(contact.get("advice").get("recordedBy").asString()).isEqualTo("sw-3");
+    assertThat(post(referralId, "recommendation", adviceOutcome, "sw-3", SOCIAL_WORKER).statusCode()).isEqualTo(200);
+    assertThat(post(referralId, "decision", adviceOutcome, "mgr-7", MANAGER).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void answers_400_problem_naming_every_bad_field_of_checks() throws Exception {
+    String referralId = newReferral(NOW, false, null);
+    awaitContact(referralId);
+    assertThat(pointers(post(referralId, "checks", """
+        {"checks":[{"agency":"SOCIAL_MEDIA","returnedAt":"2026-03-02T08:00:00Z"},
+                   {"agency":"HEALTH","requestedAt":"2026-03-02T09:00:00Z","returnedAt":"2026-03-02T08:00:00Z"}]}""")))
+        .containsExactlyInAnyOrder("/checks/0/agency", "/checks/0/requestedAt", "/checks/1/returnedAt");
+    assertThat(pointers(post(referralId, "checks", "{}"))).containsExactly("/checks");
+  }
+
+  @Test
+  void a_referral_linked_to_an_open_contact_joins_it_and_the_contact_shows_every_source() throws Exception {
+    String police = UUID.randomUUID().toString();
+    send(police, referralReceived(police, NOW.minus(Duration.ofHours(1)), false, "STANDARD", "POLICE_NOTIFICATION",
+        List.of()));
+    JsonNode opened = awaitContact(police);
+    assertThat(opened.get("lane").asString()).isEqualTo("DOMESTIC_ABUSE");
+    assertThat(queue("?lane=DOMESTIC_ABUSE")).extracting(i -> i.get("referralId").asString()).contains(police);
+    assertThat(queue("?lane=MASH")).extracting(i -> i.get("referralId").asString()).doesNotContain(police);
+
+    String school = UUID.randomUUID().toString();
+    send(school, referralReceived(school, NOW, false, null, "MARF", List.of(police)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> get(school).statusCode() == 200);
+
+    JsonNode bySchool = json(get(school).body());
+    assertThat(bySchool.get("contactId").asString()).isEqualTo(police);
+    assertThat(bySchool.get("referralIds")).extracting(JsonNode::asString).containsExactly(police, school);
+    assertThat(bySchool.get("sources")).extracting(s -> s.get("agency").asString()).containsExactly("SCHOOL", "SCHOOL");
+    assertThat(bySchool.get("sources")).extracting(s -> s.get("referralType").asString())
+        .containsExactly("POLICE_NOTIFICATION", "MARF");
+    assertThat(bySchool.get("lane").asString()).as("a MASH referral lifts it out of the DA lane").isEqualTo("MASH");
+    assertThat(Instant.parse(bySchool.get("decisionDueBy").asString()))
+        .isEqualTo(NOW.minus(Duration.ofHours(1)).plus(Duration.ofHours(24)));
+    assertThat(json(get(police).body()).get("referralIds")).hasSize(2);
+    assertThat(queue("")).filteredOn(i -> i.get("referralIds").toString().contains(school))
+        .singleElement().satisfies(i -> assertThat(i.get("referralId").asString()).isEqualTo(police));
+    EventEnvelope joined = EventJson.read(awaitPublished(police, "triage.referral-joined.v1").value());
+    assertThat(joined.data().get("referralId").asString()).isEqualTo(school);
+    assertThat(publishedFor(school, "triage.contact-opened.v1")).isEmpty();
+  }
+
+  @Test
+  void filters_the_queue_by_rag() throws Exception {
+    String red = newReferral(NOW.minus(Duration.ofHours(23)), false, null);
+    String green = newReferral(NOW, false, null);
+    awaitContact(red);
+    awaitContact(green);
+    assertThat(queue("?rag=RED")).extracting(i -> i.get("referralId").asString()).contains(red).doesNotContain(green);
+    assertThat(queue("?rag=GREEN")).extracting(i -> i.get("referralId").asString()).contains(green).doesNotContain(red);
+    HttpResponse<String> bad = get("queue?rag=PURPLE");
+    assertThat(bad.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void announces_amber_red_and_the_breach_exactly_once_each_as_the_clock_runs() throws Exception {
+    String referralId = newReferral(NOW, false, null);
+    awaitContact(referralId);
+    try {
+      CLOCK.set(NOW.plus(Duration.ofHours(16)));
+      assertThat(deadlineData(awaitPublished(referralId, "triage.deadline-approaching.v1")).get("rag").asString())
+          .isEqualTo("AMBER");
+      CLOCK.set(NOW.plus(Duration.ofHours(22)));
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> publishedFor(referralId, "triage.deadline-approaching.v1").size() == 2);
+      CLOCK.set(NOW.plus(Duration.ofHours(24)).plusMillis(1));
+      JsonNode breach = deadlineData(awaitPublished(referralId, "triage.deadline-breached.v1"));
+      assertThat(breach.get("rag").asString()).isEqualTo("BREACHED");
+      assertThat(Instant.parse(breach.get("decisionDueBy").asString())).isEqualTo(NOW.plus(Duration.ofHours(24)));
+      assertThat(breach.get("contactId").asString()).isEqualTo(referralId);
+
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+          publishedFor(referralId, "triage.deadline-approaching.v1").size() == 2
+              && publishedFor(referralId, "triage.deadline-breached.v1").size() == 1);
+      assertThat(publishedFor(referralId, "triage.deadline-approaching.v1"))
+          .extracting(r -> deadlineData(r).get("rag").asString()).containsExactly("AMBER", "RED");
+      assertThat(json(get(referralId).body()).get("history")).extracting(h -> h.get("step").asString())
+          .containsSubsequence("OPENED", "TURNED_AMBER", "TURNED_RED", "BREACHED");
+    } finally {
+      CLOCK.set(NOW);
+    }
+  }
+
+  @Test
+  void issues_the_rag_report_for_the_current_slot_once_with_counts_and_no_personal_data() {
+    // The clock stands at 09:00 London: a report slot.
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> !publishedFor("rag-report/2026-03-02T09:00", "triage.rag-report.v1").isEmpty());
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        .until(() -> publishedFor("rag-report/2026-03-02T09:00", "triage.rag-report.v1").size() == 1);
+    ConsumerRecord<String, String> report = publishedFor("rag-report/2026-03-02T09:00", "triage.rag-report.v1")
+        .getFirst();
+    JsonNode data = EventJson.read(report.value()).data();
+    assertThat(data.get("byLane").get("MASH").has("GREEN")).isTrue();
+    assertThat(data.get("total").has("BREACHED")).isTrue();
+    assertThat(Instant.parse(data.get("slotAt").asString())).isEqualTo(NOW);
+    assertThat(report.value()).doesNotContain("Ava").doesNotContain("Arrives hungry");
+  }
+
+  @Test
+  void publishes_front_door_metrics() throws Exception {
+    String referralId = newReferral(NOW.minus(Duration.ofHours(2)), false, null);
+    awaitContact(referralId);
+    recommendAndDecide(referralId, EARLY_HELP);
+    String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics).contains("triage_referrals_received_total{", "triage_decisions_total{",
+        "triage_contacts_open{", "triage_decision_time_seconds_bucket{", "le=\"86400.0\"");
+  }
+
+  static JsonNode deadlineData(ConsumerRecord<String, String> record) {
+    return EventJson.read(record.value()).data();
+  }
+
+  List<JsonNode> queue(String query) throws Exception {
+    HttpResponse<String> response = get("queue" + query);
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<JsonNode> items = new ArrayList<>();
+    json(response.body()).forEach(items::add);
+    return items;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -15,30 +16,52 @@ import org.junit.jupiter.api.Test;
 class ContactTest {
 
   static final Instant RECEIVED = Instant.parse("2026-03-02T09:00:00Z");
-  static final DeadlinePolicy ELAPSED_24H = DeadlinePolicy.elapsed(Duration.ofHours(24));
+  static final DeadlinePolicy ELAPSED_24H = new ElapsedDeadline(Duration.ofHours(24));
   static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
+  static final Staff WORKER = new Staff("sw-1", Role.MASH_SOCIAL_WORKER);
+  static final Staff MANAGER = new Staff("mgr-1", Role.MASH_MANAGER);
+
+  static Referral referral(String id, Instant receivedAt) {
+    return new Referral(id, "MARF-2026-000001", ReferralType.MARF, "SCHOOL", "Bishop's Oak Primary", receivedAt,
+        false, null, List.of(new Child(LocalDate.parse("2016-03-14"), false)), false, List.of());
+  }
+
+  static Referral police(String id, DashRiskLevel dash) {
+    return new Referral(id, "MARF-2026-000002", ReferralType.POLICE_NOTIFICATION, "POLICE", "West Mercia Police",
+        RECEIVED, false, dash, List.of(new Child(LocalDate.parse("2019-07-02"), false)), false, List.of());
+  }
 
   static Contact contact(String referralId, boolean urgent, Instant receivedAt) {
-    return Contact.open(referralId, "MARF-2026-000001", receivedAt, urgent, ELAPSED_24H);
+    Referral r = referral(referralId, receivedAt);
+    return Contact.open(new Referral(r.referralId(), r.reference(), r.referralType(), r.agency(), r.organisation(),
+        r.receivedAt(), urgent, null, r.children(), false, List.of()), ELAPSED_24H, RAG, receivedAt);
   }
 
   @Nested
-  @DisplayName("is due for a decision by its deadline policy")
+  @DisplayName("is due for a decision by its deadline policy, stored with it")
   class Deadline {
 
     @Test
     void within_24_elapsed_hours_of_receipt_by_default() {
       Contact contact = contact("r-1", false, RECEIVED);
       assertThat(contact.decisionDueBy()).isEqualTo(Instant.parse("2026-03-03T09:00:00Z"));
-      assertThat(contact.deadlinePolicy().id()).isEqualTo("ELAPSED_24H");
-      assertThat(contact.deadlinePolicy().version()).isEqualTo(1);
+      assertThat(contact.deadlinePolicy()).isEqualTo(new AppliedDeadlinePolicy("ELAPSED_24H", 1, null));
       assertThat(contact.status()).isEqualTo(ContactStatus.OPEN);
+      assertThat(contact.ragState()).isEqualTo(Rag.GREEN);
+      assertThat(contact.nextAlarmAt()).as("turns AMBER 8 h before the deadline")
+          .isEqualTo(Instant.parse("2026-03-03T01:00:00Z"));
     }
 
     @Test
     void names_a_configured_policy_by_its_duration() {
-      assertThat(DeadlinePolicy.elapsed(Duration.ofMinutes(90)).id()).isEqualTo("ELAPSED_1H30M");
-      assertThatThrownBy(() -> DeadlinePolicy.elapsed(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+      assertThat(new ElapsedDeadline(Duration.ofMinutes(90)).id()).isEqualTo("ELAPSED_1H30M");
+      assertThatThrownBy(() -> new ElapsedDeadline(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void elapsed_time_runs_through_weekends_and_bank_holidays() {
+      Instant goodFridayEve = Instant.parse("2026-04-02T14:00:00Z"); // Thursday before Easter
+      assertThat(contact("r-1", false, goodFridayEve).decisionDueBy()).isEqualTo(Instant.parse("2026-04-03T14:00:00Z"));
     }
 
     @Test
@@ -53,27 +76,68 @@ class ContactTest {
   @DisplayName("is urgent")
   class Urgency {
 
+    Referral with(boolean immediateRisk, DashRiskLevel dash, List<Child> children, boolean reReferral) {
+      return new Referral("r", "ref", ReferralType.MARF, "HEALTH", "GP", RECEIVED, immediateRisk, dash, children,
+          reReferral, List.of());
+    }
+
+    final List<Child> schoolChild = List.of(new Child(LocalDate.parse("2016-03-14"), false));
+
     @Test
     void when_the_referrer_reports_immediate_risk() {
-      assertThat(Contact.isUrgent(true, null)).isTrue();
-      assertThat(Contact.isUrgent(true, DashRiskLevel.STANDARD)).isTrue();
+      assertThat(with(true, null, schoolChild, false).urgent()).isTrue();
     }
 
     @Test
     void when_police_assess_domestic_abuse_as_high_risk() {
-      assertThat(Contact.isUrgent(false, DashRiskLevel.HIGH)).isTrue();
+      assertThat(with(false, DashRiskLevel.HIGH, schoolChild, false).urgent()).isTrue();
+      assertThat(with(false, DashRiskLevel.MEDIUM, schoolChild, false).urgent()).isFalse();
+    }
+
+    @Test
+    void when_a_child_is_under_one_on_the_day_of_receipt() {
+      assertThat(with(false, null, List.of(new Child(LocalDate.parse("2025-03-03"), false)), false).urgent()).isTrue();
+      assertThat(with(false, null, List.of(new Child(LocalDate.parse("2025-03-02"), false)), false).urgent())
+          .as("first birthday today").isFalse();
+      assertThat(with(false, null, List.of(new Child(null, false)), false).urgent()).isFalse();
+    }
+
+    @Test
+    void when_a_child_is_already_on_a_child_protection_plan() {
+      assertThat(with(false, null, List.of(new Child(LocalDate.parse("2016-03-14"), true)), false).urgent()).isTrue();
+    }
+
+    @Test
+    void when_it_is_a_re_referral() {
+      assertThat(with(false, null, schoolChild, true).urgent()).isTrue();
     }
 
     @Test
     void not_otherwise() {
-      assertThat(Contact.isUrgent(false, null)).isFalse();
-      assertThat(Contact.isUrgent(false, DashRiskLevel.STANDARD)).isFalse();
-      assertThat(Contact.isUrgent(false, DashRiskLevel.MEDIUM)).isFalse();
+      assertThat(with(false, DashRiskLevel.STANDARD, schoolChild, false).urgent()).isFalse();
+    }
+  }
+
+  @Nested
+  @DisplayName("waits in a lane")
+  class Lanes {
+
+    @Test
+    void standard_and_medium_police_notifications_go_to_the_daily_domestic_abuse_triage() {
+      assertThat(police("p", DashRiskLevel.STANDARD).lane()).isEqualTo(Lane.DOMESTIC_ABUSE);
+      assertThat(police("p", DashRiskLevel.MEDIUM).lane()).isEqualTo(Lane.DOMESTIC_ABUSE);
+    }
+
+    @Test
+    void everything_else_goes_to_the_mash() {
+      assertThat(police("p", DashRiskLevel.HIGH).lane()).isEqualTo(Lane.MASH);
+      assertThat(police("p", null).lane()).isEqualTo(Lane.MASH);
+      assertThat(referral("m", RECEIVED).lane()).isEqualTo(Lane.MASH);
     }
   }
 
   @Test
-  void queues_urgent_contacts_first_then_by_soonest_deadline() {
+  void queues_urgent_contacts_first_then_by_least_time_left() {
     Contact calmEarly = contact("a", false, RECEIVED.minus(Duration.ofHours(3)));
     Contact calmLate = contact("b", false, RECEIVED);
     Contact urgentLate = contact("c", true, RECEIVED.plus(Duration.ofHours(1)));
@@ -84,43 +148,136 @@ class ContactTest {
   }
 
   @Nested
-  @DisplayName("once decided")
-  class Deciding {
+  @DisplayName("joined by a linked referral")
+  class Joining {
+
+    @Test
+    void lists_every_source_keeps_its_clock_and_takes_the_higher_priority_and_the_mash_lane() {
+      Contact daLane = Contact.open(police("p1", DashRiskLevel.STANDARD), ELAPSED_24H, RAG, RECEIVED);
+      Referral school = new Referral("s1", "MARF-2026-000009", ReferralType.MARF, "SCHOOL", "Bishop's Oak",
+          RECEIVED.plus(Duration.ofHours(3)), true, null, List.of(), false, List.of("p1"));
+
+      Contact joined = daLane.join(school, RECEIVED.plus(Duration.ofHours(3)));
+
+      assertThat(joined.referralIds()).containsExactly("p1", "s1");
+      assertThat(joined.sources()).extracting(Source::agency).containsExactly("POLICE", "SCHOOL");
+      assertThat(joined.decisionDueBy()).isEqualTo(daLane.decisionDueBy());
+      assertThat(joined.urgent()).isTrue();
+      assertThat(joined.lane()).isEqualTo(Lane.MASH);
+      assertThat(joined.history()).extracting(HistoryEntry::step)
+          .containsExactly(HistoryEntry.Step.OPENED, HistoryEntry.Step.REFERRAL_JOINED);
+    }
+  }
+
+  @Nested
+  @DisplayName("goes through checks, a recommendation and a manager's sign-off")
+  class Workflow {
 
     final Contact open = contact("r-1", false, RECEIVED);
     final Instant due = open.decisionDueBy();
+    final Instant later = RECEIVED.plus(Duration.ofHours(1));
 
-    @Test
-    void is_on_time_up_to_and_including_the_deadline() {
-      assertThat(open.decide(Outcome.EARLY_HELP, 2, "Family agree to early help.", due).decision().onTime()).isTrue();
-      assertThat(open.decide(Outcome.EARLY_HELP, 2, "Family agree to early help.", due.plusNanos(1))
-          .decision().onTime()).isFalse();
+    Contact recommended(Outcome outcome) {
+      return open.recommend(outcome, 2, "Family agree to early help.", WORKER, later);
     }
 
     @Test
-    void keeps_the_rag_it_had_when_decided() {
-      Contact decided = open.decide(Outcome.SINGLE_ASSESSMENT, 3, "Neglect indicators.",
-          due.minus(Duration.ofHours(5)));
+    void records_checks_with_their_times_and_the_advice_given() {
+      Contact checked = open.recordChecks(List.of(
+              new MultiAgencyCheck(Agency.HEALTH, RECEIVED, later, later, WORKER.id()),
+              new MultiAgencyCheck(Agency.POLICE, RECEIVED, null, later, WORKER.id())),
+          "Advised the school to keep a daily log.", WORKER, later);
+      assertThat(checked.checks()).extracting(MultiAgencyCheck::agency).containsExactly(Agency.HEALTH, Agency.POLICE);
+      assertThat(checked.advice().text()).isEqualTo("Advised the school to keep a daily log.");
+      assertThat(checked.advice().recordedBy()).isEqualTo("sw-1");
+    }
+
+    @Test
+    void a_check_cannot_be_returned_before_it_was_requested() {
+      assertThatThrownBy(() -> new MultiAgencyCheck(Agency.HEALTH, later, RECEIVED, later, "sw-1"))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_decision_is_the_managers_sign_off_and_stops_the_clock() {
+      Contact decided = recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "Agreed.", MANAGER, due);
       assertThat(decided.status()).isEqualTo(ContactStatus.DECIDED);
-      assertThat(decided.rag(RAG, due.plus(Duration.ofDays(3)))).isEqualTo(Rag.AMBER);
-      assertThat(open.rag(RAG, due.plus(Duration.ofDays(3)))).isEqualTo(Rag.BREACHED);
+      assertThat(decided.decision().onTime()).as("up to and including the deadline").isTrue();
+      assertThat(decided.decision().decidedBy()).isEqualTo("mgr-1");
+      assertThat(decided.nextAlarmAt()).isNull();
+      assertThat(decided.advanceRag(RAG, due.plus(Duration.ofDays(1)))).isNull();
     }
 
     @Test
-    void cannot_be_decided_again() {
-      Contact decided = open.decide(Outcome.NO_FURTHER_ACTION, 1, "Already known and supported.", RECEIVED);
-      assertThatThrownBy(() -> decided.decide(Outcome.STRATEGY_DISCUSSION, 4, "Changed mind.", RECEIVED))
+    void a_decision_after_the_deadline_is_recorded_late_and_keeps_the_rag_it_had() {
+      Contact late = recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "Agreed.", MANAGER,
+          due.plusNanos(1));
+      assertThat(late.decision().onTime()).isFalse();
+      assertThat(late.rag(RAG, due.plus(Duration.ofDays(3)))).isEqualTo(Rag.BREACHED);
+      Contact early = recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "Agreed.", MANAGER,
+          due.minus(Duration.ofHours(5)));
+      assertThat(early.rag(RAG, due.plus(Duration.ofDays(3)))).isEqualTo(Rag.AMBER);
+    }
+
+    @Test
+    void only_social_workers_record_checks_and_recommend_and_only_managers_sign_off() {
+      assertThatThrownBy(() -> open.recommend(Outcome.EARLY_HELP, 2, "x", MANAGER, later))
+          .isInstanceOf(NotPermitted.class);
+      assertThatThrownBy(() -> open.recordChecks(List.of(), "advice", MANAGER, later))
+          .isInstanceOf(NotPermitted.class);
+      assertThatThrownBy(() -> recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "x", WORKER, later))
+          .isInstanceOf(NotPermitted.class);
+      assertThat(recommended(Outcome.EARLY_HELP)
+          .signOff(Outcome.EARLY_HELP, 2, "x", Staff.localOperator(), later).status())
+          .as("the local operator may do everything").isEqualTo(ContactStatus.DECIDED);
+    }
+
+    @Test
+    void cannot_be_signed_off_before_a_recommendation() {
+      assertThatThrownBy(() -> open.signOff(Outcome.EARLY_HELP, 2, "x", MANAGER, later))
+          .isInstanceOf(StepOutOfOrder.class).hasMessageContaining("no recommendation");
+    }
+
+    @Test
+    void cannot_be_recommended_twice() {
+      assertThatThrownBy(() -> recommended(Outcome.EARLY_HELP).recommend(Outcome.NO_FURTHER_ACTION, 1, "x", WORKER,
+          later)).isInstanceOf(StepOutOfOrder.class);
+    }
+
+    @Test
+    void cannot_be_decided_again_nor_changed_once_decided() {
+      Contact decided = recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "Agreed.", MANAGER, later);
+      assertThatThrownBy(() -> decided.signOff(Outcome.STRATEGY_DISCUSSION, 4, "Changed mind.", MANAGER, later))
           .isInstanceOf(ContactAlreadyDecided.class);
+      assertThatThrownBy(() -> decided.recommend(Outcome.STRATEGY_DISCUSSION, 4, "x", WORKER, later))
+          .isInstanceOf(ContactAlreadyDecided.class);
+      assertThatThrownBy(() -> decided.recordChecks(List.of(), "advice", WORKER, later))
+          .isInstanceOf(ContactAlreadyDecided.class);
+      assertThatThrownBy(() -> decided.join(referral("r-9", later), later)).isInstanceOf(ContactAlreadyDecided.class);
+    }
+
+    @Test
+    void information_and_advice_needs_the_advice_recorded() {
+      assertThatThrownBy(() -> recommended(Outcome.INFORMATION_AND_ADVICE))
+          .isInstanceOf(StepOutOfOrder.class).hasMessageContaining("advice");
+      Contact recommendedOther = recommended(Outcome.NO_FURTHER_ACTION);
+      assertThatThrownBy(() -> recommendedOther.signOff(Outcome.INFORMATION_AND_ADVICE, 1, "x", MANAGER, later))
+          .isInstanceOf(StepOutOfOrder.class);
+
+      Contact advised = open.recordChecks(List.of(), "Advised the parent about local support.", WORKER, later);
+      assertThat(advised.recommend(Outcome.INFORMATION_AND_ADVICE, 1, "Advice given.", WORKER, later)
+          .signOff(Outcome.INFORMATION_AND_ADVICE, 1, "Agreed.", MANAGER, later).decision().outcome())
+          .isEqualTo(Outcome.INFORMATION_AND_ADVICE);
     }
 
     @Test
     void needs_a_level_of_need_from_1_to_4_and_a_rationale() {
-      assertThatThrownBy(() -> open.decide(Outcome.EARLY_HELP, 5, "x", RECEIVED))
+      assertThatThrownBy(() -> open.recommend(Outcome.EARLY_HELP, 5, "x", WORKER, later))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> open.decide(Outcome.EARLY_HELP, 2, " ", RECEIVED))
+      assertThatThrownBy(() -> open.recommend(Outcome.EARLY_HELP, 2, " ", WORKER, later))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> open.decide(Outcome.EARLY_HELP, 2, "x".repeat(4001), RECEIVED))
-          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "x".repeat(4001),
+          MANAGER, later)).isInstanceOf(IllegalArgumentException.class);
     }
   }
 }

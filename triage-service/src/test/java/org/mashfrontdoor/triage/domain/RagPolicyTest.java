@@ -52,4 +52,25 @@ class RagPolicyTest {
     assertThatThrownBy(() -> new RagPolicy(Duration.ofHours(1), Duration.ofHours(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @ParameterizedTest(name = "with {0} left the RAG next changes at {1} left")
+  @CsvSource({
+      "PT24H, PT8H",
+      "PT8H, PT2H",
+      "PT2H, -PT0.000000001S",
+      "PT0S, -PT0.000000001S"})
+  void next_change_is_the_next_boundary(Duration left, Duration leftAtChange) {
+    Instant now = CLOCK.instant();
+    Instant due = now.plus(left);
+    Instant change = policy.nextChange(due, now);
+    assertThat(Duration.between(change, due)).isEqualTo(leftAtChange);
+    assertThat(policy.ragAt(due, change)).isNotEqualTo(policy.ragAt(due, now));
+    assertThat(policy.ragAt(due, change.minusNanos(1))).isEqualTo(policy.ragAt(due, now));
+  }
+
+  @Test
+  void nothing_changes_after_a_breach() {
+    Instant now = CLOCK.instant();
+    assertThat(policy.nextChange(now.minusSeconds(1), now)).isNull();
+  }
 }

@@ -1,16 +1,19 @@
 package org.mashfrontdoor.triage.adapters.messaging;
 
+import java.util.List;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.MalformedEventException;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.triage.application.OpeningContact;
-import org.mashfrontdoor.triage.application.ReferralReceived;
+import org.mashfrontdoor.triage.domain.Child;
 import org.mashfrontdoor.triage.domain.DashRiskLevel;
+import org.mashfrontdoor.triage.domain.Referral;
+import org.mashfrontdoor.triage.domain.ReferralType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Opens a contact for every referral intake received. Other referral events are not triage's business. */
+/** Opens (or joins) a contact for every referral intake received. Other referral events are not triage's business. */
 @Component
 class ReferralEventsListener {
 
@@ -30,18 +33,23 @@ class ReferralEventsListener {
     if (data.referralId() == null || !data.referralId().equals(event.subject()) || data.receivedAt() == null) {
       throw new MalformedEventException("referral.received.v1 " + event.id() + " lacks referralId or receivedAt");
     }
-    openingContact.open(new ReferralReceived(data.referralId(), data.reference(), data.receivedAt(),
-        data.concern() != null && data.concern().immediateRisk(), dashRiskLevel(data, event)), event.id());
+    List<Child> children = data.children() == null ? List.of() : data.children().stream()
+        .map(c -> new Child(c.dateOfBirth(), c.onChildProtectionPlan())).toList();
+    openingContact.open(new Referral(data.referralId(), data.reference(),
+        parse(ReferralType.class, data.referralType() == null ? "MARF" : data.referralType(), event),
+        data.referrer() == null ? null : data.referrer().agency(),
+        data.referrer() == null ? null : data.referrer().organisation(),
+        data.receivedAt(), data.concern() != null && data.concern().immediateRisk(),
+        data.dashRiskLevel() == null ? null : parse(DashRiskLevel.class, data.dashRiskLevel(), event),
+        children, data.reReferral(), data.linkedReferralIds()), event.id());
   }
 
-  private static DashRiskLevel dashRiskLevel(ReferralReceivedV1 data, EventEnvelope event) {
-    if (data.dashRiskLevel() == null) {
-      return null;
-    }
+  private static <E extends Enum<E>> E parse(Class<E> type, String value, EventEnvelope event) {
     try {
-      return DashRiskLevel.valueOf(data.dashRiskLevel());
+      return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw new MalformedEventException("referral.received.v1 " + event.id() + " has an unknown DASH risk level");
+      throw new MalformedEventException("referral.received.v1 " + event.id() + " has an unknown "
+          + type.getSimpleName());
     }
   }
 }

@@ -1,64 +1,148 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
-import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
 import org.bson.Document;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
+import org.mashfrontdoor.triage.domain.Advice;
+import org.mashfrontdoor.triage.domain.Agency;
+import org.mashfrontdoor.triage.domain.AppliedDeadlinePolicy;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.ContactStatus;
-import org.mashfrontdoor.triage.domain.DeadlinePolicy;
+import org.mashfrontdoor.triage.domain.HistoryEntry;
+import org.mashfrontdoor.triage.domain.Lane;
+import org.mashfrontdoor.triage.domain.MultiAgencyCheck;
 import org.mashfrontdoor.triage.domain.Outcome;
+import org.mashfrontdoor.triage.domain.Rag;
+import org.mashfrontdoor.triage.domain.Recommendation;
+import org.mashfrontdoor.triage.domain.ReferralType;
+import org.mashfrontdoor.triage.domain.Source;
 import org.mashfrontdoor.triage.domain.TriageDecision;
 
-/** Maps contacts to and from their stored form ({@code _id} = referral id). */
+/** Maps contacts to and from their stored form ({@code _id} = contact id = the opening referral's id). */
 final class ContactDocuments {
 
   static final String STATUS = "status";
-  static final String DECISION = "decision";
+  static final String LANE = "lane";
+  static final String REFERRAL_IDS = "referralIds";
+  static final String RAG_STATE = "ragState";
+  static final String NEXT_ALARM_AT = "nextAlarmAt";
 
   private ContactDocuments() {
   }
 
+  /** Every field but {@code _id} and the outbox's own ({@code version}, pending and handled events). */
+  static Document state(Contact c) {
+    return new Document("reference", c.reference())
+        .append(STATUS, c.status().name())
+        .append("receivedAt", date(c.receivedAt()))
+        .append("decisionDueBy", date(c.decisionDueBy()))
+        .append("deadlinePolicy", new Document("id", c.deadlinePolicy().id())
+            .append("version", c.deadlinePolicy().version())
+            .append("calendarVersion", c.deadlinePolicy().calendarVersion()))
+        .append("urgent", c.urgent())
+        .append(LANE, c.lane().name())
+        .append(REFERRAL_IDS, c.referralIds())
+        .append("sources", c.sources().stream().map(s -> new Document("referralId", s.referralId())
+            .append("reference", s.reference())
+            .append("referralType", s.referralType().name())
+            .append("agency", s.agency())
+            .append("organisation", s.organisation())
+            .append("receivedAt", date(s.receivedAt()))).toList())
+        .append("linkedReferralIds", c.linkedReferralIds())
+        .append("checks", c.checks().stream().map(k -> new Document("agency", k.agency().name())
+            .append("requestedAt", date(k.requestedAt()))
+            .append("returnedAt", date(k.returnedAt()))
+            .append("recordedAt", date(k.recordedAt()))
+            .append("recordedBy", k.recordedBy())).toList())
+        .append("advice", c.advice() == null ? null : new Document("text", c.advice().text())
+            .append("recordedAt", date(c.advice().recordedAt()))
+            .append("recordedBy", c.advice().recordedBy()))
+        .append("recommendation", c.recommendation() == null ? null
+            : new Document("outcome", c.recommendation().outcome().name())
+                .append("levelOfNeed", c.recommendation().levelOfNeed())
+                .append("rationale", c.recommendation().rationale())
+                .append("recommendedAt", date(c.recommendation().recommendedAt()))
+                .append("recommendedBy", c.recommendation().recommendedBy()))
+        .append("decision", c.decision() == null ? null : new Document("outcome", c.decision().outcome().name())
+            .append("levelOfNeed", c.decision().levelOfNeed())
+            .append("rationale", c.decision().rationale())
+            .append("decidedAt", date(c.decision().decidedAt()))
+            .append("onTime", c.decision().onTime())
+            .append("decidedBy", c.decision().decidedBy()))
+        .append(RAG_STATE, c.ragState().name())
+        .append(NEXT_ALARM_AT, alarm(c.nextAlarmAt()))
+        .append("history", c.history().stream().map(h -> new Document("at", date(h.at()))
+            .append("step", h.step().name())
+            .append("by", h.by())
+            .append("detail", h.detail())).toList());
+  }
+
   static Document toDocument(Contact contact) {
-    DeadlinePolicy policy = contact.deadlinePolicy();
-    return new Document("_id", contact.referralId())
-        .append("reference", contact.reference())
-        .append(STATUS, contact.status().name())
-        .append("receivedAt", Date.from(contact.receivedAt()))
-        .append("decisionDueBy", Date.from(contact.decisionDueBy()))
-        .append("deadlinePolicy", new Document("id", policy.id())
-            .append("version", policy.version())
-            .append("allowed", policy.allowed().toString()))
-        .append("urgent", contact.urgent())
-        .append(DECISION, contact.decision() == null ? null : toDocument(contact.decision()));
+    Document doc = new Document("_id", contact.contactId());
+    doc.putAll(state(contact));
+    return doc;
   }
 
-  static Document toDocument(TriageDecision decision) {
-    return new Document("outcome", decision.outcome().name())
-        .append("levelOfNeed", decision.levelOfNeed())
-        .append("rationale", decision.rationale())
-        .append("decidedAt", Date.from(decision.decidedAt()))
-        .append("onTime", decision.onTime());
-  }
-
-  static Contact toContact(Document doc) {
-    Document policy = doc.get("deadlinePolicy", Document.class);
-    Document decision = doc.get(DECISION, Document.class);
+  static Contact toContact(Document d) {
+    Document policy = d.get("deadlinePolicy", Document.class);
+    Document advice = d.get("advice", Document.class);
+    Document recommendation = d.get("recommendation", Document.class);
+    Document decision = d.get("decision", Document.class);
     return new Contact(
-        doc.getString("_id"),
-        doc.getString("reference"),
-        ContactStatus.valueOf(doc.getString(STATUS)),
-        doc.getDate("receivedAt").toInstant(),
-        doc.getDate("decisionDueBy").toInstant(),
-        new DeadlinePolicy(policy.getString("id"), policy.getInteger("version"),
-            Duration.parse(policy.getString("allowed"))),
-        doc.getBoolean("urgent", false),
-        decision == null ? null : new TriageDecision(
-            Outcome.valueOf(decision.getString("outcome")),
-            decision.getInteger("levelOfNeed"),
-            decision.getString("rationale"),
-            decision.getDate("decidedAt").toInstant(),
-            decision.getBoolean("onTime", false)),
-        ((Number) doc.get(OutboxedCollection.VERSION)).longValue());
+        d.getString("_id"),
+        d.getString("reference"),
+        ContactStatus.valueOf(d.getString(STATUS)),
+        instant(d, "receivedAt"),
+        instant(d, "decisionDueBy"),
+        new AppliedDeadlinePolicy(policy.getString("id"), policy.getInteger("version"),
+            policy.getString("calendarVersion")),
+        d.getBoolean("urgent", false),
+        Lane.valueOf(d.getString(LANE)),
+        list(d, "sources", s -> new Source(s.getString("referralId"), s.getString("reference"),
+            ReferralType.valueOf(s.getString("referralType")), s.getString("agency"), s.getString("organisation"),
+            instant(s, "receivedAt"))),
+        d.getList("linkedReferralIds", String.class, List.of()),
+        list(d, "checks", k -> new MultiAgencyCheck(Agency.valueOf(k.getString("agency")),
+            instant(k, "requestedAt"), instant(k, "returnedAt"), instant(k, "recordedAt"), k.getString("recordedBy"))),
+        advice == null ? null : new Advice(advice.getString("text"), instant(advice, "recordedAt"),
+            advice.getString("recordedBy")),
+        recommendation == null ? null : new Recommendation(Outcome.valueOf(recommendation.getString("outcome")),
+            recommendation.getInteger("levelOfNeed"), recommendation.getString("rationale"),
+            instant(recommendation, "recommendedAt"), recommendation.getString("recommendedBy")),
+        decision == null ? null : new TriageDecision(Outcome.valueOf(decision.getString("outcome")),
+            decision.getInteger("levelOfNeed"), decision.getString("rationale"), instant(decision, "decidedAt"),
+            decision.getBoolean("onTime", false), decision.getString("decidedBy")),
+        Rag.valueOf(d.getString(RAG_STATE)),
+        instant(d, NEXT_ALARM_AT),
+        list(d, "history", h -> new HistoryEntry(instant(h, "at"), HistoryEntry.Step.valueOf(h.getString("step")),
+            h.getString("by"), h.getString("detail"))),
+        ((Number) d.get(OutboxedCollection.VERSION)).longValue());
   }
+
+  static Date date(Instant instant) {
+    return instant == null ? null : Date.from(instant);
+  }
+
+  /** Alarms are rounded UP to the store's milliseconds, so an alarm never fires before its instant. */
+  static Date alarm(Instant instant) {
+    if (instant == null) {
+      return null;
+    }
+    Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
+    return Date.from(millis.equals(instant) ? millis : millis.plusMillis(1));
+  }
+
+  private static Instant instant(Document d, String field) {
+    Date date = d.getDate(field);
+    return date == null ? null : date.toInstant();
+  }
+
+  private static <T> List<T> list(Document d, String field, Function<Document, T> mapping) {
+    return d.getList(field, Document.class, List.of()).stream().map(mapping).toList();
+  }
+
 }

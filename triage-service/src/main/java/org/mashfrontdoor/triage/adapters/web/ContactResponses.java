@@ -3,8 +3,15 @@ package org.mashfrontdoor.triage.adapters.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.mashfrontdoor.triage.application.ContactView;
+import org.mashfrontdoor.triage.domain.Advice;
+import org.mashfrontdoor.triage.domain.AppliedDeadlinePolicy;
 import org.mashfrontdoor.triage.domain.Contact;
+import org.mashfrontdoor.triage.domain.HistoryEntry;
+import org.mashfrontdoor.triage.domain.MultiAgencyCheck;
+import org.mashfrontdoor.triage.domain.Recommendation;
+import org.mashfrontdoor.triage.domain.Source;
 import org.mashfrontdoor.triage.domain.TriageDecision;
 
 /** What the API answers about contacts; kept apart from the domain records so either can change alone. */
@@ -13,32 +20,87 @@ final class ContactResponses {
   private ContactResponses() {
   }
 
-  /** One line of the front-door queue. {@code timeRemaining} is ISO-8601, e.g. {@code PT3H20M} or {@code -PT1H}. */
-  record QueueItem(String referralId, String reference, String rag, Instant decisionDueBy, boolean urgent,
-      String timeRemaining) {
+  /**
+   * One line of the front-door queue. {@code referralId} is the contact's opening referral; {@code referralIds}
+   * all of its referrals. {@code timeRemaining} is ISO-8601, e.g. {@code PT3H20M} or {@code -PT1H}.
+   */
+  record QueueItem(String contactId, String referralId, List<String> referralIds, String reference, String lane,
+      String rag, Instant decisionDueBy, boolean urgent, String timeRemaining, boolean recommended) {
 
     static QueueItem of(ContactView view) {
-      Contact contact = view.contact();
-      return new QueueItem(contact.referralId(), contact.reference(), view.rag().name(), contact.decisionDueBy(),
-          contact.urgent(), iso(view.timeRemaining()));
+      Contact c = view.contact();
+      return new QueueItem(c.contactId(), c.referralId(), c.referralIds(), c.reference(), c.lane().name(),
+          view.rag().name(), c.decisionDueBy(), c.urgent(), iso(view.timeRemaining()), c.recommendation() != null);
     }
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record ContactResponse(String referralId, String reference, String status, String rag, Instant receivedAt,
-      Instant decisionDueBy, boolean urgent, DecisionResponse decision) {
+  record ContactResponse(String contactId, String referralId, List<String> referralIds, String reference,
+      String status, String rag, Instant decisionDueBy, String timeRemaining, Instant receivedAt, boolean urgent,
+      String lane, PolicyResponse deadlinePolicy, List<SourceResponse> sources, List<String> linkedReferralIds,
+      List<CheckResponse> checks, AdviceResponse advice, RecommendationResponse recommendation,
+      DecisionResponse decision, List<HistoryResponse> history) {
 
     static ContactResponse of(ContactView view) {
-      Contact contact = view.contact();
-      TriageDecision decision = contact.decision();
-      return new ContactResponse(contact.referralId(), contact.reference(), contact.status().name(),
-          view.rag().name(), contact.receivedAt(), contact.decisionDueBy(), contact.urgent(),
-          decision == null ? null : new DecisionResponse(decision.outcome().name(), decision.levelOfNeed(),
-              decision.rationale(), decision.decidedAt(), decision.onTime()));
+      Contact c = view.contact();
+      TriageDecision d = c.decision();
+      return new ContactResponse(c.contactId(), c.referralId(), c.referralIds(), c.reference(), c.status().name(),
+          view.rag().name(), c.decisionDueBy(), c.isOpen() ? iso(view.timeRemaining()) : null, c.receivedAt(),
+          c.urgent(), c.lane().name(), PolicyResponse.of(c.deadlinePolicy()),
+          c.sources().stream().map(SourceResponse::of).toList(), c.linkedReferralIds(),
+          c.checks().stream().map(CheckResponse::of).toList(), AdviceResponse.of(c.advice()),
+          RecommendationResponse.of(c.recommendation()),
+          d == null ? null : new DecisionResponse(d.outcome().name(), d.levelOfNeed(), d.rationale(),
+              d.decidedAt(), d.onTime(), d.decidedBy()),
+          c.history().stream().map(HistoryResponse::of).toList());
     }
   }
 
-  record DecisionResponse(String outcome, int levelOfNeed, String rationale, Instant decidedAt, boolean onTime) {
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record PolicyResponse(String id, int version, String calendarVersion) {
+    static PolicyResponse of(AppliedDeadlinePolicy p) {
+      return new PolicyResponse(p.id(), p.version(), p.calendarVersion());
+    }
+  }
+
+  record SourceResponse(String referralId, String reference, String referralType, String agency,
+      String organisation, Instant receivedAt) {
+    static SourceResponse of(Source s) {
+      return new SourceResponse(s.referralId(), s.reference(), s.referralType().name(), s.agency(),
+          s.organisation(), s.receivedAt());
+    }
+  }
+
+  record CheckResponse(String agency, Instant requestedAt, Instant returnedAt, Instant recordedAt,
+      String recordedBy) {
+    static CheckResponse of(MultiAgencyCheck k) {
+      return new CheckResponse(k.agency().name(), k.requestedAt(), k.returnedAt(), k.recordedAt(), k.recordedBy());
+    }
+  }
+
+  record AdviceResponse(String text, Instant recordedAt, String recordedBy) {
+    static AdviceResponse of(Advice a) {
+      return a == null ? null : new AdviceResponse(a.text(), a.recordedAt(), a.recordedBy());
+    }
+  }
+
+  record RecommendationResponse(String outcome, int levelOfNeed, String rationale, Instant recommendedAt,
+      String recommendedBy) {
+    static RecommendationResponse of(Recommendation r) {
+      return r == null ? null : new RecommendationResponse(r.outcome().name(), r.levelOfNeed(), r.rationale(),
+          r.recommendedAt(), r.recommendedBy());
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record HistoryResponse(Instant at, String step, String by, String detail) {
+    static HistoryResponse of(HistoryEntry h) {
+      return new HistoryResponse(h.at(), h.step().name(), h.by(), h.detail());
+    }
+  }
+
+  record DecisionResponse(String outcome, int levelOfNeed, String rationale, Instant decidedAt, boolean onTime,
+      String decidedBy) {
   }
 
   /** ISO-8601 with a leading sign ({@code -PT1H30M}), rather than Java's {@code PT-1H-30M}. */

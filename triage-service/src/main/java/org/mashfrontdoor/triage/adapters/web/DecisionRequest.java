@@ -9,8 +9,9 @@ import jakarta.validation.constraints.Size;
 import org.mashfrontdoor.triage.domain.TriageDecision;
 
 /**
- * A manager's decision on a contact. {@code outcome} is a string checked by pattern rather than an enum so that
- * a bad outcome is reported together with every other bad field, not alone as a parse error.
+ * A social worker's recommendation, or the manager's decision signing it off (same body). {@code outcome} is a
+ * string checked by pattern rather than an enum so that a bad outcome is reported together with every other bad
+ * field, not alone as a parse error.
  */
 record DecisionRequest(
     @NotNull

@@ -1,0 +1,57 @@
+package org.mashfrontdoor.triage.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/** A referral received by intake, as far as the front door needs it to open (or join) a contact. */
+public record Referral(
+    String referralId,
+    String reference,
+    ReferralType referralType,
+    String agency,
+    String organisation,
+    Instant receivedAt,
+    boolean immediateRisk,
+    DashRiskLevel dashRiskLevel,
+    List<Child> children,
+    boolean reReferral,
+    List<String> linkedReferralIds) {
+
+  /** Ages are counted in local (UK) days. */
+  static final ZoneId LOCAL = ZoneId.of("Europe/London");
+
+  public Referral {
+    Objects.requireNonNull(referralId, "referralId");
+    Objects.requireNonNull(referralType, "referralType");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    children = children == null ? List.of() : List.copyOf(children);
+    linkedReferralIds = linkedReferralIds == null ? List.of() : List.copyOf(linkedReferralIds);
+  }
+
+  /**
+   * Screened first: immediate risk, DASH high risk, a child under one on the day of receipt, a child already on a
+   * child protection plan, or a re-referral within twelve months.
+   */
+  public boolean urgent() {
+    LocalDate received = receivedAt.atZone(LOCAL).toLocalDate();
+    return immediateRisk
+        || dashRiskLevel == DashRiskLevel.HIGH
+        || reReferral
+        || children.stream().anyMatch(c -> c.onChildProtectionPlan()
+            || (c.dateOfBirth() != null && c.dateOfBirth().plusYears(1).isAfter(received)));
+  }
+
+  /** Standard and medium risk police domestic-abuse notifications go to the daily domestic-abuse triage. */
+  public Lane lane() {
+    return referralType == ReferralType.POLICE_NOTIFICATION
+        && (dashRiskLevel == DashRiskLevel.STANDARD || dashRiskLevel == DashRiskLevel.MEDIUM)
+        ? Lane.DOMESTIC_ABUSE : Lane.MASH;
+  }
+
+  public Source source() {
+    return new Source(referralId, reference, referralType, agency, organisation, receivedAt);
+  }
+}

@@ -1,0 +1,7 @@
+package org.mashfrontdoor.triage.domain;
+
+public enum ReferralType {
+  MARF,
+  POLICE_NOTIFICATION,
+  CONSULTATION
+}
