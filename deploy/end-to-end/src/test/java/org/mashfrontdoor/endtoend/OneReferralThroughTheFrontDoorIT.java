@@ -114,10 +114,16 @@ class OneReferralThroughTheFrontDoorIT {
     await().atMost(Duration.ofSeconds(60)).until(() ->
         getJson(intake + "/api/v1/referrals/" + referralId).get("status").asString().equals("IN_TRIAGE"));
 
-    // a manager decides: strategy discussion
-    HttpResponse<String> decided = postJson(triage + "/api/v1/triage/" + referralId + "/decision", """
+    // a social worker recommends a strategy discussion; the manager signs it off: the decision
+    String strategyDiscussion = """
         {"outcome":"STRATEGY_DISCUSSION","levelOfNeed":4,"rationale":"High-risk DASH with a young child present."}
-        """);
+        """;
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/decision", strategyDiscussion).statusCode())
+        .as("no sign-off without a recommendation").isEqualTo(409);
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/recommendation", strategyDiscussion)
+        .statusCode()).isEqualTo(200);
+    HttpResponse<String> decided = postJson(triage + "/api/v1/triage/" + referralId + "/decision",
+        strategyDiscussion);
     assertThat(decided.statusCode()).isEqualTo(200);
     assertThat(values(getJson(triage + "/api/v1/triage/queue"), "referralId")).doesNotContain(referralId);
 
