@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.mashfrontdoor.intake.domain.ChildKeys;
@@ -54,7 +55,7 @@ public class ReceivingReferral {
    * @throws IdempotencyKeyReused when {@code idempotencyKey} was used before with a different body
    */
   public Receipt receive(Partner partner, String idempotencyKey, String fingerprint, NewReferral form) {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so a replay answers identically
     IdempotencyKeys.Claim claim = idempotencyKeys.claim(partner.id(), idempotencyKey, fingerprint,
         UUID.randomUUID().toString(), now, now.plus(keyRetention));
     if (!claim.fingerprint().equals(fingerprint)) {

@@ -2,6 +2,7 @@ package org.mashfrontdoor.intake.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -101,6 +102,8 @@ public record Referral(
   private Referral with(ReferralStatus next, TriageOutcome decision, StatusChange change) {
     List<StatusChange> changes = new ArrayList<>(timeline);
     changes.add(change);
+    // Triage and case events travel on different topics, so they may arrive out of order: tell the story in order.
+    changes.sort(Comparator.comparing(StatusChange::milestone));
     return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, links, childKeys, next,
         decision == null ? outcome : decision, changes, updatedAt);
   }

@@ -72,6 +72,14 @@ class ReferralTest {
   }
 
   @Test
+  void a_case_opened_reported_before_the_decision_still_reads_in_order() {
+    Referral both = received().caseOpened("SINGLE_ASSESSMENT", RECEIVED.plusSeconds(90))
+        .decided(TriageOutcome.SINGLE_ASSESSMENT, RECEIVED.plusSeconds(60));
+    assertThat(both.timeline()).extracting(Referral.StatusChange::milestone)
+        .containsExactly(Milestone.RECEIVED, Milestone.DECIDED, Milestone.CASE_OPENED);
+  }
+
+  @Test
   void every_outcome_says_what_happens_next_and_what_the_referrer_still_owns() {
     for (TriageOutcome outcome : TriageOutcome.values()) {
       assertThat(outcome.whatHappensNext()).isNotBlank();

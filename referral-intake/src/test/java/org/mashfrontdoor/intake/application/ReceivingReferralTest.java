@@ -1,0 +1,272 @@
+package org.mashfrontdoor.intake.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
+import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
+import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
+import org.mashfrontdoor.intake.domain.Agency;
+import org.mashfrontdoor.intake.domain.ChildKeys;
+import org.mashfrontdoor.intake.domain.ConcernCategory;
+import org.mashfrontdoor.intake.domain.NewReferral;
+import org.mashfrontdoor.intake.domain.Partner;
+import org.mashfrontdoor.intake.domain.ReferralType;
+import org.mashfrontdoor.platform.outbox.OutboxRelay;
+
+/** Receiving a referral against the real (in-JVM) store, with a clock the test moves. */
+@DisplayName("Receiving a referral: once per idempotency key, linked to earlier referrals about the same child")
+class ReceivingReferralTest {
+
+  static MongoServer server;
+  static MongoClient client;
+
+  MongoDatabase database;
+  MovableClock clock;
+  ReceivingReferral receiving;
+  IdempotencyKeys keys;
+
+  static final Partner POLICE = new Partner("police:west mercia", Agency.POLICE, "West Mercia Police");
+  static final Partner SCHOOL = new Partner("school:oak", Agency.SCHOOL, "Oak Primary");
+
+  @BeforeAll
+  static void store() {
+    server = new MongoServer(new MemoryBackend());
+    client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+  }
+
+  @AfterAll
+  static void closeStore() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  @BeforeEach
+  void fresh() {
+    database = client.getDatabase("intake_" + UUID.randomUUID().toString().replace("-", ""));
+    clock = new MovableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    OutboxRelay relay = new OutboxRelay(database, clock, 100);
+    keys = new MongoIdempotencyKeys(database);
+    receiving = new ReceivingReferral(new MongoReferrals(relay), new MongoReferenceNumbers(database), keys,
+        new ChildKeys("a-test-secret-of-some-length"), clock, Duration.ofHours(24), Duration.ofDays(8));
+  }
+
+  static NewReferral.Child child(String given, String family, String dob, String nhs, String upn, String postcode) {
+    return new NewReferral.Child(given, family, dob == null ? null : LocalDate.parse(dob), null, null, null, nhs, upn,
+        postcode == null ? null : new NewReferral.Address("4 Widemarsh Street", null, "Hereford", postcode), null,
+        false);
+  }
+
+  static NewReferral form(NewReferral.Child... children) {
+    return new NewReferral(ReferralType.MARF,
+        new NewReferral.Referrer(Agency.SCHOOL, "Oak Primary", "A. Teacher", null, "dsl@example.org", null),
+        List.of(children), new NewReferral.Household(List.of(), Set.of()),
+        new NewReferral.Concern(Set.of(ConcernCategory.NEGLECT), "summary", null, false, 2), null,
+        new NewReferral.Consent(true, true, null, null));
+  }
+
+  ReceivingReferral.Receipt receive(Partner partner, NewReferral form) {
+    return receiving.receive(partner, UUID.randomUUID().toString(), UUID.randomUUID().toString(), form);
+  }
+
+  static final NewReferral.Child AVA = child("Ava", "Marsh", "2016-03-14", "9434765919", "B801200005001", "HR4 9EP");
+
+  @Nested
+  @DisplayName("matching rules")
+  class Matching {
+
+    @Test
+    void the_same_nhs_number_matches_whatever_the_name() {
+      String first = receive(POLICE, form(child("Ava", "Marsh", null, "9434765919", null, null))).referral().referralId();
+      clock.advance(Duration.ofHours(1));
+      var second = receive(SCHOOL, form(child("Eva", "Smith", null, "9434765919", null, null))).referral();
+      assertThat(second.links().reReferral()).isTrue();
+      assertThat(second.links().linkedReferralIds()).containsExactly(first);
+    }
+
+    @Test
+    void the_same_upn_matches() {
+      String first = receive(SCHOOL, form(child("Ava", "Marsh", null, null, "B801200005001", null))).referral().referralId();
+      var second = receive(POLICE, form(child("A", "M", null, null, "B801200005001", null))).referral();
+      assertThat(second.links().linkedReferralIds()).containsExactly(first);
+    }
+
+    @Test
+    void without_identifiers_the_normalised_name_date_of_birth_and_postcode_match() {
+      String first = receive(POLICE, form(AVA)).referral().referralId();
+      var second = receive(SCHOOL, form(child(" AVA", "marsh", "2016-03-14", null, null, "hr49ep"))).referral();
+      assertThat(second.links().linkedReferralIds()).containsExactly(first);
+    }
+
+    @Test
+    void a_different_date_of_birth_or_postcode_does_not_match() {
+      receive(POLICE, form(child("Ava", "Marsh", "2016-03-14", null, null, "HR4 9EP")));
+      assertThat(receive(SCHOOL, form(child("Ava", "Marsh", "2016-03-15", null, null, "HR4 9EP"))).referral().links())
+          .satisfies(l -> assertThat(l.reReferral()).isFalse());
+      assertThat(receive(SCHOOL, form(child("Ava", "Marsh", "2016-03-14", null, null, "HR1 2AA"))).referral().links()
+          .linkedReferralIds()).isEmpty();
+    }
+
+    @Test
+    void a_sibling_in_a_later_form_links_the_whole_form() {
+      String first = receive(POLICE, form(AVA)).referral().referralId();
+      var second = receive(SCHOOL, form(child("Leo", "Marsh", "2019-07-02", "9434765870", null, "HR4 9EP"),
+          child("Ava", "Marsh", null, "9434765919", null, null))).referral();
+      assertThat(second.links().linkedReferralIds()).containsExactly(first);
+    }
+
+    @Test
+    void the_store_holds_only_pseudonymous_keys_for_matching() {
+      var referral = receive(POLICE, form(AVA)).referral();
+      Document stored = database.getCollection("referrals").find(new Document("_id", referral.referralId())).first();
+      assertThat(stored.getList("childKeys", String.class)).hasSize(3)
+          .allMatch(k -> k.matches("[0-9a-f]{64}")).noneMatch(k -> k.contains("9434765919"));
+    }
+  }
+
+  @Nested
+  @DisplayName("window boundaries")
+  class Windows {
+
+    @Test
+    void exactly_seven_days_later_is_linked_one_millisecond_more_is_not() {
+      String first = receive(POLICE, form(AVA)).referral().referralId();
+      clock.advance(Duration.ofDays(7));
+      assertThat(receive(SCHOOL, form(AVA)).referral().links().linkedReferralIds()).contains(first);
+
+      fresh();
+      receive(POLICE, form(AVA));
+      clock.advance(Duration.ofDays(7).plusMillis(1));
+      var late = receive(SCHOOL, form(AVA)).referral();
+      assertThat(late.links().linkedReferralIds()).isEmpty();
+      assertThat(late.links().reReferral()).isTrue();
+    }
+
+    @Test
+    void exactly_twelve_months_later_is_a_re_referral_one_millisecond_more_is_not() {
+      receive(POLICE, form(AVA));
+      clock.set(Instant.parse("2027-11-23T09:00:00Z"));
+      assertThat(receive(SCHOOL, form(AVA)).referral().links().reReferral()).isTrue();
+
+      fresh();
+      receive(POLICE, form(AVA));
+      clock.set(Instant.parse("2027-11-23T09:00:00.001Z"));
+      var late = receive(SCHOOL, form(AVA)).referral();
+      assertThat(late.links().reReferral()).isFalse();
+      assertThat(late.links().linkedReferralIds()).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("idempotency")
+  class Idempotency {
+
+    @Test
+    void the_same_key_and_body_answers_with_the_first_referral() {
+      var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      var again = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      assertThat(first.replayed()).isFalse();
+      assertThat(again.replayed()).isTrue();
+      assertThat(again.referral().referralId()).isEqualTo(first.referral().referralId());
+      assertThat(again.referral().reference()).isEqualTo(first.referral().reference());
+      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_key_with_another_body_is_refused() {
+      receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      assertThatThrownBy(() -> receiving.receive(POLICE, "key-00000001", "body-b", form(AVA)))
+          .isInstanceOf(IdempotencyKeyReused.class);
+    }
+
+    @Test
+    void keys_belong_to_a_partner() {
+      var police = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      var school = receiving.receive(SCHOOL, "key-00000001", "body-b", form(AVA));
+      assertThat(school.referral().referralId()).isNotEqualTo(police.referral().referralId());
+    }
+
+    @Test
+    void a_key_claimed_by_a_request_that_crashed_before_writing_the_referral_is_completed_by_the_retry() {
+      keys.claim(POLICE.id(), "key-00000001", "body-a", "reserved-id", clock.instant(),
+          clock.instant().plus(Duration.ofDays(8)));
+      var retry = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      assertThat(retry.referral().referralId()).isEqualTo("reserved-id");
+      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void a_key_is_remembered_seven_days_and_forgotten_once_expired() {
+      var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      clock.advance(Duration.ofDays(7));
+      assertThat(receiving.receive(POLICE, "key-00000001", "body-a", form(AVA)).referral().referralId())
+          .isEqualTo(first.referral().referralId());
+      clock.advance(Duration.ofDays(1).plusSeconds(1));
+      assertThat(keys.purgeExpired(clock.instant())).isEqualTo(1);
+      assertThat(receiving.receive(POLICE, "key-00000001", "body-b", form(AVA)).referral().referralId())
+          .isNotEqualTo(first.referral().referralId());
+    }
+
+    @Test
+    void an_expired_key_not_yet_purged_counts_as_new() {
+      var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      clock.advance(Duration.ofDays(9));
+      var later = receiving.receive(POLICE, "key-00000001", "body-b", form(AVA));
+      assertThat(later.replayed()).isFalse();
+      assertThat(later.referral().referralId()).isNotEqualTo(first.referral().referralId());
+    }
+  }
+
+  /** A clock the test moves by hand. */
+  static final class MovableClock extends Clock {
+    private volatile Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    void set(Instant at) {
+      now = at;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
