@@ -55,7 +55,8 @@ public class FiringDeadlines {
         if (advance.event() != null) {
           fired++;
           Rag rag = advance.contact().ragState();
-          Duration lag = Duration.between(contact.nextAlarmAt(), now);
+          // Lag as staff feel it: from the instant the RAG changed to the moment its event was written.
+          Duration lag = Duration.between(contact.nextAlarmAt(), clock.instant());
           metrics.deadlineFired(rag, lag);
           log.info("Contact {} turned {} (alarm {} fired {} ms late)", contact.contactId(), rag,
               contact.nextAlarmAt(), lag.toMillis());

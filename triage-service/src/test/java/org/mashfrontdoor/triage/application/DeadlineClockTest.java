@@ -26,6 +26,10 @@ import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.triage.MutableClock;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
+import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
+import org.mashfrontdoor.triage.domain.RagReportSchedule;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.mashfrontdoor.triage.domain.ElapsedDeadline;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
@@ -206,5 +210,51 @@ class DeadlineClockTest {
       assertThat(events("r" + i)).containsExactly("contact-opened:GREEN", "deadline-approaching:AMBER",
           "deadline-approaching:RED", "deadline-breached:BREACHED");
     }
+  }
+
+  @Test
+  void two_instances_issue_one_rag_report_per_slot() throws Exception {
+    RagReportSchedule schedule = new RagReportSchedule(
+        List.of(LocalTime.of(9, 0), LocalTime.of(13, 0), LocalTime.of(16, 0)), ZoneId.of("Europe/London"),
+        Duration.ofHours(1));
+    Instance one = startInstance(10);
+    one.opening().open(referral("r1", T0), "e1");
+    List<ReportingRag> instances = List.of(
+        new ReportingRag(one.contacts(), new MongoRagReports(new OutboxRelay(database, clock, 100)), schedule, RAG,
+            clock),
+        new ReportingRag(startInstance(10).contacts(), new MongoRagReports(new OutboxRelay(database, clock, 100)),
+            schedule, RAG, clock));
+
+    clock.set(Instant.parse("2026-03-02T08:59:59Z"));
+    assertThat(instances.get(0).reportIfDue()).as("before the first slot of the day, yesterday's is too old").isEmpty();
+    int issued = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (String at : List.of("2026-03-02T09:00:00Z", "2026-03-02T09:30:00Z", "2026-03-02T13:00:05Z")) {
+        clock.set(Instant.parse(at));
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Future<Boolean>> runs = new ArrayList<>();
+        for (ReportingRag instance : instances) {
+          runs.add(pool.submit(() -> {
+            start.await();
+            return instance.reportIfDue().isPresent();
+          }));
+        }
+        for (Future<Boolean> run : runs) {
+          issued += run.get() ? 1 : 0;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(issued).as("09:00 and 13:00, once each").isEqualTo(2);
+    List<Document> reports = database.getCollection(MongoRagReports.COLLECTION).find().into(new ArrayList<>());
+    assertThat(reports).extracting(d -> d.getString("_id"))
+        .containsExactlyInAnyOrder("rag-report/2026-03-02T09:00", "rag-report/2026-03-02T13:00");
+    assertThat(reports).allSatisfy(d -> {
+      assertThat(d.getList(OutboxedCollection.PENDING_EVENTS, Document.class)).hasSize(1);
+      assertThat(d.getList(OutboxedCollection.PENDING_EVENTS, Document.class).getFirst().getString("payload"))
+          .contains("\"GREEN\":1");
+    });
   }
 }

@@ -23,7 +23,7 @@ import org.mashfrontdoor.triage.domain.Source;
 import org.mashfrontdoor.triage.domain.TriageDecision;
 
 /** Maps contacts to and from their stored form ({@code _id} = contact id = the opening referral's id). */
-final class ContactDocuments {
+public final class ContactDocuments {
 
   static final String STATUS = "status";
   static final String LANE = "lane";
@@ -81,7 +81,7 @@ final class ContactDocuments {
             .append("detail", h.detail())).toList());
   }
 
-  static Document toDocument(Contact contact) {
+  public static Document toDocument(Contact contact) {
     Document doc = new Document("_id", contact.contactId());
     doc.putAll(state(contact));
     return doc;

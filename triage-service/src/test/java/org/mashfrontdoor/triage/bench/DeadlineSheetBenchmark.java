@@ -1,0 +1,158 @@
+package org.mashfrontdoor.triage.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.bson.Document;
+import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.outbox.OutboxedCollection;
+import org.mashfrontdoor.triage.adapters.persistence.ContactDocuments;
+import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
+import org.mashfrontdoor.triage.application.FiringDeadlines;
+import org.mashfrontdoor.triage.application.FrontDoorMetrics;
+import org.mashfrontdoor.triage.domain.Contact;
+import org.mashfrontdoor.triage.domain.ElapsedDeadline;
+import org.mashfrontdoor.triage.domain.Rag;
+import org.mashfrontdoor.triage.domain.RagPolicy;
+import org.mashfrontdoor.triage.domain.Referral;
+import org.mashfrontdoor.triage.domain.ReferralType;
+
+/**
+ * Not a test (no *Test/*IT name, so not run by verify): loads N open contacts into mongo-java-server, of which K
+ * breach at instants spread over a window starting shortly after the load, then runs the real due-sheet poller
+ * (FiringDeadlines + MongoContacts) on the system clock and reports breach-firing lag p50/p99 and heap used.
+ *
+ * <pre>
+ * ./mvnw -o -q -pl triage-service test-compile
+ * java -Xmx2g -cp "triage-service/target/test-classes:triage-service/target/classes:$(cat /tmp/triage-cp.txt)" \
+ *   org.mashfrontdoor.triage.bench.DeadlineSheetBenchmark 1000000 2000 60 PT0.5S
+ * </pre>
+ * Arguments: open contacts (1000000), of which breaching during the run (2000), window seconds (60), poll interval,
+ * and optionally the URI of a store in another JVM ({@link BenchMongoServer}) so the heap measured is the service's.
+ */
+public final class DeadlineSheetBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int breaching = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+    int windowSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+    Duration pollInterval = args.length > 3 ? Duration.parse(args[3]) : Duration.ofMillis(500);
+
+    Clock clock = Clock.systemUTC();
+    RagPolicy rag = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
+    ElapsedDeadline policy = new ElapsedDeadline(Duration.ofHours(24));
+    long heapBefore = usedHeapAfterGc();
+
+    // With a URI (e.g. a BenchMongoServer in another JVM) the heap figures are the service's alone.
+    String uri = args.length > 4 ? args[4] : null;
+    MongoServer server = null;
+    if (uri == null) {
+      server = new MongoServer(new MemoryBackend());
+      InetSocketAddress address = server.bind();
+      uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+    String where = server == null ? "service only; store in another JVM" : "store included";
+    try (MongoClient client = MongoClients.create(uri)) {
+      MongoDatabase database = client.getDatabase("triage_bench");
+      MongoContacts contacts = new MongoContacts(new OutboxRelay(database, clock, 500));
+      MongoCollection<Document> collection = database.getCollection(MongoContacts.COLLECTION);
+
+      // Load: the breaching ones are RED with their breach alarm in the window; the rest are GREEN, due later.
+      long loadStart = System.nanoTime();
+      Instant start = clock.instant().plusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
+      List<Document> batch = new ArrayList<>(10_000);
+      for (int i = 0; i < total; i++) {
+        boolean breaches = i < breaching;
+        Instant due = breaches
+            ? start.plusMillis((long) i * windowSeconds * 1000 / Math.max(1, breaching))
+            : start.plus(Duration.ofHours(9)).plusMillis(i % 54_000_000);
+        Contact open = Contact.open(new Referral("bench-" + i, "MARF-2026-" + i, ReferralType.MARF, "SCHOOL",
+            "School", due.minus(Duration.ofHours(24)), false, null, List.of(), false, List.of()), policy, rag,
+            due.minus(Duration.ofHours(24)));
+        Contact state = breaches ? redWithBreachAlarm(open, rag) : open;
+        Document doc = ContactDocuments.toDocument(state);
+        doc.put(OutboxedCollection.VERSION, 1L);
+        doc.put(OutboxedCollection.PENDING_EVENTS, List.of());
+        doc.put(OutboxedCollection.HANDLED_EVENT_IDS, List.of());
+        batch.add(doc);
+        if (batch.size() == 10_000) {
+          collection.insertMany(batch);
+          batch.clear();
+        }
+      }
+      if (!batch.isEmpty()) {
+        collection.insertMany(batch);
+      }
+      double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+      long heapLoaded = usedHeapAfterGc();
+      System.out.printf("loaded %,d open contacts in %.1f s (%,.0f/s); heap used %d MB (%s; %d MB before)%n",
+          total, loadSeconds, total / loadSeconds, heapLoaded >> 20, where, heapBefore >> 20);
+
+      ConcurrentLinkedQueue<Duration> lags = new ConcurrentLinkedQueue<>();
+      FrontDoorMetrics capture = new FrontDoorMetrics() {
+        @Override
+        public void deadlineFired(Rag r, Duration lag) {
+          lags.add(lag);
+        }
+      };
+      FiringDeadlines firing = new FiringDeadlines(contacts, rag, clock, 500, capture);
+
+      // One poll of an idle sheet: the cost of the due-sheet query itself.
+      List<Long> pollMillis = new ArrayList<>();
+      long peakHeap = 0;
+      // Stop once every breach has fired, or well after the window (a slow store fires late, not never).
+      Instant end = start.plusSeconds(windowSeconds).plusSeconds(600);
+      while (clock.instant().isBefore(end) && lags.size() < breaching) {
+        long t = System.nanoTime();
+        firing.fireDue();
+        pollMillis.add((System.nanoTime() - t) / 1_000_000);
+        peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        Thread.sleep(pollInterval);
+      }
+      List<Long> sorted = lags.stream().map(Duration::toMillis).sorted().toList();
+      Collections.sort(pollMillis);
+      System.out.printf("fired %,d of %,d breaches; lag p50 %d ms, p99 %d ms, max %d ms%n", sorted.size(), breaching,
+          percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.isEmpty() ? -1 : sorted.getLast());
+      System.out.printf("poll (query + writes) p50 %d ms, p99 %d ms over %d polls; poll interval %d ms%n",
+          percentile(pollMillis, 0.50), percentile(pollMillis, 0.99), pollMillis.size(), pollInterval.toMillis());
+      System.out.printf("heap: peak used %d MB during polling; %d MB after GC (%s)%n",
+          peakHeap >> 20, usedHeapAfterGc() >> 20, where);
+    } finally {
+      if (server != null) {
+        server.shutdownNow();
+      }
+    }
+  }
+
+  /** The state the clock leaves a contact in 2 h before its deadline: RED, next alarm the breach. */
+  private static Contact redWithBreachAlarm(Contact open, RagPolicy rag) {
+    Instant twoHoursBefore = open.decisionDueBy().minus(Duration.ofHours(2));
+    Contact amber = open.advanceRag(rag, open.decisionDueBy().minus(Duration.ofHours(8))).contact();
+    return amber.advanceRag(rag, twoHoursBefore).contact();
+  }
+
+  private static long percentile(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+  }
+
+  private static long usedHeapAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}
