@@ -1,0 +1,114 @@
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local stack's MongoDB: a MongoDB wire-protocol server (mongo-java-server) on 127.0.0.1 whose data lives in
+ * one H2 MVStore file, {@code <dataDir>/mongo.mv.db}, so it survives a restart. No mongod needed.
+ *
+ * <p>Run as a single-file source program:
+ * {@code java -cp <classpath> LocalMongoServer.java <dataDir> [port]} (port defaults to 27017).
+ *
+ * <p>Durability. mongo-java-server never commits the MVStore itself; left alone, MVStore only auto-commits in the
+ * background about once a second, so a hard kill would lose the last second of acknowledged writes. Here:
+ * <ul>
+ *   <li>every command that left unsaved changes (insert, update, delete, findAndModify, createIndexes, drop, ...)
+ *       is committed to the file BEFORE its reply is sent, so an acknowledged write survives {@code kill -9} of
+ *       this process (the bytes are in the file, i.e. at least in the OS page cache);</li>
+ *   <li>the file is fsync'ed once a second, so an OS crash or power loss can lose at most about the last second
+ *       of acknowledged writes (fine for a developer machine, not a production guarantee);</li>
+ *   <li>SIGTERM (and Ctrl-C) stops accepting connections, commits, fsyncs and closes the store cleanly.</li>
+ * </ul>
+ * Like mongo-java-server in general: single-document atomicity only, no multi-document transactions.
+ */
+public class LocalMongoServer {
+
+  /** Commits every command's changes before the reply goes back to the client. */
+  static final class CommittingH2Backend extends H2Backend {
+    private final MVStore store;
+
+    CommittingH2Backend(MVStore store) {
+      super(store);
+      this.store = store;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+      try {
+        return super.handleCommand(channel, databaseName, command, query);
+      } finally {
+        // Also after a failed command: a partly applied multi-document write is still acknowledged in part.
+        if (!store.isClosed() && store.hasUnsavedChanges()) {
+          store.commit();
+        }
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: java -cp <classpath> LocalMongoServer.java <dataDir> [port]");
+      System.exit(2);
+    }
+    Path dataDir = Path.of(args[0]).toAbsolutePath();
+    int port = args.length > 1 ? Integer.parseInt(args[1]) : 27017;
+    Files.createDirectories(dataDir);
+    Path file = dataDir.resolve("mongo.mv.db");
+
+    // Background auto-commit stays on (it also does MVStore housekeeping); the explicit commits above are what
+    // make acknowledged writes durable.
+    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+    CommittingH2Backend backend = new CommittingH2Backend(store);
+    MongoServer server = new MongoServer(backend);
+    server.bind("127.0.0.1", port);
+    System.out.println("LocalMongoServer listening on mongodb://127.0.0.1:" + port + " with data in " + file);
+
+    ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mvstore-fsync");
+      t.setDaemon(true);
+      return t;
+    });
+    syncer.scheduleWithFixedDelay(() -> {
+      try {
+        if (!store.isClosed()) {
+          store.sync();
+        }
+      } catch (RuntimeException e) {
+        System.err.println("MVStore fsync failed: " + e);
+      }
+    }, 1, 1, TimeUnit.SECONDS);
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("LocalMongoServer stopping: committing and closing " + file);
+      syncer.shutdownNow();
+      try {
+        server.shutdownNow(); // stops listening, closes client connections, then closes the backend and MVStore
+        if (!store.isClosed()) {
+          store.close(); // commits what is left
+        }
+        // MVStore.close() does not fsync: force the file once more so a clean stop is durable on disk too.
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+        System.out.println("LocalMongoServer stopped cleanly");
+      } catch (Exception e) {
+        System.err.println("LocalMongoServer did not stop cleanly: " + e);
+      } finally {
+        stopped.countDown();
+      }
+    }, "local-mongo-shutdown"));
+    stopped.await();
+  }
+}

@@ -1,0 +1,124 @@
+# Shared by deploy/local/up, down and demo (bash; sourced, not run).
+# Knows the run folder layout, the components and how to tell whether one of OUR processes is alive.
+
+MASH_LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+MASH_ROOT="$(cd "$MASH_LOCAL_DIR/../.." && pwd)"
+MASH_RUN="${MASH_RUN_DIR:-$MASH_ROOT/.run}"
+MASH_PIDS="$MASH_RUN/pids"
+MASH_LOGS="$MASH_RUN/logs"
+MASH_VERSION="0.1.0-SNAPSHOT"
+
+MASH_SERVICES="referral-intake triage-service case-service notification-service"
+MASH_INFRA="kafka mongo"
+
+# Port of each component (the services read PORT; Kafka and Mongo ports are fixed for the local stack).
+mash_port() {
+  case "$1" in
+    kafka) echo 9092 ;;
+    mongo) echo 27017 ;;
+    referral-intake) echo 8081 ;;
+    triage-service) echo 8082 ;;
+    case-service) echo 8083 ;;
+    notification-service) echo 8084 ;;
+    *) echo "unknown component $1" >&2; return 1 ;;
+  esac
+}
+
+MASH_T0="$(date +%s)"
+# Progress line with the seconds elapsed since the script started.
+say() { printf '[%3ss] %s\n' "$(( $(date +%s) - MASH_T0 ))" "$*"; }
+warn() { printf '[%3ss] %s\n' "$(( $(date +%s) - MASH_T0 ))" "$*" >&2; }
+
+pid_file() { echo "$MASH_PIDS/$1.pid"; }
+log_file() { echo "$MASH_LOGS/$1.log"; }
+
+# Every process up starts carries -Dmash.local.component=<name>, so a recycled PID is never mistaken for ours.
+is_ours() { # pid name
+  local args
+  args="$(ps -p "$1" -o args= 2>/dev/null)" || return 1
+  case "$args" in *"-Dmash.local.component=$2"*) return 0 ;; *) return 1 ;; esac
+}
+
+# Prints the PID of a live component started by up; removes a stale PID file.
+live_pid() { # name
+  local f pid
+  f="$(pid_file "$1")"
+  [ -s "$f" ] || return 1
+  pid="$(cat "$f")"
+  if is_ours "$pid" "$1"; then
+    echo "$pid"
+    return 0
+  fi
+  rm -f "$f"
+  return 1
+}
+
+port_open() { # port
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# ---- JSON on stdin: jq when installed, else python3 (always there) ----------------------------------------
+# MASH_NO_JQ=1 forces the python3 path (to try it where jq is installed).
+have_jq() { [ "${MASH_NO_JQ:-0}" != 1 ] && command -v jq >/dev/null 2>&1; }
+
+json_pretty() {
+  if have_jq; then jq .; else python3 -m json.tool; fi
+}
+
+# The top-level field $1 of an object, raw (strings unquoted, booleans true/false); empty when absent or null.
+json_field() {
+  if have_jq; then
+    jq -r --arg f "$1" 'if type == "object" and has($f) and .[$f] != null then .[$f] else empty end'
+  else
+    python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+v = d.get(sys.argv[1]) if isinstance(d, dict) else None
+if v is not None:
+    print(json.dumps(v) if isinstance(v, (dict, list)) else (str(v).lower() if isinstance(v, bool) else v))
+' "$1"
+  fi
+}
+
+# Succeeds when stdin is an array with an element whose field $1 equals $2.
+json_array_has() {
+  if have_jq; then
+    jq -e --arg k "$1" --arg v "$2" 'type == "array" and any(.[]; (.[$k] | tostring) == $v)' >/dev/null
+  else
+    python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+sys.exit(0 if isinstance(d, list) and any(isinstance(e, dict) and str(e.get(sys.argv[1])) == sys.argv[2] for e in d) else 1)
+' "$1" "$2"
+  fi
+}
+
+# Number of elements of the array on stdin (0 when it is not an array).
+json_length() {
+  if have_jq; then jq 'if type == "array" then length else 0 end'
+  else python3 -c 'import json, sys; d = json.load(sys.stdin); print(len(d) if isinstance(d, list) else 0)'
+  fi
+}
+
+# One tab-separated row per element of the array on stdin, with the fields named in the arguments.
+json_rows() {
+  if have_jq; then
+    jq -r --args '.[] as $e | [$ARGS.positional[] | (if $e[.] == null then "" else ($e[.] | tostring) end)] | @tsv' "$@"
+  else
+    python3 -c '
+import json, sys
+for e in json.load(sys.stdin):
+    row = []
+    for k in sys.argv[1:]:
+        v = e.get(k)
+        row.append("" if v is None else (str(v).lower() if isinstance(v, bool) else str(v)))
+    print("\t".join(row))
+' "$@"
+  fi
+}
+
+http_health_up() { # port: the overall status (not a component's) is UP
+  local body
+  body="$(curl -fsS --max-time 2 "http://127.0.0.1:$1/actuator/health" 2>/dev/null)" || return 1
+  [ "$(printf '%s' "$body" | json_field status 2>/dev/null)" = UP ]
+}
