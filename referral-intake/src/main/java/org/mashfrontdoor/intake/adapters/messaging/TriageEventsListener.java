@@ -1,10 +1,14 @@
 package org.mashfrontdoor.intake.adapters.messaging;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.mashfrontdoor.intake.application.FollowingTriage;
 import org.mashfrontdoor.intake.domain.TriageOutcome;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.events.MalformedEventException;
 import org.mashfrontdoor.platform.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +24,11 @@ class TriageEventsListener {
   record ContactOpened(String referralId) {
   }
 
-  record DecisionRecorded(String referralId, String outcome, Instant decidedAt) {
+  /** {@code referralIds}: every referral on the contact (a linked referral may have joined it). */
+  record DecisionRecorded(String referralId, List<String> referralIds, String outcome, Instant decidedAt) {
+  }
+
+  record ReferralJoined(String referralId) {
   }
 
   private final FollowingTriage followingTriage;
@@ -35,10 +43,29 @@ class TriageEventsListener {
     boolean known = switch (event.type()) {
       case "triage.contact-opened.v1" ->
           followingTriage.contactOpened(event.subject(), event.id(), event.time());
+      case "triage.referral-joined.v1" -> {
+        // A linked referral joined an open contact: it is in triage under that contact's clock.
+        ReferralJoined joined = event.dataAs(ReferralJoined.class);
+        if (joined.referralId() == null) {
+          throw new MalformedEventException("referral-joined without referralId");
+        }
+        yield followingTriage.contactOpened(joined.referralId(), event.id(), event.time());
+      }
       case "triage.decision-recorded.v1" -> {
         DecisionRecorded decision = event.dataAs(DecisionRecorded.class);
-        yield followingTriage.decisionRecorded(event.subject(), event.id(),
-            TriageOutcome.valueOf(decision.outcome()), decision.decidedAt() == null ? event.time() : decision.decidedAt());
+        TriageOutcome outcome = TriageOutcome.valueOf(decision.outcome());
+        Instant decidedAt = decision.decidedAt() == null ? event.time() : decision.decidedAt();
+        // One decision covers every referral on the contact; each referrer hears it.
+        Set<String> decided = new LinkedHashSet<>();
+        decided.add(event.subject());
+        if (decision.referralIds() != null) {
+          decided.addAll(decision.referralIds());
+        }
+        boolean all = true;
+        for (String referralId : decided) {
+          all &= followingTriage.decisionRecorded(referralId, event.id(), outcome, decidedAt);
+        }
+        yield all;
       }
       default -> true; // other triage events are not the referrer's business
     };
