@@ -1,0 +1,40 @@
+package org.mashfrontdoor.intake.adapters.webhooks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.mashfrontdoor.intake.domain.StatusNotification;
+import org.mashfrontdoor.platform.events.EventJson;
+
+/** The JSON a partner's webhook receives (docs/webhooks.md), and its signature. No personal data. */
+record WebhookPayload(String deliveryId, String type, String referralId, String reference, String status,
+    String milestone, Instant at, String outcome, String whatHappensNext, String whatYouStillOwn, String pathway) {
+
+  static final String TYPE = "referral.status-changed.v1";
+
+  static WebhookPayload of(StatusNotification n) {
+    return new WebhookPayload(n.deliveryId(), TYPE, n.referralId(), n.reference(), n.status().name(),
+        n.milestone().name(), n.at(), n.outcome() == null ? null : n.outcome().name(),
+        n.outcome() == null ? null : n.outcome().whatHappensNext(),
+        n.outcome() == null ? null : n.outcome().whatYouStillOwn(), n.pathway());
+  }
+
+  byte[] body() {
+    return EventJson.mapper().writeValueAsString(this).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code sha256=} and the hex HMAC-SHA256 of the raw body under the partner's secret. */
+  static String signature(String secret, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
