@@ -10,7 +10,10 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
-/** Points a Spring test context at the embedded broker and a fresh database (registered in spring.factories). */
+/**
+ * Points a Spring test context at the embedded broker and a fresh database, and makes it trust {@link TestTokens}
+ * (registered in spring.factories).
+ */
 public final class EmbeddedInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
   @Override
@@ -32,7 +35,9 @@ public final class EmbeddedInfrastructureContextCustomizerFactory implements Con
           "spring.mongodb.database", infrastructure.freshDatabaseName(name),
           "spring.kafka.consumer.group-id", name + "-" + System.identityHashCode(context),
           "spring.kafka.consumer.auto-offset-reset", "earliest",
-          "server.address", "127.0.0.1")));
+          "server.address", "127.0.0.1",
+          // used only by services with Spring Security's resource server on the classpath
+          TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation())));
     }
   }
 }

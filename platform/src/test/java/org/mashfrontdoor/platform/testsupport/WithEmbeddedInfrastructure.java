@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs the test class against the real embedded broker and store of {@link EmbeddedInfrastructure}. In a
  * Spring test the context gets {@code spring.kafka.bootstrap-servers}, {@code spring.mongodb.uri} (a database
- * of its own) and a consumer group of its own.
+ * of its own), a consumer group of its own, and trusts the bearer tokens {@link TestTokens} mints.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -25,6 +25,7 @@ import org.bson.Document;
 import org.mashfrontdoor.intake.ReferralIntakeApplication;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -42,6 +43,8 @@ class MarfPropertiesIT {
   static MongoCollection<org.bson.Document> referrals;
   static String url;
   static final HttpClient http = HttpClient.newHttpClient();
+  static final String POLICE = TestTokens.bearer(TestTokens.partner("west-mercia-police", "POLICE",
+      "West Mercia Police", "referral:submit").mint());
   static final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
   @BeforeContainer
@@ -53,7 +56,7 @@ class MarfPropertiesIT {
         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
         "--spring.kafka.consumer.group-id=intake-properties-" + UUID.randomUUID(),
         "--spring.mongodb.uri=" + infrastructure.mongoUri(), "--spring.mongodb.database=" + database,
-        "--spring.jmx.enabled=false", "--logging.level.root=WARN");
+        "--spring.jmx.enabled=false", "--logging.level.root=WARN", TestTokens.publicKeyLocationArgument());
     url = "http://127.0.0.1:" + intake.getEnvironment().getProperty("local.server.port") + "/api/v1/referrals";
     mongo = MongoClients.create(infrastructure.mongoUri());
     referrals = mongo.getDatabase(database).getCollection("referrals");
@@ -121,6 +124,7 @@ class MarfPropertiesIT {
     long before = referrals.estimatedDocumentCount();
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+        .header("Authorization", POLICE)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     long after = referrals.estimatedDocumentCount();
 

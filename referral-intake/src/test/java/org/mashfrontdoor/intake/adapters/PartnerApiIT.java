@@ -37,6 +37,7 @@ import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +51,9 @@ import tools.jackson.databind.JsonNode;
 class PartnerApiIT {
 
   static final String MARF = ReferralIntakeIT.MARF;
+  static final String SCHOOL = ReferralIntakeIT.SCHOOL;
+  static final String GP = TestTokens.bearer(TestTokens.partner("eign-street-surgery", "GP", "Eign Street Surgery",
+      "referral:submit", "referral:read").mint());
 
   static KafkaConsumer<String, String> referralEvents;
   static KafkaProducer<String, String> producer;
@@ -87,8 +91,13 @@ class PartnerApiIT {
   }
 
   HttpResponse<String> post(String body, String key) throws Exception {
+    return post(body, key, SCHOOL);
+  }
+
+  HttpResponse<String> post(String body, String key, String authorization) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/v1/referrals")))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        .header("Content-Type", "application/json").header("Authorization", authorization)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
     if (key != null) {
       request.header("Idempotency-Key", key);
     }
@@ -96,7 +105,8 @@ class PartnerApiIT {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", SCHOOL).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static JsonNode json(String body) {
@@ -211,6 +221,7 @@ class PartnerApiIT {
   void a_chunked_body_over_the_limit_is_413_too() throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/referrals")))
         .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+        .header("Authorization", SCHOOL)
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(HUGE.getBytes())))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(413);
@@ -220,6 +231,7 @@ class PartnerApiIT {
   void a_chunked_body_under_the_limit_is_accepted() throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/referrals")))
         .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+        .header("Authorization", SCHOOL)
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(MARF.getBytes())))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(202);
@@ -303,7 +315,7 @@ class PartnerApiIT {
     String nhs = "9434765870";
     String child = "{\"givenName\":\"Leo\",\"familyName\":\"Carter\",\"nhsNumber\":\"" + nhs + "\"}";
     String first = json(post(withChild(child), UUID.randomUUID().toString()).body()).get("referralId").asString();
-    String second = json(post(withChild(child).replace("SCHOOL", "GP"), UUID.randomUUID().toString()).body())
+    String second = json(post(withChild(child).replace("SCHOOL", "GP"), UUID.randomUUID().toString(), GP).body())
         .get("referralId").asString();
 
     await().atMost(Duration.ofSeconds(30)).until(() -> !eventsFor(second).isEmpty());

@@ -31,6 +31,7 @@ import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,10 @@ class ReferralIntakeIT {
        "domesticAbuse":{"dashRiskLevel":"HIGH"},
        "consent":{"parentAware":true,"consentGiven":true}}
       """;
+
+  /** The school's system, as its client-credentials token says (the MARF's referrer says the same). */
+  static final String SCHOOL = TestTokens.bearer(TestTokens.partner("bishops-oak-primary", "SCHOOL",
+      "Bishop's Oak Primary", "referral:submit", "referral:read").mint());
 
   static KafkaConsumer<String, String> referralEvents;
   static KafkaProducer<String, String> triageEvents;
@@ -85,7 +90,8 @@ class ReferralIntakeIT {
 
   HttpResponse<String> post(String body, String contentType, String idempotencyKey) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals"))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        .header("Content-Type", contentType).header("Authorization", SCHOOL)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
@@ -94,7 +100,8 @@ class ReferralIntakeIT {
 
   JsonNode get(String referralId) throws Exception {
     HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals/" + referralId)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals/" + referralId))
+            .header("Authorization", SCHOOL).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return EventJson.mapper().readTree(response.body());
@@ -177,7 +184,8 @@ class ReferralIntakeIT {
   @Test
   void unknown_referral_is_404_problem() throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + port + "/api/v1/referrals/" + UUID.randomUUID())).build(),
+        URI.create("http://127.0.0.1:" + port + "/api/v1/referrals/" + UUID.randomUUID()))
+        .header("Authorization", SCHOOL).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Intake's own rejections, ahead of the platform's catch-all: a reused idempotency key, and a store that cannot
- * be reached (503 + Retry-After, so a partner retries with the same key; every write is one document, so nothing
- * is half-written).
+ * Intake's own rejections, ahead of the platform's catch-all: a reused idempotency key, a token without the
+ * partner's claims, and a store that cannot be reached (503 + Retry-After, so a partner retries with the same key;
+ * every write is one document, so nothing is half-written).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,6 +36,16 @@ class IntakeProblems {
         "Idempotency-Key already used",
         "This Idempotency-Key was already used with a different body. Use a new key for a new referral; "
             + "a retry must send exactly the same body."));
+  }
+
+  /** A valid token without the partner claims intake needs: the partner is not registered properly with the issuer. */
+  @ExceptionHandler(TokenCallingPartner.PartnerNotRegistered.class)
+  ResponseEntity<Object> partnerNotRegistered(TokenCallingPartner.PartnerNotRegistered ex) {
+    log.warn("Token without a usable {} claim", ex.claim);
+    return ProblemResponses.problemResponse(ProblemResponses.problem(HttpStatus.FORBIDDEN,
+        "Partner not registered",
+        "Your token does not say which partner you are (claim " + ex.claim + " missing or unknown). Ask the MASH "
+            + "to register your client with its agency and organisation."));
   }
 
   @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,

@@ -1,0 +1,21 @@
+package org.mashfrontdoor.platform.security;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * A service's access rules for its API, declared as a bean; declaring one is how a service opts in to bearer-token
+ * security ({@link BearerTokenSecurityAutoConfiguration}). The platform has already opened health, metrics
+ * scraping, the OpenAPI document, Swagger UI and published schemas; whatever the rules leave unmatched needs a
+ * valid token. Scopes are authorities {@code SCOPE_<scope>}, the {@code roles} claim gives {@code ROLE_<role>}:
+ * <pre>{@code
+ * @Bean ApiAccessRules triageAccess() {
+ *   return api -> api.requestMatchers("/api/v1/triage/**").hasAnyRole("MASH_SOCIAL_WORKER", "MASH_MANAGER");
+ * }
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ApiAccessRules {
+
+  void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api);
+}

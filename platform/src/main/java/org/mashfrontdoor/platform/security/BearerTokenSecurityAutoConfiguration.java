@@ -1,0 +1,99 @@
+package org.mashfrontdoor.platform.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Bearer-token (OAuth2 resource server, JWT) security for a service that has Spring Security's resource-server
+ * starter on its classpath. The token decoder is Boot's, from
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (production) or {@code .public-key-location} (the
+ * local development issuer, tests). Stateless, no sessions, no CSRF (no cookies are ever trusted); 401/403 are
+ * problem+json ({@link SecurityProblems}).
+ *
+ * <p>A service opts in by declaring an {@link ApiAccessRules} bean. Without one its API stays open, exactly as
+ * without Spring Security: this keeps services that have not adopted tokens yet working when they share a JVM
+ * (the end-to-end test) with one that has.
+ */
+@AutoConfiguration(
+    afterName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+    beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = {"org.springframework.security.config.annotation.web.builders.HttpSecurity",
+    "org.springframework.security.oauth2.jwt.JwtDecoder"})
+public class BearerTokenSecurityAutoConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(BearerTokenSecurityAutoConfiguration.class);
+
+  /** Open to anyone: probes and metrics scraping, the published API description and schemas, error dispatches. */
+  public static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+      "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+      "/api/v1/schema/**", "/error"};
+
+  @Bean
+  @ConditionalOnMissingBean(SecurityFilterChain.class)
+  SecurityFilterChain mashApiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules) throws Exception {
+    http.csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable);
+    ApiAccessRules serviceRules = rules.getIfUnique();
+    if (serviceRules == null) {
+      log.warn("No ApiAccessRules bean: this service's API is open (no bearer tokens are checked)");
+      return http.authorizeHttpRequests(api -> api.anyRequest().permitAll()).build();
+    }
+    SecurityProblems problems = new SecurityProblems();
+    return http
+        .authorizeHttpRequests(api -> {
+          api.requestMatchers(OPEN_PATHS).permitAll();
+          serviceRules.authorize(api);
+          api.anyRequest().authenticated();
+        })
+        .oauth2ResourceServer(token -> token
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+            .authenticationEntryPoint(problems)
+            .accessDeniedHandler(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .build();
+  }
+
+  /** Scopes become {@code SCOPE_<scope>} authorities, the {@code roles} claim {@code ROLE_<role>}; the name is {@code sub}. */
+  public static JwtAuthenticationConverter authenticationConverter() {
+    JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+    JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+    roles.setAuthoritiesClaimName(TokenCaller.ROLES_CLAIM);
+    roles.setAuthorityPrefix("ROLE_");
+    Converter<Jwt, Collection<GrantedAuthority>> both = jwt -> {
+      List<GrantedAuthority> authorities = new ArrayList<>(scopes.convert(jwt));
+      if (jwt.hasClaim(TokenCaller.ROLES_CLAIM)) {
+        authorities.addAll(roles.convert(jwt));
+      }
+      return authorities;
+    };
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(both);
+    return converter;
+  }
+}

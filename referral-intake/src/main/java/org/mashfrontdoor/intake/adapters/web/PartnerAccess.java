@@ -1,0 +1,25 @@
+package org.mashfrontdoor.intake.adapters.web;
+
+import org.mashfrontdoor.platform.security.ApiAccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call the partner API: a partner system's client-credentials token with scope {@code referral:submit} to
+ * post a MARF, {@code referral:read} to follow its referrals (which referrals it sees is the use case's business:
+ * only its own). MASH staff tokens carry roles, not these scopes: staff work in triage, not here.
+ */
+@Configuration(proxyBeanMethods = false)
+class PartnerAccess {
+
+  static final String SUBMIT = "SCOPE_referral:submit";
+  static final String READ = "SCOPE_referral:read";
+
+  @Bean
+  ApiAccessRules partnerApiAccess() {
+    return api -> api
+        .requestMatchers(HttpMethod.POST, "/api/v1/referrals").hasAuthority(SUBMIT)
+        .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/referrals/**").hasAuthority(READ);
+  }
+}
