@@ -6,6 +6,7 @@ MASH_ROOT="$(cd "$MASH_LOCAL_DIR/../.." && pwd)"
 MASH_RUN="${MASH_RUN_DIR:-$MASH_ROOT/.run}"
 MASH_PIDS="$MASH_RUN/pids"
 MASH_LOGS="$MASH_RUN/logs"
+MASH_ISSUER="$MASH_RUN/issuer" # the local development issuer's key pair (deploy/local/token)
 MASH_VERSION="0.1.0-SNAPSHOT"
 
 MASH_SERVICES="referral-intake triage-service case-service notification-service"

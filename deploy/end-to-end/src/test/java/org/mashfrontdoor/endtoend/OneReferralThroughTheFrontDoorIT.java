@@ -20,6 +20,7 @@ import org.mashfrontdoor.intake.ReferralIntakeApplication;
 import org.mashfrontdoor.notification.NotificationServiceApplication;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.mashfrontdoor.triage.TriageServiceApplication;
 import org.springframework.boot.SpringApplication;
@@ -29,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The four real services, each with its own database, started in one JVM on the real embedded Kafka broker
  * and MongoDB wire-protocol server; one police notification goes from the partner's POST to a decision, a
- * case, alerts for MASH staff and the referrer's status.
+ * case, alerts for MASH staff and the referrer's status. The police system calls intake with its own bearer token;
+ * triage, case and notification are still open.
  */
 @WithEmbeddedInfrastructure
 @DisplayName("One referral through the front door, across all four services")
@@ -40,6 +42,10 @@ class OneReferralThroughTheFrontDoorIT {
   static String triage;
   static String cases;
   static String notification;
+
+  /** The police system's client-credentials token. */
+  static final String POLICE = TestTokens.bearer(TestTokens.partner("west-mercia-police", "POLICE",
+      "West Mercia Police", "referral:submit", "referral:read").mint());
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -65,7 +71,8 @@ class OneReferralThroughTheFrontDoorIT {
         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
         "--spring.mongodb.uri=" + infrastructure.mongoUri(),
         "--spring.mongodb.database=" + database,
-        "--spring.jmx.enabled=false");
+        "--spring.jmx.enabled=false",
+        TestTokens.publicKeyLocationArgument());
     services.add(context);
     return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
   }
@@ -75,14 +82,30 @@ class OneReferralThroughTheFrontDoorIT {
   }
 
   JsonNode getJson(String url) throws Exception {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)));
+    return getJson(url, null);
+  }
+
+  JsonNode getJson(String url, String authorization) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    HttpResponse<String> response = send(request);
     assertThat(response.statusCode()).as(url + " answered " + response.body()).isEqualTo(200);
     return EventJson.mapper().readTree(response.body());
   }
 
   HttpResponse<String> postJson(String url, String body) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body)));
+    return postJson(url, body, null);
+  }
+
+  HttpResponse<String> postJson(String url, String body, String authorization) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request);
   }
 
   static List<String> values(JsonNode array, String field) {
@@ -102,7 +125,7 @@ class OneReferralThroughTheFrontDoorIT {
          "domesticAbuse":{"dashRiskLevel":"HIGH"},
          "consent":{"parentAware":true,"consentGiven":false,"reasonNotSought":"Seeking consent would put the child at risk (DPA 2018 Sch. 1 para 18)."}}
         """;
-    HttpResponse<String> accepted = postJson(intake + "/api/v1/referrals", notificationBody);
+    HttpResponse<String> accepted = postJson(intake + "/api/v1/referrals", notificationBody, POLICE);
     assertThat(accepted.statusCode()).isEqualTo(202);
     String referralId = EventJson.mapper().readTree(accepted.body()).get("referralId").asString();
 
@@ -112,7 +135,7 @@ class OneReferralThroughTheFrontDoorIT {
     JsonNode contact = getJson(triage + "/api/v1/triage/" + referralId);
     assertThat(contact.get("urgent").asBoolean()).isTrue();
     await().atMost(Duration.ofSeconds(60)).until(() ->
-        getJson(intake + "/api/v1/referrals/" + referralId).get("status").asString().equals("IN_TRIAGE"));
+        getJson(intake + "/api/v1/referrals/" + referralId, POLICE).get("status").asString().equals("IN_TRIAGE"));
 
     // a social worker recommends a strategy discussion; the manager signs it off: the decision
     String strategyDiscussion = """
@@ -141,8 +164,8 @@ class OneReferralThroughTheFrontDoorIT {
 
     // the referrer sees the decision and what happens next
     await().atMost(Duration.ofSeconds(60)).until(() ->
-        getJson(intake + "/api/v1/referrals/" + referralId).get("status").asString().equals("DECIDED"));
-    JsonNode status = getJson(intake + "/api/v1/referrals/" + referralId);
+        getJson(intake + "/api/v1/referrals/" + referralId, POLICE).get("status").asString().equals("DECIDED"));
+    JsonNode status = getJson(intake + "/api/v1/referrals/" + referralId, POLICE);
     assertThat(status.get("outcome").asString()).isEqualTo("STRATEGY_DISCUSSION");
     assertThat(status.get("whatHappensNext").asString()).contains("strategy discussion");
   }
