@@ -59,8 +59,9 @@ public class BearerTokenSecurityAutoConfiguration {
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable);
-    ApiAccessRules serviceRules = rules.getIfUnique();
-    if (serviceRules == null) {
+    // Every rules bean applies: a second bean must add rules, never make the API fall back to open.
+    List<ApiAccessRules> serviceRules = rules.orderedStream().toList();
+    if (serviceRules.isEmpty()) {
       log.warn("No ApiAccessRules bean: this service's API is open (no bearer tokens are checked)");
       return http.authorizeHttpRequests(api -> api.anyRequest().permitAll()).build();
     }
@@ -68,7 +69,7 @@ public class BearerTokenSecurityAutoConfiguration {
     return http
         .authorizeHttpRequests(api -> {
           api.requestMatchers(OPEN_PATHS).permitAll();
-          serviceRules.authorize(api);
+          serviceRules.forEach(r -> r.authorize(api));
           api.anyRequest().authenticated();
         })
         .oauth2ResourceServer(token -> token

@@ -20,6 +20,8 @@ class PartnerAccess {
   ApiAccessRules partnerApiAccess() {
     return api -> api
         .requestMatchers(HttpMethod.POST, "/api/v1/referrals").hasAuthority(SUBMIT)
-        .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/referrals/**").hasAuthority(READ);
+        .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/referrals/**").hasAuthority(READ)
+        // A partner's webhook receives its referrals' status: managing it is part of reading them.
+        .requestMatchers("/api/v1/webhook").hasAuthority(READ);
   }
 }
