@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 
@@ -32,7 +30,7 @@ public final class OutboxRelay {
   private final Clock clock;
   private final int batchSize;
   private final List<OutboxedCollection> collections = new CopyOnWriteArrayList<>();
-  private final Semaphore wakeUp = new Semaphore(0);
+  private volatile Runnable whenEventsPending = () -> { };
   private final AtomicLong lastSequence = new AtomicLong();
 
   public OutboxRelay(MongoDatabase database, Clock clock, int batchSize) {
@@ -54,17 +52,14 @@ public final class OutboxRelay {
     return outbox;
   }
 
-  /** Wakes the relay loop now instead of at its next poll. */
-  public void nudge() {
-    if (wakeUp.availablePermits() == 0) {
-      wakeUp.release();
-    }
+  /** Called after each write that raised events (the {@link OutboxLoop} wakes itself). */
+  public void whenEventsPending(Runnable listener) {
+    this.whenEventsPending = listener;
   }
 
-  boolean awaitNudge(long millis) throws InterruptedException {
-    boolean woken = wakeUp.tryAcquire(millis, TimeUnit.MILLISECONDS);
-    wakeUp.drainPermits();
-    return woken;
+  /** A write just raised events: move them now instead of at the next poll. */
+  public void nudge() {
+    whenEventsPending.run();
   }
 
   /** Moves up to one batch of pending events per collection; returns how many aggregates it emptied. */
