@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage;
 
+import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,14 +13,14 @@ import org.mashfrontdoor.triage.adapters.clock.DeadlineClockLoop;
 import org.mashfrontdoor.triage.adapters.metrics.MicrometerFrontDoorMetrics;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
-import org.mashfrontdoor.triage.adapters.web.CallingStaff;
-import org.mashfrontdoor.triage.adapters.web.HeaderCallingStaff;
+import org.mashfrontdoor.triage.adapters.persistence.MongoReadAudit;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.FiringDeadlines;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
 import org.mashfrontdoor.triage.application.OneWorkingDay;
 import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.application.RagReports;
+import org.mashfrontdoor.triage.application.ReadAudit;
 import org.mashfrontdoor.triage.application.RecordingChecks;
 import org.mashfrontdoor.triage.application.RecordingDecision;
 import org.mashfrontdoor.triage.application.RecordingRecommendation;
@@ -79,19 +80,19 @@ class TriageConfiguration {
   }
 
   @Bean
-  CallingStaff callingStaff() {
-    return new HeaderCallingStaff();
-  }
-
-  @Bean
   OpeningContact openingContact(Contacts contacts, DeadlinePolicy deadlinePolicy, RagPolicy ragPolicy,
       Clock clock, FrontDoorMetrics metrics) {
     return new OpeningContact(contacts, deadlinePolicy, ragPolicy, clock, metrics);
   }
 
   @Bean
-  ViewingContacts viewingContacts(Contacts contacts, RagPolicy ragPolicy, Clock clock) {
-    return new ViewingContacts(contacts, ragPolicy, clock);
+  ReadAudit readAudit(MongoDatabase database) {
+    return new MongoReadAudit(database);
+  }
+
+  @Bean
+  ViewingContacts viewingContacts(Contacts contacts, ReadAudit readAudit, RagPolicy ragPolicy, Clock clock) {
+    return new ViewingContacts(contacts, readAudit, ragPolicy, clock);
   }
 
   @Bean

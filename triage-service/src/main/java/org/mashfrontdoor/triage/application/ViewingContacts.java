@@ -4,19 +4,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.mashfrontdoor.triage.domain.Contact;
+import org.mashfrontdoor.triage.domain.ContactRead;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
+import org.mashfrontdoor.triage.domain.Staff;
 
-/** The front-door queue and single contacts, with RAG computed from the clock at the moment of asking. */
+/**
+ * The front-door queue and single contacts, with RAG computed from the clock at the moment of asking. Reading a
+ * contact is audited (who, what, when, why) before it is shown; the queue shows no personal data and is not.
+ */
 public class ViewingContacts {
 
   private final Contacts contacts;
+  private final ReadAudit readAudit;
   private final RagPolicy ragPolicy;
   private final Clock clock;
 
-  public ViewingContacts(Contacts contacts, RagPolicy ragPolicy, Clock clock) {
+  public ViewingContacts(Contacts contacts, ReadAudit readAudit, RagPolicy ragPolicy, Clock clock) {
     this.contacts = contacts;
+    this.readAudit = readAudit;
     this.ragPolicy = ragPolicy;
     this.clock = clock;
   }
@@ -31,10 +38,24 @@ public class ViewingContacts {
         .toList();
   }
 
-  /** The contact holding {@code referralId}, whichever of its referrals that is. */
-  public ContactView contact(String referralId) {
-    Contact contact = contacts.find(referralId).orElseThrow(() -> new UnknownContact(referralId));
-    return view(contact, ragPolicy, clock.instant());
+  /**
+   * The contact holding {@code referralId}, whichever of its referrals that is, read by {@code reader} for
+   * {@code purpose}. The read is written to the audit first: if that fails, nothing is shown.
+   */
+  public ContactView contact(String referralId, Staff reader, String purpose) {
+    Contact contact = find(referralId);
+    Instant now = clock.instant();
+    readAudit.record(ContactRead.of(reader, contact, referralId, now, purpose));
+    return view(contact, ragPolicy, now);
+  }
+
+  /** Who has read the contact holding {@code referralId}, oldest first. */
+  public List<ContactRead> readsOf(String referralId) {
+    return readAudit.readsOf(find(referralId).contactId());
+  }
+
+  private Contact find(String referralId) {
+    return contacts.find(referralId).orElseThrow(() -> new UnknownContact(referralId));
   }
 
   static ContactView view(Contact contact, RagPolicy ragPolicy, Instant now) {

@@ -10,15 +10,11 @@ public record Staff(String id, Role role) {
     Objects.requireNonNull(role, "role");
   }
 
-  public static Staff localOperator() {
-    return new Staff("local-operator", Role.LOCAL_OPERATOR);
-  }
-
   boolean mayRecommend() {
-    return role == Role.MASH_SOCIAL_WORKER || role == Role.LOCAL_OPERATOR;
+    return role == Role.MASH_SOCIAL_WORKER;
   }
 
   boolean maySignOff() {
-    return role == Role.MASH_MANAGER || role == Role.LOCAL_OPERATOR;
+    return role == Role.MASH_MANAGER;
   }
 }

@@ -33,6 +33,7 @@ import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.mashfrontdoor.triage.MutableClock;
 import org.springframework.beans.factory.annotation.Value;
@@ -130,19 +131,35 @@ class TriageServiceTest {
     return referralId;
   }
 
+  static final String SOCIAL_WORKER = "MASH_SOCIAL_WORKER";
+  static final String MANAGER = "MASH_MANAGER";
+
+  /** A MASH social worker's bearer token, and a manager's: what the local development issuer gives staff. */
+  static final String SOCIAL_WORKER_TOKEN = TestTokens.staff("sw-1", SOCIAL_WORKER).mint();
+  static final String MANAGER_TOKEN = TestTokens.staff("mgr-1", MANAGER).mint();
+
+  /** GETs {@code /api/v1/triage/<path>} as a social worker. */
   HttpResponse<String> get(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/triage/" + path))
-        .build(), HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", TestTokens.bearer(SOCIAL_WORKER_TOKEN)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** POSTs a workflow step as the local operator, or as the staff given by {@code idAndRole} (id, role). */
+  /** Reads a contact as a social worker, stating the purpose every read needs. */
+  HttpResponse<String> read(String referralId) throws Exception {
+    return get(referralId + "?purpose=MASH%20screening");
+  }
+
+  /**
+   * POSTs a workflow step as the staff given by {@code idAndRole} (id, role), or by default as a manager for the
+   * decision and a social worker for any other step.
+   */
   HttpResponse<String> post(String referralId, String step, String body, String... idAndRole) throws Exception {
+    String token = idAndRole.length == 2 ? TestTokens.staff(idAndRole[0], idAndRole[1]).mint()
+        : step.equals("decision") ? MANAGER_TOKEN : SOCIAL_WORKER_TOKEN;
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + port + "/api/v1/triage/" + referralId + "/" + step))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-    if (idAndRole.length == 2) {
-      request.header("X-Staff-Id", idAndRole[0]).header("X-Staff-Role", idAndRole[1]);
-    }
+        .header("Content-Type", "application/json").header("Authorization", TestTokens.bearer(token))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -168,8 +185,8 @@ class TriageServiceTest {
   }
 
   JsonNode awaitContact(String referralId) throws Exception {
-    await().atMost(Duration.ofSeconds(30)).until(() -> get(referralId).statusCode() == 200);
-    return json(get(referralId).body());
+    await().atMost(Duration.ofSeconds(30)).until(() -> read(referralId).statusCode() == 200);
+    return json(read(referralId).body());
   }
 
   static JsonNode json(String body) {
@@ -215,6 +232,8 @@ class TriageServiceTest {
     assertThat(queued.get("timeRemaining").asString()).isEqualTo("PT4H");
     assertThat(queued.get("urgent").asBoolean()).isTrue();
     assertThat(Instant.parse(queued.get("decisionDueBy").asString())).isEqualTo(NOW.plus(Duration.ofHours(4)));
+    assertThat(get("queue").body()).as("the queue is not audited, so it shows no personal data")
+        .doesNotContain("Ava").doesNotContain("Marsh").doesNotContain("Arrives hungry").doesNotContain("2016-03-14");
 
     HttpResponse<String> decided = recommendAndDecide(referralId, EARLY_HELP);
     assertThat(decided.statusCode()).isEqualTo(200);
@@ -222,7 +241,7 @@ class TriageServiceTest {
     assertThat(view.get("status").asString()).isEqualTo("DECIDED");
     assertThat(view.get("decision").get("outcome").asString()).isEqualTo("EARLY_HELP");
     assertThat(view.get("decision").get("onTime").asBoolean()).isTrue();
-    assertThat(json(get(referralId).body()).get("decision").get("levelOfNeed").asInt()).isEqualTo(2);
+    assertThat(json(read(referralId).body()).get("decision").get("levelOfNeed").asInt()).isEqualTo(2);
     assertThat(queue()).noneMatch(i -> i.get("referralId").asString().equals(referralId));
 
     ConsumerRecord<String, String> opened = awaitPublished(referralId, "triage.contact-opened.v1");
@@ -324,16 +343,16 @@ class TriageServiceTest {
     assertThat(pointers(decide(referralId, """
         {"outcome":"EARLY_HELP","levelOfNeed":0,"rationale":"%s"}""".formatted("x".repeat(4001)))))
         .containsExactlyInAnyOrder("/levelOfNeed", "/rationale");
-    assertThat(json(get(referralId).body()).get("status").asString()).isEqualTo("OPEN");
+    assertThat(json(read(referralId).body()).get("status").asString()).isEqualTo("OPEN");
   }
 
   @Test
   void answers_404_problem_for_an_unknown_referral() throws Exception {
     String unknown = UUID.randomUUID().toString();
 
-    HttpResponse<String> read = get(unknown);
-    assertThat(read.statusCode()).isEqualTo(404);
-    assertProblem(read);
+    HttpResponse<String> contact = read(unknown);
+    assertThat(contact.statusCode()).isEqualTo(404);
+    assertProblem(contact);
     HttpResponse<String> decision = decide(unknown, EARLY_HELP);
     assertThat(decision.statusCode()).isEqualTo(404);
     assertProblem(decision);
@@ -350,13 +369,10 @@ class TriageServiceTest {
 
     assertThat(again.statusCode()).isEqualTo(409);
     assertProblem(again);
-    assertThat(json(get(referralId).body()).get("decision").get("outcome").asString()).isEqualTo("EARLY_HELP");
+    assertThat(json(read(referralId).body()).get("decision").get("outcome").asString()).isEqualTo("EARLY_HELP");
   }
 
   // --- workflow, roles, linking, lanes, deadline events, RAG report -----------------------------------------
-
-  static final String SOCIAL_WORKER = "MASH_SOCIAL_WORKER";
-  static final String MANAGER = "MASH_MANAGER";
 
   @Test
   void a_manager_signs_off_a_social_workers_recommendation_and_each_step_is_checked_in_order_and_by_role()
@@ -433,9 +449,9 @@ class TriageServiceTest {
 
     String school = UUID.randomUUID().toString();
     send(school, referralReceived(school, NOW, false, null, "MARF", List.of(police)));
-    await().atMost(Duration.ofSeconds(30)).until(() -> get(school).statusCode() == 200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> read(school).statusCode() == 200);
 
-    JsonNode bySchool = json(get(school).body());
+    JsonNode bySchool = json(read(school).body());
     assertThat(bySchool.get("contactId").asString()).isEqualTo(police);
     assertThat(bySchool.get("referralIds")).extracting(JsonNode::asString).containsExactly(police, school);
     assertThat(bySchool.get("sources")).extracting(s -> s.get("agency").asString()).containsExactly("SCHOOL", "SCHOOL");
@@ -444,7 +460,7 @@ class TriageServiceTest {
     assertThat(bySchool.get("lane").asString()).as("a MASH referral lifts it out of the DA lane").isEqualTo("MASH");
     assertThat(Instant.parse(bySchool.get("decisionDueBy").asString()))
         .isEqualTo(NOW.minus(Duration.ofHours(1)).plus(Duration.ofHours(24)));
-    assertThat(json(get(police).body()).get("referralIds")).hasSize(2);
+    assertThat(json(read(police).body()).get("referralIds")).hasSize(2);
     assertThat(queue("")).filteredOn(i -> i.get("referralIds").toString().contains(school))
         .singleElement().satisfies(i -> assertThat(i.get("referralId").asString()).isEqualTo(police));
     EventEnvelope joined = EventJson.read(awaitPublished(police, "triage.referral-joined.v1").value());
@@ -486,7 +502,7 @@ class TriageServiceTest {
               && publishedFor(referralId, "triage.deadline-breached.v1").size() == 1);
       assertThat(publishedFor(referralId, "triage.deadline-approaching.v1"))
           .extracting(r -> deadlineData(r).get("rag").asString()).containsExactly("AMBER", "RED");
-      assertThat(json(get(referralId).body()).get("history")).extracting(h -> h.get("step").asString())
+      assertThat(json(read(referralId).body()).get("history")).extracting(h -> h.get("step").asString())
           .containsSubsequence("OPENED", "TURNED_AMBER", "TURNED_RED", "BREACHED");
     } finally {
       CLOCK.set(NOW);

@@ -35,6 +35,7 @@ import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.Referral;
 import org.mashfrontdoor.triage.domain.ReferralType;
+import org.mashfrontdoor.triage.domain.Role;
 import org.mashfrontdoor.triage.domain.Staff;
 import org.mashfrontdoor.triage.domain.Outcome;
 
@@ -47,6 +48,8 @@ class DeadlineClockTest {
 
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
+  static final Staff WORKER = new Staff("sw-1", Role.MASH_SOCIAL_WORKER);
+  static final Staff MANAGER = new Staff("mgr-1", Role.MASH_MANAGER);
 
   MongoServer server;
   MongoClient client;
@@ -161,16 +164,16 @@ class DeadlineClockTest {
     Instance instance = startInstance(100);
     instance.opening().open(referral("r1", T0), "e1");
     instance.opening().open(referral("r2", T0), "e2");
-    instance.recommending().recommend("r1", Outcome.EARLY_HELP, 2, "Family agree.", Staff.localOperator());
+    instance.recommending().recommend("r1", Outcome.EARLY_HELP, 2, "Family agree.", WORKER);
     clock.set(T0.plus(Duration.ofHours(20)));
-    instance.deciding().record("r1", Outcome.EARLY_HELP, 2, "Family agree.", Staff.localOperator());
+    instance.deciding().record("r1", Outcome.EARLY_HELP, 2, "Family agree.", MANAGER);
     clock.set(T0.plus(Duration.ofHours(30)));
     assertThat(instance.firing().fireDue()).as("only r2 is still on the clock").isEqualTo(1);
     assertThat(events("r1")).containsExactly("contact-opened:GREEN", "decision-recorded");
 
-    instance.recommending().recommend("r2", Outcome.EARLY_HELP, 2, "Family agree.", Staff.localOperator());
+    instance.recommending().recommend("r2", Outcome.EARLY_HELP, 2, "Family agree.", WORKER);
     ContactView late = instance.deciding().record("r2", Outcome.EARLY_HELP, 2, "Family agree.",
-        Staff.localOperator());
+        MANAGER);
     assertThat(late.contact().decision().onTime()).isFalse();
     assertThat(late.rag()).isEqualTo(Rag.BREACHED);
   }

@@ -227,9 +227,9 @@ class ContactTest {
           .isInstanceOf(NotPermitted.class);
       assertThatThrownBy(() -> recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "x", WORKER, later))
           .isInstanceOf(NotPermitted.class);
-      assertThat(recommended(Outcome.EARLY_HELP)
-          .signOff(Outcome.EARLY_HELP, 2, "x", Staff.localOperator(), later).status())
-          .as("the local operator may do everything").isEqualTo(ContactStatus.DECIDED);
+      assertThat(open.recordChecks(List.of(), "advice", WORKER, later).advice().recordedBy()).isEqualTo("sw-1");
+      assertThat(recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "x", MANAGER, later).status())
+          .isEqualTo(ContactStatus.DECIDED);
     }
 
     @Test

@@ -1,17 +1,15 @@
 package org.mashfrontdoor.triage.adapters.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.mashfrontdoor.triage.domain.Staff;
 
 /**
- * Who is calling. The one seam between the web layer and identity: the security change replaces the interim
- * {@link HeaderCallingStaff} with an implementation reading the OAuth2 token (subject and role claims); nothing
- * else changes, because what each role may do is enforced in the domain.
+ * Who is calling: the one seam between the web layer and identity ({@link TokenCallingStaff} reads the verified
+ * bearer token). What each role may do is enforced in the domain, not here.
  */
 public interface CallingStaff {
 
-  /** @throws UnknownCaller if the request names no role this service knows */
-  Staff of(HttpServletRequest request);
+  /** @throws UnknownCaller if the request carries no member of staff with a role this service knows */
+  Staff current();
 
   class UnknownCaller extends RuntimeException {
     public UnknownCaller(String message) {

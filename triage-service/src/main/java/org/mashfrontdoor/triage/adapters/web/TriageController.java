@@ -1,8 +1,10 @@
 package org.mashfrontdoor.triage.adapters.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.triage.adapters.web.ContactResponses.ContactResponse;
 import org.mashfrontdoor.triage.adapters.web.ContactResponses.QueueItem;
@@ -12,12 +14,14 @@ import org.mashfrontdoor.triage.application.RecordingRecommendation;
 import org.mashfrontdoor.triage.application.UnknownContact;
 import org.mashfrontdoor.triage.application.ViewingContacts;
 import org.mashfrontdoor.triage.domain.Agency;
+import org.mashfrontdoor.triage.domain.ContactRead;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.NotPermitted;
 import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.StepOutOfOrder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +34,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The MASH front door: the queue, a contact, and the workflow on it: checks and advice, a social worker's
- * recommendation, a manager's sign-off (the decision). Any of a contact's referral ids names it.
+ * recommendation, a manager's sign-off (the decision). Any of a contact's referral ids names it. Callers are MASH
+ * staff with bearer tokens ({@link StaffAccess}); reading a contact needs a stated {@code purpose} and is audited.
  */
 @RestController
 @RequestMapping("/api/v1/triage")
 class TriageController {
+
+  static final String AUDIT_PATH = "/api/v1/triage/audit";
+  static final String PURPOSE = "purpose";
 
   private final ViewingContacts viewingContacts;
   private final RecordingChecks recordingChecks;
@@ -57,32 +65,72 @@ class TriageController {
     return viewingContacts.queue(lane, rag).stream().map(QueueItem::of).toList();
   }
 
+  /**
+   * The whole contact. {@code purpose} (required, 3 to 200 characters, e.g. {@code MASH screening}) says why it is
+   * read; the read is audited with it (who, what, when, why) before the contact is returned.
+   */
   @GetMapping("/{referralId}")
-  ContactResponse contact(@PathVariable String referralId) {
-    return ContactResponse.of(viewingContacts.contact(referralId));
+  ContactResponse contact(@PathVariable String referralId,
+      @Parameter(required = true, description = "Why the contact is read (audited), e.g. MASH screening")
+      @RequestParam(name = PURPOSE, required = false) String purpose) {
+    if (!ContactRead.isPurpose(purpose)) {
+      throw new PurposeRequired();
+    }
+    return ContactResponse.of(viewingContacts.contact(referralId, callingStaff.current(), purpose));
+  }
+
+  /** Managers only: every audited read of the contact holding {@code referralId}, oldest first. */
+  @GetMapping("/audit")
+  ReadsResponse audit(@RequestParam String referralId) {
+    List<ContactRead> reads = viewingContacts.readsOf(referralId);
+    return new ReadsResponse(referralId, reads.stream().map(ReadResponse::of).toList());
+  }
+
+  record ReadsResponse(String referralId, List<ReadResponse> reads) {
+  }
+
+  record ReadResponse(String staffId, String role, String contactId, String requestedAs, List<String> referralIds,
+      Instant at, String purpose) {
+    static ReadResponse of(ContactRead r) {
+      return new ReadResponse(r.staffId(), r.role().name(), r.contactId(), r.requestedAs(), r.referralIds(), r.at(),
+          r.purpose());
+    }
+  }
+
+  /** Checked here rather than by {@code required = true} so the problem names the parameter and says why. */
+  static class PurposeRequired extends RuntimeException {
+  }
+
+  @ExceptionHandler(PurposeRequired.class)
+  ResponseEntity<Object> purposeRequired() {
+    ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Purpose required",
+        "Every read of a contact is audited: say why you are reading it in the query parameter " + PURPOSE
+            + " (" + ContactRead.MIN_PURPOSE_LENGTH + " to " + ContactRead.MAX_PURPOSE_LENGTH
+            + " characters on one line, e.g. " + PURPOSE + "=MASH screening).");
+    problem.setProperty("errors", List.of(Map.of("parameter", PURPOSE, "detail",
+        "is required: " + ContactRead.MIN_PURPOSE_LENGTH + " to " + ContactRead.MAX_PURPOSE_LENGTH
+            + " characters on one line")));
+    return ProblemResponses.problemResponse(problem);
   }
 
   @PostMapping("/{referralId}/checks")
-  ContactResponse checks(@PathVariable String referralId, @Valid @RequestBody ChecksRequest request,
-      HttpServletRequest http) {
+  ContactResponse checks(@PathVariable String referralId, @Valid @RequestBody ChecksRequest request) {
     List<RecordingChecks.Check> checks = request.checks() == null ? List.of() : request.checks().stream()
         .map(c -> new RecordingChecks.Check(Agency.valueOf(c.agency()), c.requestedAt(), c.returnedAt())).toList();
-    return ContactResponse.of(recordingChecks.record(referralId, checks, request.advice(), callingStaff.of(http)));
+    return ContactResponse.of(recordingChecks.record(referralId, checks, request.advice(), callingStaff.current()));
   }
 
   @PostMapping("/{referralId}/recommendation")
-  ContactResponse recommend(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request,
-      HttpServletRequest http) {
+  ContactResponse recommend(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request) {
     return ContactResponse.of(recordingRecommendation.recommend(referralId, Outcome.valueOf(request.outcome()),
-        request.levelOfNeed(), request.rationale(), callingStaff.of(http)));
+        request.levelOfNeed(), request.rationale(), callingStaff.current()));
   }
 
   /** The manager's sign-off of the recommendation: the decision. */
   @PostMapping("/{referralId}/decision")
-  ContactResponse decide(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request,
-      HttpServletRequest http) {
+  ContactResponse decide(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request) {
     return ContactResponse.of(recordingDecision.record(referralId, Outcome.valueOf(request.outcome()),
-        request.levelOfNeed(), request.rationale(), callingStaff.of(http)));
+        request.levelOfNeed(), request.rationale(), callingStaff.current()));
   }
 
   @ExceptionHandler(UnknownContact.class)

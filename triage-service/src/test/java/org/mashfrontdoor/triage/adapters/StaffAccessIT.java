@@ -1,0 +1,294 @@
+package org.mashfrontdoor.triage.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestTokens;
+import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who may call triage (MASH staff by their token's roles; which role takes which step is the domain's rule) and
+ * the read audit (every read of a contact recorded, who, what, when, why, before it is shown). The context is
+ * closed after this class: a second live triage consumer would answer {@link TriageServiceTest}'s referrals too.
+ */
+@WithEmbeddedInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.config.name=triage-service")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DisplayName("triage-service: MASH staff bearer tokens, roles, and the audit of every read of a contact")
+class StaffAccessIT {
+
+  /** Not a RAG report slot, and another day than TriageServiceTest's, so no report here collides with its. */
+  static final Instant NOW = Instant.parse("2026-03-04T11:30:00Z");
+
+  @TestConfiguration
+  static class FixedClock {
+    @Bean
+    Clock clock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+  }
+
+  static final String SOCIAL_WORKER = "MASH_SOCIAL_WORKER";
+  static final String MANAGER = "MASH_MANAGER";
+  static final String WORKER_TOKEN = TestTokens.staff("sw-1", SOCIAL_WORKER).mint();
+  static final String READ = "?purpose=MASH%20screening";
+  static final String EARLY_HELP = TriageServiceTest.EARLY_HELP;
+
+  static KafkaProducer<String, String> referralEvents;
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Autowired
+  MongoDatabase database;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void producer() {
+    referralEvents = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        EmbeddedInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new StringSerializer());
+  }
+
+  @AfterAll
+  static void close() {
+    referralEvents.close();
+  }
+
+  static String send(String referralId, Instant receivedAt, List<String> linkedReferralIds) {
+    referralEvents.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, referralId, TriageServiceTest.referralReceived(
+        referralId, receivedAt, false, null, "MARF", linkedReferralIds)));
+    referralEvents.flush();
+    return referralId;
+  }
+
+  /** A new referral's contact, open and GREEN. */
+  String openContact() {
+    String referralId = send(UUID.randomUUID().toString(), NOW, List.of());
+    awaitContact(referralId);
+    return referralId;
+  }
+
+  void awaitContact(String referralId) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> call(referralId + READ, WORKER_TOKEN, null).statusCode() == 200);
+  }
+
+  /** A request to {@code /api/v1/triage/<path>} with {@code token} (none if null); a body makes it a POST. */
+  HttpResponse<String> call(String path, String token, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + port + "/api/v1/triage/" + path));
+    if (body != null) {
+      request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+    if (token != null) {
+      request.header("Authorization", TestTokens.bearer(token));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(String body) {
+    return EventJson.mapper().readTree(body);
+  }
+
+  static void assertProblem(HttpResponse<String> response, int status, String title) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    JsonNode problem = json(response.body());
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(problem.get("title").asString()).isEqualTo(title);
+    assertThat(problem.get("detail").asString()).isNotBlank();
+  }
+
+  List<Document> auditOf(String contactId) {
+    return database.getCollection("readAudit").find(Filters.eq("contactId", contactId)).into(new ArrayList<>());
+  }
+
+  // --- authorisation --------------------------------------------------------------------------------------
+
+  /** Every endpoint refuses {@code token} with {@code status}, and the contact is left as opened. */
+  void allRefused(String token, int status, String title) throws Exception {
+    String referralId = openContact();
+    for (String step : List.of("checks", "recommendation", "decision")) {
+      String body = step.equals("checks") ? "{\"advice\":\"Advice given.\"}" : EARLY_HELP;
+      assertProblem(call(referralId + "/" + step, token, body), status, title);
+    }
+    assertProblem(call("queue", token, null), status, title);
+    assertProblem(call(referralId + READ, token, null), status, title);
+    assertProblem(call("audit?referralId=" + referralId, token, null), status, title);
+    assertThat(json(call(referralId + READ, WORKER_TOKEN, null).body()).get("history"))
+        .extracting(h -> h.get("step").asString()).containsExactly("OPENED");
+  }
+
+  @Test
+  void without_a_token_every_endpoint_is_401_and_says_how_to_authenticate() throws Exception {
+    allRefused(null, 401, "Bearer token required");
+    assertThat(call("queue", null, null).headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+  }
+
+  @Test
+  void a_forged_or_expired_staff_token_is_401() throws Exception {
+    allRefused(TestTokens.staff("mgr-1", MANAGER).signedByAStranger().mint(), 401, "Invalid bearer token");
+    assertProblem(call("queue", TestTokens.staff("mgr-1", MANAGER)
+        .expiringAt(Instant.now().minus(Duration.ofMinutes(5))).mint(), null), 401, "Invalid bearer token");
+  }
+
+  @Test
+  void a_partner_systems_token_or_a_role_that_is_not_mash_staff_is_403() throws Exception {
+    allRefused(TestTokens.partner("west-mercia-police", "POLICE", "West Mercia Police", "referral:submit",
+        "referral:read").mint(), 403, "Insufficient scope");
+    assertProblem(call("queue", TestTokens.staff("jan-1", "JANITOR").mint(), null), 403, "Insufficient scope");
+  }
+
+  @Test
+  void a_social_worker_records_checks_and_recommends_but_only_a_manager_signs_off() throws Exception {
+    String referralId = openContact();
+    String worker = TestTokens.staff("sw-5", SOCIAL_WORKER).mint();
+    String manager = TestTokens.staff("mgr-5", MANAGER).mint();
+
+    assertThat(call(referralId + "/checks", worker, """
+        {"checks":[{"agency":"POLICE","requestedAt":"2026-03-04T10:30:00Z"}]}""").statusCode()).isEqualTo(200);
+    assertProblem(call(referralId + "/checks", manager, """
+        {"advice":"Advice given."}"""), 403, "Not permitted");
+    assertProblem(call(referralId + "/recommendation", manager, EARLY_HELP), 403, "Not permitted");
+    assertThat(call(referralId + "/recommendation", worker, EARLY_HELP).statusCode()).isEqualTo(200);
+    HttpResponse<String> workerSignsOff = call(referralId + "/decision", worker, EARLY_HELP);
+    assertProblem(workerSignsOff, 403, "Not permitted");
+    assertThat(json(workerSignsOff.body()).get("detail").asString()).contains(SOCIAL_WORKER);
+
+    HttpResponse<String> signedOff = call(referralId + "/decision", manager, EARLY_HELP);
+    assertThat(signedOff.statusCode()).isEqualTo(200);
+    JsonNode contact = json(signedOff.body());
+    assertThat(contact.get("checks").get(0).get("recordedBy").asString()).isEqualTo("sw-5");
+    assertThat(contact.get("recommendation").get("recommendedBy").asString()).isEqualTo("sw-5");
+    assertThat(contact.get("decision").get("decidedBy").asString()).as("the staff id is the token's sub")
+        .isEqualTo("mgr-5");
+    for (String token : List.of(worker, manager)) {
+      assertThat(call("queue", token, null).statusCode()).isEqualTo(200);
+      assertThat(call(referralId + READ, token, null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void probes_metrics_and_the_api_description_need_no_token() throws Exception {
+    for (String open : List.of("/actuator/health", "/actuator/prometheus", "/v3/api-docs")) {
+      assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + open)).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).as(open).isEqualTo(200);
+    }
+  }
+
+  // --- read audit -----------------------------------------------------------------------------------------
+
+  @Test
+  void a_read_writes_one_audit_record_of_who_what_when_and_why_and_no_personal_data() throws Exception {
+    String police = openContact();
+    String school = send(UUID.randomUUID().toString(), NOW, List.of(police));
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        json(call(police + READ, WORKER_TOKEN, null).body()).get("referralIds").size() == 2);
+    int before = auditOf(police).size();
+
+    HttpResponse<String> response = call(school + "?purpose=MASH%20screening%3A%20second%20referral",
+        TestTokens.staff("mgr-8", MANAGER).mint(), null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<Document> audit = auditOf(police);
+    assertThat(audit).hasSize(before + 1);
+    Document read = audit.getLast();
+    assertThat(read.getString("staffId")).isEqualTo("mgr-8");
+    assertThat(read.getString("role")).isEqualTo(MANAGER);
+    assertThat(read.getString("contactId")).isEqualTo(police);
+    assertThat(read.getString("requestedAs")).isEqualTo(school);
+    assertThat(read.getList("referralIds", String.class)).containsExactly(police, school);
+    assertThat(read.getDate("at").toInstant()).as("the server's clock").isEqualTo(NOW);
+    assertThat(read.getString("purpose")).isEqualTo("MASH screening: second referral");
+    assertThat(read.keySet()).containsExactlyInAnyOrder("_id", "staffId", "role", "contactId", "requestedAs",
+        "referralIds", "at", "purpose");
+    assertThat(read.toJson()).doesNotContain("Ava").doesNotContain("Marsh").doesNotContain("Arrives hungry");
+  }
+
+  @Test
+  void a_read_without_a_purpose_is_400_naming_it_and_writes_nothing() throws Exception {
+    String referralId = openContact();
+    int before = auditOf(referralId).size();
+
+    for (String query : List.of("", "?purpose=", "?purpose=%20%20", "?purpose=" + "x".repeat(201),
+        "?purpose=MASH%0Ascreening")) {
+      HttpResponse<String> response = call(referralId + query, WORKER_TOKEN, null);
+      assertProblem(response, 400, "Purpose required");
+      JsonNode problem = json(response.body());
+      assertThat(problem.get("errors").get(0).get("parameter").asString()).as(query).isEqualTo("purpose");
+      assertThat(problem.has("referralIds")).as("nothing of the contact is shown").isFalse();
+    }
+    assertThat(auditOf(referralId)).hasSize(before);
+  }
+
+  @Test
+  void reading_the_queue_or_an_unknown_referral_writes_nothing() throws Exception {
+    String referralId = openContact();
+    long before = database.getCollection("readAudit").countDocuments();
+
+    HttpResponse<String> queue = call("queue", WORKER_TOKEN, null);
+    assertThat(queue.body()).contains(referralId);
+    assertThat(call(UUID.randomUUID() + READ, WORKER_TOKEN, null).statusCode()).isEqualTo(404);
+
+    assertThat(database.getCollection("readAudit").countDocuments()).isEqualTo(before);
+  }
+
+  @Test
+  void a_manager_lists_who_read_a_contact_and_a_social_worker_may_not() throws Exception {
+    String referralId = openContact();
+    call(referralId + "?purpose=Checking%20the%20police%20return", TestTokens.staff("sw-11", SOCIAL_WORKER).mint(),
+        null);
+    String manager = TestTokens.staff("mgr-11", MANAGER).mint();
+
+    HttpResponse<String> audit = call("audit?referralId=" + referralId, manager, null);
+
+    assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+    List<JsonNode> reads = new ArrayList<>();
+    json(audit.body()).get("reads").forEach(reads::add);
+    JsonNode last = reads.getLast();
+    assertThat(last.get("staffId").asString()).isEqualTo("sw-11");
+    assertThat(last.get("role").asString()).isEqualTo(SOCIAL_WORKER);
+    assertThat(last.get("purpose").asString()).isEqualTo("Checking the police return");
+    assertThat(Instant.parse(last.get("at").asString())).isEqualTo(NOW);
+    assertThat(json(call("audit?referralId=" + referralId, manager, null).body()).get("reads").size())
+        .as("reading the audit is not itself a read of the contact").isEqualTo(reads.size());
+    assertProblem(call("audit?referralId=" + referralId, WORKER_TOKEN, null), 403, "Insufficient scope");
+    assertProblem(call("audit?referralId=" + UUID.randomUUID(), manager, null), 404, "Unknown contact");
+  }
+}

@@ -1,0 +1,127 @@
+package org.mashfrontdoor.triage.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.triage.domain.Child;
+import org.mashfrontdoor.triage.domain.Contact;
+import org.mashfrontdoor.triage.domain.ContactRead;
+import org.mashfrontdoor.triage.domain.ElapsedDeadline;
+import org.mashfrontdoor.triage.domain.Lane;
+import org.mashfrontdoor.triage.domain.Rag;
+import org.mashfrontdoor.triage.domain.RagPolicy;
+import org.mashfrontdoor.triage.domain.Referral;
+import org.mashfrontdoor.triage.domain.ReferralType;
+import org.mashfrontdoor.triage.domain.Role;
+import org.mashfrontdoor.triage.domain.Staff;
+import org.mashfrontdoor.triage.domain.TriageEvent;
+
+@DisplayName("Reading a contact is audited first: who, what, when, why")
+class ViewingContactsTest {
+
+  static final Instant NOW = Instant.parse("2026-03-02T10:15:00Z");
+  static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
+  static final Staff READER = new Staff("sw-4", Role.MASH_SOCIAL_WORKER);
+  static final Contact CONTACT = Contact.open(new Referral("r-1", "MARF-2026-000001", ReferralType.MARF, "SCHOOL",
+      "Bishop's Oak Primary", NOW.minus(Duration.ofHours(1)), false, null,
+      List.of(new Child(LocalDate.parse("2016-03-14"), false)), false, List.of()),
+      new ElapsedDeadline(Duration.ofHours(24)), RAG, NOW.minus(Duration.ofHours(1)));
+
+  final List<ContactRead> audited = new ArrayList<>();
+
+  ViewingContacts viewing(ReadAudit audit) {
+    return new ViewingContacts(new OneContact(), audit, RAG, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void records_who_read_which_contact_when_and_why_then_shows_it() {
+    ContactView view = viewing(new Recorded()).contact("r-1", READER, "  MASH screening ");
+
+    assertThat(view.contact().contactId()).isEqualTo("r-1");
+    assertThat(audited).containsExactly(
+        new ContactRead("sw-4", Role.MASH_SOCIAL_WORKER, "r-1", "r-1", List.of("r-1"), NOW, "MASH screening"));
+  }
+
+  @Test
+  void shows_nothing_when_the_audit_cannot_be_written() {
+    ReadAudit failing = new Recorded() {
+      @Override
+      public void record(ContactRead read) {
+        throw new IllegalStateException("audit store unavailable");
+      }
+    };
+    assertThatThrownBy(() -> viewing(failing).contact("r-1", READER, "MASH screening"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void audits_nothing_for_an_unknown_referral_or_a_read_without_a_purpose() {
+    assertThatThrownBy(() -> viewing(new Recorded()).contact("r-404", READER, "MASH screening"))
+        .isInstanceOf(UnknownContact.class);
+    assertThatThrownBy(() -> viewing(new Recorded()).contact("r-1", READER, " "))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(audited).isEmpty();
+  }
+
+  class Recorded implements ReadAudit {
+    @Override
+    public void record(ContactRead read) {
+      audited.add(read);
+    }
+
+    @Override
+    public List<ContactRead> readsOf(String contactId) {
+      return audited.stream().filter(r -> r.contactId().equals(contactId)).toList();
+    }
+  }
+
+  /** Holds {@link #CONTACT} only; the queue and the deadline clock are not used here. */
+  static class OneContact implements Contacts {
+    @Override
+    public Optional<Contact> find(String referralId) {
+      return CONTACT.referralIds().contains(referralId) ? Optional.of(CONTACT) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Contact> findOpenHolding(Collection<String> referralIds) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Contact> openContacts(Lane lane) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Contact> dueAlarms(Instant now, int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Map<Lane, Map<Rag, Long>> countOpen() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Write open(Contact contact, List<TriageEvent> events, String handledEventId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Write update(Contact changed, long expectedVersion, List<TriageEvent> events, String handledEventId) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
