@@ -30,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The four real services, each with its own database, started in one JVM on the real embedded Kafka broker
  * and MongoDB wire-protocol server; one police notification goes from the partner's POST to a decision, a
- * case, alerts for MASH staff and the referrer's status. The police system calls intake with its own bearer token;
- * triage, case and notification are still open.
+ * case, alerts for MASH staff and the referrer's status. The police system calls intake with its own bearer token,
+ * MASH staff call triage with theirs (a social worker recommends, a manager signs off); case and notification are
+ * still open.
  */
 @WithEmbeddedInfrastructure
 @DisplayName("One referral through the front door, across all four services")
@@ -46,6 +47,10 @@ class OneReferralThroughTheFrontDoorIT {
   /** The police system's client-credentials token. */
   static final String POLICE = TestTokens.bearer(TestTokens.partner("west-mercia-police", "POLICE",
       "West Mercia Police", "referral:submit", "referral:read").mint());
+  /** MASH staff, as the local development issuer's mash-social-worker and mash-manager. */
+  static final String SOCIAL_WORKER = TestTokens.bearer(TestTokens.staff("mash-social-worker", "MASH_SOCIAL_WORKER")
+      .mint());
+  static final String MANAGER = TestTokens.bearer(TestTokens.staff("mash-manager", "MASH_MANAGER").mint());
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -131,8 +136,9 @@ class OneReferralThroughTheFrontDoorIT {
 
     // triage opens a contact on the 24-hour clock; the referrer sees it is in triage
     await().atMost(Duration.ofSeconds(60)).until(() ->
-        values(getJson(triage + "/api/v1/triage/queue"), "referralId").contains(referralId));
-    JsonNode contact = getJson(triage + "/api/v1/triage/" + referralId);
+        values(getJson(triage + "/api/v1/triage/queue", SOCIAL_WORKER), "referralId").contains(referralId));
+    // every read of a contact states its purpose and is audited
+    JsonNode contact = getJson(triage + "/api/v1/triage/" + referralId + "?purpose=MASH%20screening", SOCIAL_WORKER);
     assertThat(contact.get("urgent").asBoolean()).isTrue();
     await().atMost(Duration.ofSeconds(60)).until(() ->
         getJson(intake + "/api/v1/referrals/" + referralId, POLICE).get("status").asString().equals("IN_TRIAGE"));
@@ -141,14 +147,14 @@ class OneReferralThroughTheFrontDoorIT {
     String strategyDiscussion = """
         {"outcome":"STRATEGY_DISCUSSION","levelOfNeed":4,"rationale":"High-risk DASH with a young child present."}
         """;
-    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/decision", strategyDiscussion).statusCode())
-        .as("no sign-off without a recommendation").isEqualTo(409);
-    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/recommendation", strategyDiscussion)
-        .statusCode()).isEqualTo(200);
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/decision", strategyDiscussion, MANAGER)
+        .statusCode()).as("no sign-off without a recommendation").isEqualTo(409);
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/recommendation", strategyDiscussion,
+        SOCIAL_WORKER).statusCode()).isEqualTo(200);
     HttpResponse<String> decided = postJson(triage + "/api/v1/triage/" + referralId + "/decision",
-        strategyDiscussion);
+        strategyDiscussion, MANAGER);
     assertThat(decided.statusCode()).isEqualTo(200);
-    assertThat(values(getJson(triage + "/api/v1/triage/queue"), "referralId")).doesNotContain(referralId);
+    assertThat(values(getJson(triage + "/api/v1/triage/queue", MANAGER), "referralId")).doesNotContain(referralId);
 
     // case-service opens the case
     await().atMost(Duration.ofSeconds(60)).until(() ->
