@@ -71,7 +71,8 @@ class TriageController {
    */
   @GetMapping("/{referralId}")
   ContactResponse contact(@PathVariable String referralId,
-      @Parameter(required = true, description = "Why the contact is read (audited), e.g. MASH screening")
+      @Parameter(required = true,
+          description = "Why the contact is read, kept in the read audit, e.g. MASH screening; no names")
       @RequestParam(name = PURPOSE, required = false) String purpose) {
     if (!ContactRead.isPurpose(purpose)) {
       throw new PurposeRequired();
@@ -106,7 +107,7 @@ class TriageController {
     ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Purpose required",
         "Every read of a contact is audited: say why you are reading it in the query parameter " + PURPOSE
             + " (" + ContactRead.MIN_PURPOSE_LENGTH + " to " + ContactRead.MAX_PURPOSE_LENGTH
-            + " characters on one line, e.g. " + PURPOSE + "=MASH screening).");
+            + " characters on one line, e.g. " + PURPOSE + "=MASH screening; no names).");
     problem.setProperty("errors", List.of(Map.of("parameter", PURPOSE, "detail",
         "is required: " + ContactRead.MIN_PURPOSE_LENGTH + " to " + ContactRead.MAX_PURPOSE_LENGTH
             + " characters on one line")));
