@@ -49,7 +49,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
       throws IOException {
     log.debug("403 for {} {}", request.getMethod(), request.getRequestURI());
     bearerAccessDenied.handle(request, response, reason);
-    write(response, HttpStatus.FORBIDDEN, "Insufficient scope",
+    write(response, HttpStatus.FORBIDDEN, "Insufficient scope or role",
         "Your token is valid but does not grant this request (missing scope or role).", request);
   }
 

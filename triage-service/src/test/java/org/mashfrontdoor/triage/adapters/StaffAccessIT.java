@@ -171,8 +171,8 @@ class StaffAccessIT {
   @Test
   void a_partner_systems_token_or_a_role_that_is_not_mash_staff_is_403() throws Exception {
     allRefused(TestTokens.partner("west-mercia-police", "POLICE", "West Mercia Police", "referral:submit",
-        "referral:read").mint(), 403, "Insufficient scope");
-    assertProblem(call("queue", TestTokens.staff("jan-1", "JANITOR").mint(), null), 403, "Insufficient scope");
+        "referral:read").mint(), 403, "Insufficient scope or role");
+    assertProblem(call("queue", TestTokens.staff("jan-1", "JANITOR").mint(), null), 403, "Insufficient scope or role");
   }
 
   @Test
@@ -288,7 +288,7 @@ class StaffAccessIT {
     assertThat(Instant.parse(last.get("at").asString())).isEqualTo(NOW);
     assertThat(json(call("audit?referralId=" + referralId, manager, null).body()).get("reads").size())
         .as("reading the audit is not itself a read of the contact").isEqualTo(reads.size());
-    assertProblem(call("audit?referralId=" + referralId, WORKER_TOKEN, null), 403, "Insufficient scope");
+    assertProblem(call("audit?referralId=" + referralId, WORKER_TOKEN, null), 403, "Insufficient scope or role");
     assertProblem(call("audit?referralId=" + UUID.randomUUID(), manager, null), 404, "Unknown contact");
   }
 }
