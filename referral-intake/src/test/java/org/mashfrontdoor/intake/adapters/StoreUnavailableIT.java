@@ -1,0 +1,182 @@
+package org.mashfrontdoor.intake.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestTokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Intake reaches its store through a proxy the test can cut. With the store away a partner gets 503 with
+ * Retry-After, within the store timeout, and nothing is half-written; the same request retried later succeeds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.config.name=referral-intake", "mash.intake.store-timeout=PT1S"})
+@DirtiesContext // its store goes away with the proxy: close the context rather than leave it retrying
+@DisplayName("referral-intake when its store is unavailable")
+class StoreUnavailableIT {
+
+  static final String DATABASE = EmbeddedInfrastructure.get().freshDatabaseName("StoreUnavailableIT");
+  static final CuttableProxy proxy = CuttableProxy.to(EmbeddedInfrastructure.get().mongoUri());
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry properties) {
+    properties.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + proxy.port());
+    properties.add("spring.mongodb.database", () -> DATABASE);
+    properties.add("spring.kafka.bootstrap-servers", () -> EmbeddedInfrastructure.get().kafkaBootstrapServers());
+    properties.add("spring.kafka.consumer.group-id", () -> "store-unavailable-it");
+    properties.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
+  }
+
+  @AfterAll
+  static void closeProxy() throws IOException {
+    proxy.close();
+  }
+
+  @Value("${local.server.port}")
+  int port;
+
+  final String school = TestTokens.bearer(TestTokens.partner("oak-primary", "SCHOOL", "Oak Primary",
+      "referral:submit", "referral:read").mint());
+
+  HttpResponse<String> post(String idempotencyKey) throws Exception {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals"))
+            .header("Content-Type", "application/json").header("Authorization", school)
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(ReferralIntakeIT.MARF)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static long stored(String collection) {
+    try (MongoClient direct = MongoClients.create(EmbeddedInfrastructure.get().mongoUri())) {
+      return direct.getDatabase(DATABASE).getCollection(collection).countDocuments();
+    }
+  }
+
+  @Test
+  void answers_503_with_retry_after_keeps_nothing_and_a_retry_later_succeeds() throws Exception {
+    assertThat(post(UUID.randomUUID().toString()).statusCode()).isEqualTo(202);
+    long referralsBefore = stored("referrals");
+
+    proxy.cut();
+    String key = UUID.randomUUID().toString();
+    long started = System.nanoTime();
+    HttpResponse<String> refused = post(key);
+    long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(tookMillis).as("answered within the store timeout, not hung").isLessThan(10_000);
+    assertThat(stored("referrals")).isEqualTo(referralsBefore);
+
+    proxy.restore();
+    HttpResponse<String> retried = post(key);
+    assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+    assertThat(stored("referrals")).isEqualTo(referralsBefore + 1);
+  }
+
+  /** A TCP proxy to the store: {@link #cut()} drops every connection and refuses new ones until restored. */
+  static final class CuttableProxy implements AutoCloseable {
+    private final ServerSocket listener;
+    private final int targetPort;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean cut;
+
+    private CuttableProxy(int targetPort) throws IOException {
+      this.targetPort = targetPort;
+      this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      Thread.ofVirtual().start(this::accept);
+    }
+
+    static CuttableProxy to(String mongoUri) {
+      try {
+        return new CuttableProxy(URI.create(mongoUri).getPort());
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    int port() {
+      return listener.getLocalPort();
+    }
+
+    void cut() {
+      cut = true;
+      open.forEach(CuttableProxy::closeQuietly);
+      open.clear();
+    }
+
+    void restore() {
+      cut = false;
+    }
+
+    private void accept() {
+      while (!listener.isClosed()) {
+        try {
+          Socket client = listener.accept();
+          if (cut) {
+            closeQuietly(client);
+            continue;
+          }
+          Socket store = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+          open.add(client);
+          open.add(store);
+          Thread.ofVirtual().start(() -> pump(client, store));
+          Thread.ofVirtual().start(() -> pump(store, client));
+        } catch (IOException e) {
+          // listener closed, or the store refused: the client sees a dropped connection
+        }
+      }
+    }
+
+    private void pump(Socket from, Socket to) {
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        in.transferTo(out);
+      } catch (IOException e) {
+        // connection cut
+      } finally {
+        closeQuietly(from);
+        closeQuietly(to);
+      }
+    }
+
+    private static void closeQuietly(Socket socket) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // already closed
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      cut();
+      listener.close();
+    }
+  }
+}
