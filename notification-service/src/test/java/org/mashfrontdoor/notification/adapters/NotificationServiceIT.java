@@ -12,13 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,30 +45,11 @@ class NotificationServiceIT {
   static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
   /** Moves one second on every reading, so alerts stored one after another have distinct, ordered times. */
-  static final class SteppingClock extends Clock {
-    private final AtomicLong readings = new AtomicLong();
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return START.plusSeconds(readings.incrementAndGet());
-    }
-  }
-
   @TestConfiguration
   static class Clocks {
     @Bean
     Clock clock() {
-      return new SteppingClock();
+      return MutableClock.steppingBy(START, Duration.ofSeconds(1));
     }
   }
 

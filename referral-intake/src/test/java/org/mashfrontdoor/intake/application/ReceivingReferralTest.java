@@ -8,16 +8,14 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
+import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +41,7 @@ class ReceivingReferralTest {
   static MongoClient client;
 
   MongoDatabase database;
-  MovableClock clock;
+  MutableClock clock;
   ReceivingReferral receiving;
   IdempotencyKeys keys;
 
@@ -65,7 +63,7 @@ class ReceivingReferralTest {
   @BeforeEach
   void fresh() {
     database = client.getDatabase("intake_" + UUID.randomUUID().toString().replace("-", ""));
-    clock = new MovableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     OutboxRelay relay = new OutboxRelay(database, clock, 100);
     keys = new MongoIdempotencyKeys(database);
     receiving = new ReceivingReferral(new MongoReferrals(relay), new MongoReferenceNumbers(database), keys,
@@ -235,38 +233,6 @@ class ReceivingReferralTest {
       var later = receiving.receive(POLICE, "key-00000001", "body-b", form(AVA));
       assertThat(later.replayed()).isFalse();
       assertThat(later.referral().referralId()).isNotEqualTo(first.referral().referralId());
-    }
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    void set(Instant at) {
-      now = at;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

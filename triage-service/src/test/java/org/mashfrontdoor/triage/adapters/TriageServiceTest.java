@@ -35,7 +35,7 @@ import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
-import org.mashfrontdoor.triage.MutableClock;
+import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
-import org.mashfrontdoor.triage.MutableClock;
+import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
 import org.mashfrontdoor.triage.domain.RagReportSchedule;
