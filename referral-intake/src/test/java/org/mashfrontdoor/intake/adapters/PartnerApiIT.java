@@ -271,24 +271,8 @@ class PartnerApiIT {
 
   @Test
   void an_unborn_child_needs_no_name_or_date_of_birth_and_the_full_form_is_accepted() throws Exception {
-    String full = """
-        {"referralType":"POLICE_NOTIFICATION",
-         "referrer":{"agency":"POLICE","organisation":"West Mercia Police","name":"PC J. Doe","role":"PPU",
-                     "email":"ppu@example.org","phone":"+44 1432 000000"},
-         "children":[
-           {"givenName":"Ava","familyName":"Marsh","dateOfBirth":"2016-03-14","sex":"FEMALE","gender":"girl",
-            "nhsNumber":"9434765919","upn":"B801200005001","school":"Oak Primary","onChildProtectionPlan":true,
-            "address":{"line1":"4 Widemarsh Street","town":"Hereford","postcode":"hr4 9ep"}},
-           {"familyName":"Marsh","expectedDateOfBirth":"%s","sex":"NOT_KNOWN"}],
-         "household":{"adults":[{"givenName":"Sam","familyName":"Marsh","dateOfBirth":"1990-01-01","relationship":"MOTHER"}],
-                      "riskFactors":["DOMESTIC_ABUSE","PARENTAL_ALCOHOL_MISUSE"]},
-         "concern":{"categories":["DOMESTIC_ABUSE","EMOTIONAL_ABUSE"],"summary":"Officers attended.",
-                    "incidentDate":"%s","immediateRisk":false,"levelOfNeed":3},
-         "domesticAbuse":{"dashRiskLevel":"MEDIUM","childrenPresent":true,"childrenWitnessed":false,
-                          "childrenSeenSafeAndWell":true,"childrenSubjectToPlan":true,"schoolsAttended":"Oak Primary"},
-         "consent":{"parentAware":false,"consentGiven":false,"reasonNotSought":"It would put the children at risk.",
-                    "lawfulBasis":"SAFEGUARDING_CHILDREN_DPA_2018"}}
-        """.formatted(LocalDate.now().plusMonths(3), LocalDate.now().minusDays(1));
+    // The property test's complete MARF, with the postcode as a person might type it.
+    String full = MarfPropertiesIT.validMarf().toString().replace("\"HR4 9EP\"", "\"hr4 9ep\"");
     HttpResponse<String> response = post(full, UUID.randomUUID().toString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
   }

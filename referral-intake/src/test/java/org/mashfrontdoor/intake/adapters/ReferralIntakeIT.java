@@ -43,15 +43,7 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("referral-intake: a partner posts a MARF and follows it")
 class ReferralIntakeIT {
 
-  static final String MARF = """
-      {"referralType":"MARF",
-       "referrer":{"agency":"SCHOOL","organisation":"Bishop's Oak Primary","name":"A. Teacher","role":"DSL","email":"dsl@example.org"},
-       "children":[{"givenName":"Ava","familyName":"Marsh","dateOfBirth":"2016-03-14","nhsNumber":"9434765919",
-                    "address":{"line1":"4 Widemarsh Street","town":"Hereford","postcode":"HR4 9EP"}}],
-       "concern":{"categories":["NEGLECT"],"summary":"Ava arrives hungry and unwashed most days.","immediateRisk":false,"levelOfNeed":3},
-       "domesticAbuse":{"dashRiskLevel":"HIGH"},
-       "consent":{"parentAware":true,"consentGiven":true}}
-      """;
+  static final String MARF = SampleMarfs.SCHOOL_CONCERN;
 
   /** The school's system, as its client-credentials token says (the MARF's referrer says the same). */
   static final String SCHOOL = TestTokens.bearer(TestTokens.partner("bishops-oak-primary", "SCHOOL",

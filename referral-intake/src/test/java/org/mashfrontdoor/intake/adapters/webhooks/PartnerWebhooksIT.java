@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.intake.application.NotifyingPartners;
+import org.mashfrontdoor.intake.adapters.SampleMarfs;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
@@ -60,14 +61,7 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("referral-intake partner webhooks: signed, retried, never blocking intake")
 class PartnerWebhooksIT {
 
-  static final String MARF = """
-      {"referralType":"MARF",
-       "referrer":{"agency":"SCHOOL","organisation":"Bishop's Oak Primary","name":"A. Teacher","role":"DSL","email":"dsl@example.org"},
-       "children":[{"givenName":"Ava","familyName":"Marsh","dateOfBirth":"2016-03-14","nhsNumber":"9434765919",
-                    "address":{"line1":"4 Widemarsh Street","town":"Hereford","postcode":"HR4 9EP"}}],
-       "concern":{"categories":["NEGLECT"],"summary":"Ava arrives hungry and unwashed most days.","immediateRisk":false,"levelOfNeed":3},
-       "consent":{"parentAware":true,"consentGiven":true}}
-      """;
+  static final String MARF = SampleMarfs.SCHOOL_CONCERN;
 
   /** What a partner's receiver got: headers of interest and the raw body. */
   record Received(String signature, String deliveryId, String timestamp, String body) {
