@@ -118,6 +118,21 @@ public final class WorkingDayCalendar {
     return ZonedDateTime.of(due, local.toLocalTime(), zone).toInstant();
   }
 
+  /**
+   * The end of the {@code n}-th working day strictly after {@code dayZero} in {@link #zone()}: the last millisecond
+   * before local midnight (the store keeps milliseconds). Statutory "within N working days of" counts this way.
+   */
+  public Instant endOfWorkingDay(LocalDate dayZero, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n is at least 1");
+    }
+    LocalDate day = dayZero;
+    for (int i = 0; i < n; i++) {
+      day = nextWorkingDayAfter(day);
+    }
+    return day.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1);
+  }
+
   private void requireCovered(LocalDate date) {
     if (date.isBefore(coversFrom) || date.isAfter(coversTo)) {
       throw new OutsideCalendar(region, version, date);
