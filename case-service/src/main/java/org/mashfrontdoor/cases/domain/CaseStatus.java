@@ -1,6 +1,7 @@
 package org.mashfrontdoor.cases.domain;
 
-/** Where a case stands. The walking skeleton only opens cases. */
+/** Where a case stands. A closed case takes no further steps and runs no clocks. */
 public enum CaseStatus {
-  OPEN
+  OPEN,
+  CLOSED
 }

@@ -107,9 +107,9 @@ public record Deadline(
     return new Deadline(kind, startedAt, dueBy, policy, warnBefore, Status.MET, announced, at, null);
   }
 
-  /** No longer needed: the clock stops without being met. */
+  /** No longer needed: a running clock stops without being met. A breach stays on record as a breach. */
   public Deadline withdraw() {
-    if (status == Status.MET || status == Status.WITHDRAWN) {
+    if (status != Status.OPEN) {
       return this;
     }
     return new Deadline(kind, startedAt, dueBy, policy, warnBefore, Status.WITHDRAWN, announced, null, null);

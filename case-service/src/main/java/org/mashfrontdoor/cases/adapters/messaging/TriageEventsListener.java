@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens cases from the decisions on {@code mash.triage.events}. Events that can never be handled (not JSON,
- * unknown outcome, missing ids) throw {@code MalformedEventException} or {@code IllegalArgumentException} and
- * go straight to {@code mash.triage.events.DLT} under the platform's failure policy.
+ * unknown outcome, missing ids or times) throw {@code MalformedEventException} or {@code IllegalArgumentException}
+ * and go straight to {@code mash.triage.events.DLT} under the platform's failure policy.
  */
 @Component
 public class TriageEventsListener {
@@ -28,13 +28,15 @@ public class TriageEventsListener {
   public void on(String value) {
     EventEnvelope event = EventJson.read(value);
     if (!DecisionRecordedData.TYPE.equals(event.type())) {
-      return; // e.g. triage.contact-opened.v1: nothing for the case side to do yet
+      return; // e.g. triage.contact-opened.v1: nothing for the case side to do
     }
     DecisionRecordedData data = event.dataAs(DecisionRecordedData.class);
-    if (data.outcome() == null || data.levelOfNeed() == null) {
-      throw new IllegalArgumentException("decision " + event.id() + " lacks outcome or levelOfNeed");
+    if (data.outcome() == null || data.levelOfNeed() == null || data.receivedAt() == null
+        || data.decidedAt() == null) {
+      throw new IllegalArgumentException("decision " + event.id()
+          + " lacks outcome, levelOfNeed, receivedAt or decidedAt");
     }
     openingCase.on(new TriageDecision(event.id(), data.contactId(), data.referralId(),
-        Outcome.valueOf(data.outcome()), data.levelOfNeed()));
+        Outcome.valueOf(data.outcome()), data.levelOfNeed(), data.rationale(), data.receivedAt(), data.decidedAt()));
   }
 }

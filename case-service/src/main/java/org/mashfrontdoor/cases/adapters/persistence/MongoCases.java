@@ -3,39 +3,43 @@ package org.mashfrontdoor.cases.adapters.persistence;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.mashfrontdoor.cases.adapters.messaging.CaseOpenedData;
+import org.bson.conversions.Bson;
+import org.mashfrontdoor.cases.adapters.messaging.CaseEvents;
 import org.mashfrontdoor.cases.application.Cases;
 import org.mashfrontdoor.cases.domain.Case;
+import org.mashfrontdoor.cases.domain.CaseEvent;
 import org.mashfrontdoor.cases.domain.CaseStatus;
-import org.mashfrontdoor.cases.domain.Pathway;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 
-/** Cases in the {@code cases} collection; each write carries its {@code case.*} events through the outbox. */
+/**
+ * Cases in the {@code cases} collection; each write carries its {@code case.*} events through the outbox in the
+ * same document. The due sheet is {@code (status, nextAlarmAt)}, the worklist {@code (status, worklistDueBy)}.
+ */
 public final class MongoCases implements Cases {
 
   public static final String COLLECTION = "cases";
-  /** Events of this collection go to {@code mash.case.events}. */
-  public static final String AGGREGATE_TYPE = "case";
 
   private final OutboxedCollection cases;
 
   public MongoCases(OutboxRelay outbox) {
-    this.cases = outbox.register(COLLECTION, AGGREGATE_TYPE);
-    cases.collection().createIndex(Indexes.ascending("referralId", "openedAt"));
+    this.cases = outbox.register(COLLECTION, CaseEvents.AGGREGATE_TYPE);
+    cases.collection().createIndex(Indexes.ascending(CaseDocuments.REFERRAL_ID, CaseDocuments.OPENED_AT));
+    cases.collection().createIndex(Indexes.ascending(CaseDocuments.STATUS, CaseDocuments.NEXT_ALARM_AT));
+    cases.collection().createIndex(Indexes.ascending(CaseDocuments.STATUS, CaseDocuments.WORKLIST_DUE_BY));
   }
 
   @Override
-  public Opening open(Case openedCase, String decisionId) {
-    EventEnvelope opened = EventEnvelope.create(CaseOpenedData.SOURCE, CaseOpenedData.TYPE,
-        openedCase.referralId(), openedCase.openedAt(), CaseOpenedData.of(openedCase));
-    return switch (cases.insert(toDocument(openedCase), List.of(opened), decisionId)) {
+  public Opening open(Case openedCase, List<CaseEvent> events, String decisionId) {
+    return switch (cases.insert(CaseDocuments.toDocument(openedCase), envelopes(openedCase, events), decisionId)) {
       case APPLIED -> Opening.OPENED;
       case ALREADY_HANDLED -> Opening.ALREADY_OPEN;
       // Another decision claiming the same case id: the id derivation is broken; retry, then dead-letter it.
@@ -45,29 +49,53 @@ public final class MongoCases implements Cases {
   }
 
   @Override
+  public Write update(Case changed, long expectedVersion, List<CaseEvent> events) {
+    List<Bson> sets = new ArrayList<>();
+    CaseDocuments.state(changed).forEach((field, value) -> sets.add(Updates.set(field, value)));
+    return switch (cases.update(changed.caseId(), expectedVersion, Updates.combine(sets), envelopes(changed, events),
+        null)) {
+      case APPLIED -> Write.APPLIED;
+      case NOT_FOUND -> Write.NOT_FOUND;
+      case CONFLICT, ALREADY_HANDLED -> Write.CONFLICT;
+    };
+  }
+
+  @Override
   public Optional<Case> withId(String caseId) {
-    return cases.find(caseId).map(MongoCases::toCase);
+    return cases.find(caseId).map(CaseDocuments::toCase);
   }
 
   @Override
   public List<Case> ofReferral(String referralId) {
-    List<Case> found = new ArrayList<>();
-    cases.collection().find(Filters.eq("referralId", referralId)).sort(Sorts.ascending("openedAt", "_id"))
-        .forEach(document -> found.add(toCase(document)));
-    return found;
+    return cases.collection().find(Filters.eq(CaseDocuments.REFERRAL_ID, referralId))
+        .sort(Sorts.ascending(CaseDocuments.OPENED_AT, "_id"))
+        .map(CaseDocuments::toCase).into(new ArrayList<>());
   }
 
-  private static Document toDocument(Case c) {
-    return new Document("_id", c.caseId())
-        .append("referralId", c.referralId())
-        .append("pathway", c.pathway().name())
-        .append("status", c.status().name())
-        .append("levelOfNeed", c.levelOfNeed())
-        .append("openedAt", Date.from(c.openedAt()));
+  @Override
+  public Page worklist(CaseStatus status, boolean overdueOnly, Instant now, int page, int size) {
+    Bson filter = Filters.eq(CaseDocuments.STATUS, status.name());
+    if (overdueOnly) {
+      filter = Filters.and(filter, Filters.lt(CaseDocuments.WORKLIST_DUE_BY, Date.from(now)));
+    }
+    List<Case> found = cases.collection().find(filter)
+        .sort(Sorts.ascending(CaseDocuments.WORKLIST_DUE_BY, CaseDocuments.OPENED_AT, "_id"))
+        .skip(page * size).limit(size)
+        .map(CaseDocuments::toCase).into(new ArrayList<>());
+    return new Page(found, cases.collection().countDocuments(filter));
   }
 
-  private static Case toCase(Document d) {
-    return new Case(d.getString("_id"), d.getString("referralId"), Pathway.valueOf(d.getString("pathway")),
-        CaseStatus.valueOf(d.getString("status")), d.getInteger("levelOfNeed"), d.getDate("openedAt").toInstant());
+  @Override
+  public List<Case> dueAlarms(Instant now, int limit) {
+    return cases.collection()
+        .find(Filters.and(Filters.eq(CaseDocuments.STATUS, CaseStatus.OPEN.name()),
+            Filters.lte(CaseDocuments.NEXT_ALARM_AT, Date.from(now))))
+        .sort(Sorts.ascending(CaseDocuments.NEXT_ALARM_AT))
+        .limit(limit)
+        .map(CaseDocuments::toCase).into(new ArrayList<>());
+  }
+
+  private static List<EventEnvelope> envelopes(Case c, List<CaseEvent> events) {
+    return events.stream().map(e -> CaseEvents.envelope(c, e)).toList();
   }
 }

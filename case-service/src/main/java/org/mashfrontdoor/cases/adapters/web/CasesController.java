@@ -3,42 +3,257 @@ package org.mashfrontdoor.cases.adapters.web;
 import static org.mashfrontdoor.platform.web.ProblemResponses.problem;
 import static org.mashfrontdoor.platform.web.ProblemResponses.problemResponse;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import org.mashfrontdoor.cases.application.FindingCases;
-import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
+import java.util.Map;
+import org.mashfrontdoor.cases.adapters.web.CaseResponses.CaseSummary;
+import org.mashfrontdoor.cases.adapters.web.CaseResponses.CaseView;
+import org.mashfrontdoor.cases.adapters.web.CaseResponses.Worklist;
+import org.mashfrontdoor.cases.adapters.web.StepRequests.AssessmentBody;
+import org.mashfrontdoor.cases.adapters.web.StepRequests.EarlyHelpStartedBody;
+import org.mashfrontdoor.cases.adapters.web.StepRequests.IcpcBody;
+import org.mashfrontdoor.cases.adapters.web.StepRequests.LeadProfessionalBody;
+import org.mashfrontdoor.cases.adapters.web.StepRequests.ParticipantBody;
+import org.mashfrontdoor.cases.adapters.web.StepRequests.Section47Body;
+import org.mashfrontdoor.cases.adapters.web.StepRequests.StepUpAccepted;
+import org.mashfrontdoor.cases.adapters.web.StepRequests.StepUpBody;
+import org.mashfrontdoor.cases.adapters.web.StepRequests.StrategyDiscussionBody;
+import org.mashfrontdoor.cases.adapters.web.StepRequests.VisitBody;
+import org.mashfrontdoor.cases.application.RecordingCaseWork;
+import org.mashfrontdoor.cases.application.ViewingCases;
+import org.mashfrontdoor.cases.domain.AssessmentOutcome;
+import org.mashfrontdoor.cases.domain.Case;
+import org.mashfrontdoor.cases.domain.CaseRead;
+import org.mashfrontdoor.cases.domain.CaseStatus;
+import org.mashfrontdoor.cases.domain.ConferenceOutcome;
+import org.mashfrontdoor.cases.domain.InvalidStep;
+import org.mashfrontdoor.cases.domain.NotPermitted;
+import org.mashfrontdoor.cases.domain.Participant;
+import org.mashfrontdoor.cases.domain.Section47Outcome;
+import org.mashfrontdoor.cases.domain.StepOutOfOrder;
+import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.platform.web.ProblemResponses;
+import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The statutory pathway after the front door: a referral's cases, the team's worklist, a whole case (audited), and
+ * each step on it. Callers are children's social care and early help staff with bearer tokens ({@link CaseAccess}).
+ */
 @RestController
 @RequestMapping("/api/v1/cases")
-public class CasesController {
+class CasesController {
 
-  private final FindingCases findingCases;
+  static final String AUDIT_PATH = "/api/v1/cases/{caseId}/audit";
+  static final String PURPOSE = "purpose";
+  static final int MAX_PAGE_SIZE = 100;
 
-  public CasesController(FindingCases findingCases) {
-    this.findingCases = findingCases;
+  private final ViewingCases viewing;
+  private final RecordingCaseWork work;
+  private final CallingPractitioner calling;
+  private final Clock clock;
+
+  CasesController(ViewingCases viewing, RecordingCaseWork work, CallingPractitioner calling, Clock clock) {
+    this.viewing = viewing;
+    this.work = work;
+    this.calling = calling;
+    this.clock = clock;
   }
 
-  /** The cases of one referral; listing every case is deliberately not offered. */
+  /**
+   * The cases of one referral ({@code referralId}), or the team's worklist ({@code status}, paged, soonest deadline
+   * first; {@code overdue=true} for those past a deadline). Summaries only: ids, pathway, status and clocks.
+   */
   @GetMapping
-  public ResponseEntity<?> ofReferral(@RequestParam(required = false) String referralId) {
-    if (referralId == null || referralId.isBlank()) {
-      return problemResponse(ProblemResponses.invalid(List.of(
-          new InvalidField("referralId", "is a required query parameter"))));
+  ResponseEntity<?> list(@RequestParam(required = false) String referralId,
+      @RequestParam(required = false) String status, @RequestParam(required = false) Boolean overdue,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Instant now = clock.instant();
+    if (referralId != null && !referralId.isBlank()) {
+      return ResponseEntity.ok(viewing.ofReferral(referralId).stream().map(c -> CaseSummary.of(c, now)).toList());
     }
-    return ResponseEntity.ok(findingCases.ofReferral(referralId).stream().map(CaseResponse::of).toList());
+    List<InvalidField> errors = new ArrayList<>();
+    CaseStatus wanted = null;
+    if (status == null) {
+      errors.add(new InvalidField("referralId", "give referralId (a referral's cases) or status (the worklist)"));
+    } else {
+      try {
+        wanted = CaseStatus.valueOf(status);
+      } catch (IllegalArgumentException e) {
+        errors.add(new InvalidField("status", "must be one of OPEN, CLOSED"));
+      }
+    }
+    if (page < 0) {
+      errors.add(new InvalidField("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      errors.add(new InvalidField("size", "must be 1 to " + MAX_PAGE_SIZE));
+    }
+    if (!errors.isEmpty()) {
+      return problemResponse(ProblemResponses.invalid(errors));
+    }
+    return ResponseEntity.ok(Worklist.of(viewing.worklist(wanted, Boolean.TRUE.equals(overdue), page, size), page,
+        size, now));
   }
 
+  /**
+   * The whole case. {@code purpose} (required, 3 to 200 characters, e.g. {@code Section 47 enquiry}) says why it is
+   * read; the read is audited with it (who, what, when, why) before the case is returned.
+   */
   @GetMapping("/{caseId}")
-  public ResponseEntity<?> withId(@PathVariable String caseId) {
-    return findingCases.withId(caseId).<ResponseEntity<?>>map(c -> ResponseEntity.ok(CaseResponse.of(c)))
-        .orElseGet(() -> problemResponse(problem(HttpStatus.NOT_FOUND, "Case not found",
-            "No case has this id.")));
+  ResponseEntity<?> read(@PathVariable String caseId,
+      @Parameter(required = true, description = "Why the case is read, kept in the read audit; no names")
+      @RequestParam(name = PURPOSE, required = false) String purpose) {
+    if (!CaseRead.isPurpose(purpose)) {
+      ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Purpose required",
+          "Every read of a case is audited: say why you are reading it in the query parameter " + PURPOSE + " ("
+              + CaseRead.MIN_PURPOSE_LENGTH + " to " + CaseRead.MAX_PURPOSE_LENGTH
+              + " characters on one line, e.g. purpose=Section 47 enquiry; no names).");
+      problem.setProperty("errors", List.of(Map.of("parameter", PURPOSE, "detail", "is required")));
+      return problemResponse(problem);
+    }
+    return viewing.read(caseId, calling.current(), purpose).<ResponseEntity<?>>map(c -> ResponseEntity.ok(CaseView.of(c)))
+        .orElseGet(() -> notFound(caseId));
+  }
+
+  /** Team managers: every audited read of the case, oldest first. */
+  @GetMapping("/{caseId}/audit")
+  List<CaseRead> audit(@PathVariable String caseId) {
+    return viewing.readsOf(caseId);
+  }
+
+  @PostMapping("/{caseId}/strategy-discussion")
+  CaseView strategyDiscussion(@PathVariable String caseId, @RequestBody StrategyDiscussionBody body) {
+    Fields fields = new Fields();
+    Instant heldAt = fields.instant("/heldAt", body.heldAt());
+    List<Participant> participants = new ArrayList<>();
+    List<ParticipantBody> given = body.participantsOrEmpty();
+    if (given.isEmpty()) {
+      fields.add("/participants", "is required: who took part (agency, role, name)");
+    }
+    for (int i = 0; i < given.size(); i++) {
+      ParticipantBody p = given.get(i);
+      String at = "/participants/" + i;
+      if (p == null) {
+        fields.add(at, "is required");
+        continue;
+      }
+      Agency agency = fields.oneOf(at + "/agency", p.agency(), Agency.class);
+      String role = fields.text(at + "/role", p.role(), Fields.MAX_NAME);
+      String name = fields.text(at + "/name", p.name(), Fields.MAX_NAME);
+      if (agency != null && role != null && name != null) {
+        participants.add(new Participant(agency, role, name));
+      }
+    }
+    Boolean section47 = fields.flag("/section47", body.section47());
+    String rationale = fields.text("/rationale", body.rationale(), Fields.MAX_TEXT);
+    fields.check();
+    return CaseView.of(work.holdStrategyDiscussion(caseId, heldAt, participants, section47, rationale,
+        calling.current()));
+  }
+
+  @PostMapping("/{caseId}/section-47")
+  CaseView section47(@PathVariable String caseId, @RequestBody Section47Body body) {
+    Fields fields = new Fields();
+    Instant concludedAt = fields.instant("/concludedAt", body.concludedAt());
+    Section47Outcome outcome = fields.oneOf("/outcome", body.outcome(), Section47Outcome.class);
+    fields.check();
+    return CaseView.of(work.concludeSection47(caseId, concludedAt, outcome, calling.current()));
+  }
+
+  @PostMapping("/{caseId}/icpc")
+  CaseView icpc(@PathVariable String caseId, @RequestBody IcpcBody body) {
+    Fields fields = new Fields();
+    Instant heldAt = fields.instant("/heldAt", body.heldAt());
+    ConferenceOutcome outcome = fields.oneOf("/outcome", body.outcome(), ConferenceOutcome.class);
+    fields.check();
+    return CaseView.of(work.holdConference(caseId, heldAt, outcome, calling.current()));
+  }
+
+  @PostMapping("/{caseId}/visits")
+  CaseView visit(@PathVariable String caseId, @RequestBody VisitBody body) {
+    Fields fields = new Fields();
+    Instant seenAt = fields.instant("/seenAt", body.seenAt());
+    fields.check();
+    return CaseView.of(work.seeChild(caseId, seenAt, calling.current()));
+  }
+
+  @PostMapping("/{caseId}/assessment")
+  CaseView assessment(@PathVariable String caseId, @RequestBody AssessmentBody body) {
+    Fields fields = new Fields();
+    Instant completedAt = fields.instant("/completedAt", body.completedAt());
+    AssessmentOutcome outcome = fields.oneOf("/outcome", body.outcome(), AssessmentOutcome.class);
+    fields.check();
+    return CaseView.of(work.completeAssessment(caseId, completedAt, outcome, calling.current()));
+  }
+
+  @PostMapping("/{caseId}/lead-professional")
+  CaseView leadProfessional(@PathVariable String caseId, @RequestBody LeadProfessionalBody body) {
+    Fields fields = new Fields();
+    String name = fields.text("/name", body.name(), Fields.MAX_NAME);
+    Agency agency = fields.oneOf("/agency", body.agency(), Agency.class);
+    String role = fields.text("/role", body.role(), Fields.MAX_NAME);
+    fields.check();
+    return CaseView.of(work.assignLeadProfessional(caseId, name, agency, role, calling.current()));
+  }
+
+  @PostMapping("/{caseId}/early-help-started")
+  CaseView earlyHelpStarted(@PathVariable String caseId, @RequestBody EarlyHelpStartedBody body) {
+    Fields fields = new Fields();
+    Instant startedAt = fields.instant("/startedAt", body.startedAt());
+    fields.check();
+    return CaseView.of(work.startEarlyHelp(caseId, startedAt, calling.current()));
+  }
+
+  /** Answers 202 with the id of the new referral, under which the new contact appears in the triage queue. */
+  @PostMapping("/{caseId}/step-up")
+  ResponseEntity<StepUpAccepted> stepUp(@PathVariable String caseId, @RequestBody StepUpBody body) {
+    Fields fields = new Fields();
+    String reason = fields.text("/reason", body.reason(), Fields.MAX_TEXT);
+    fields.check();
+    Case steppedUp = work.stepUp(caseId, reason, calling.current());
+    return ResponseEntity.accepted().body(new StepUpAccepted(steppedUp.stepUp().newReferralId(), caseId));
+  }
+
+  private static ResponseEntity<Object> notFound(String caseId) {
+    return problemResponse(problem(HttpStatus.NOT_FOUND, "Case not found", "No case has the id " + caseId + "."));
+  }
+
+  @ExceptionHandler(RecordingCaseWork.CaseNotFound.class)
+  ResponseEntity<Object> unknown(RecordingCaseWork.CaseNotFound e) {
+    return problemResponse(problem(HttpStatus.NOT_FOUND, "Case not found", e.getMessage()));
+  }
+
+  @ExceptionHandler(Fields.Invalid.class)
+  ResponseEntity<Object> invalid(Fields.Invalid e) {
+    return problemResponse(e.problem());
+  }
+
+  @ExceptionHandler(InvalidStep.class)
+  ResponseEntity<Object> invalidStep(InvalidStep e) {
+    return problemResponse(ProblemResponses.invalid(List.of(new InvalidField(e.pointer(), e.getMessage()))));
+  }
+
+  @ExceptionHandler(StepOutOfOrder.class)
+  ResponseEntity<Object> outOfOrder(StepOutOfOrder e) {
+    return problemResponse(problem(HttpStatus.CONFLICT, "Step not possible now", e.getMessage()));
+  }
+
+  @ExceptionHandler({NotPermitted.class, CallingPractitioner.NotAPractitioner.class})
+  ResponseEntity<Object> forbidden(RuntimeException e) {
+    return problemResponse(problem(HttpStatus.FORBIDDEN, "Not permitted", e.getMessage()));
   }
 }

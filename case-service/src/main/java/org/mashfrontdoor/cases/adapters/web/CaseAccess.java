@@ -1,0 +1,30 @@
+package org.mashfrontdoor.cases.adapters.web;
+
+import org.mashfrontdoor.cases.domain.Role;
+import org.mashfrontdoor.platform.security.ApiAccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call the case API: children's social care and early help staff, by the {@code roles} claim of their
+ * bearer token. MASH staff may list a referral's cases (ids, pathway, clocks: how their decision is being followed
+ * through) but not read a whole case or take a step. Which role may take which step is the domain's rule.
+ * Partner tokens carry no roles and get 403.
+ */
+@Configuration(proxyBeanMethods = false)
+class CaseAccess {
+
+  static final String[] CASE_ROLES = {Role.SOCIAL_WORKER.name(), Role.TEAM_MANAGER.name(),
+      Role.EARLY_HELP_COORDINATOR.name()};
+  static final String[] FOLLOWERS = {Role.SOCIAL_WORKER.name(), Role.TEAM_MANAGER.name(),
+      Role.EARLY_HELP_COORDINATOR.name(), "MASH_SOCIAL_WORKER", "MASH_MANAGER"};
+
+  @Bean
+  ApiAccessRules caseApiAccess() {
+    return api -> api
+        .requestMatchers(HttpMethod.GET, "/api/v1/cases").hasAnyRole(FOLLOWERS)
+        .requestMatchers(CasesController.AUDIT_PATH).hasRole(Role.TEAM_MANAGER.name())
+        .requestMatchers("/api/v1/cases/**").hasAnyRole(CASE_ROLES);
+  }
+}
