@@ -227,6 +227,25 @@ class ReceivingReferralTest {
     }
 
     @Test
+    void a_referral_received_under_a_given_id_keeps_it_and_a_replay_finds_it() {
+      var first = receiving.receiveAs("step-up-referral", POLICE, "step-up:case-1", "body-a", form(AVA));
+      var again = receiving.receiveAs("step-up-referral", POLICE, "step-up:case-1", "body-a", form(AVA));
+      assertThat(first.referral().referralId()).isEqualTo("step-up-referral");
+      assertThat(first.referral().reference()).matches("MARF-2026-\\d{6}");
+      assertThat(again.replayed()).isTrue();
+      assertThat(again.referral().reference()).isEqualTo(first.referral().reference());
+      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void a_key_bound_to_another_id_is_refused() {
+      receiving.receiveAs("referral-a", POLICE, "step-up:case-1", "body-a", form(AVA));
+      assertThatThrownBy(() -> receiving.receiveAs("referral-b", POLICE, "step-up:case-1", "body-a", form(AVA)))
+          .isInstanceOf(IdempotencyKeyReused.class);
+      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
     void an_expired_key_not_yet_purged_counts_as_new() {
       var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
       clock.advance(Duration.ofDays(9));
