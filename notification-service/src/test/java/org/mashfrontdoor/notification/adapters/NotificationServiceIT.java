@@ -16,12 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,7 +160,8 @@ class NotificationServiceIT {
     send(Topics.CASE_EVENTS, withoutKind);
 
     // Same key, same partition: once the last one is dead-lettered, all before it have been handled.
-    try (KafkaConsumer<String, String> deadLetters = consumer(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
+    try (KafkaConsumer<String, String> deadLetters = EmbeddedInfrastructure.get()
+        .readerFromStart(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
       List<String> dead = new ArrayList<>();
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
         deadLetters.poll(Duration.ofMillis(200)).forEach(r -> {
@@ -239,16 +238,6 @@ class NotificationServiceIT {
     data.put("policy", Map.of("id", "icpc-15-working-days", "version", 1, "calendarVersion", "2026"));
     data.put("scheduledFor", dueBy.minus(Duration.ofDays(1)).toString());
     return EventEnvelope.create("/mash/case-service", type, referralId, START, data);
-  }
-
-  private static KafkaConsumer<String, String> consumer(String topic) {
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.get().kafkaBootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "notification-it-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new StringDeserializer());
-    consumer.subscribe(List.of(topic));
-    return consumer;
   }
 
   private static void send(String topic, EventEnvelope event) throws Exception {

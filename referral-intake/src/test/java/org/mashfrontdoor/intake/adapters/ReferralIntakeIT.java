@@ -187,16 +187,6 @@ class ReferralIntakeIT {
     triageEvents.flush();
   }
 
-  static KafkaConsumer<String, String> freshConsumer(String topic) {
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.get().kafkaBootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "intake-it-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new StringDeserializer());
-    consumer.subscribe(List.of(topic));
-    return consumer;
-  }
-
   /** Polls until a record with this key arrives whose envelope passes {@code wanted}; returns every one seen. */
   static List<EventEnvelope> awaitEvents(KafkaConsumer<String, String> consumer, String key,
       java.util.function.Predicate<EventEnvelope> wanted) {
@@ -269,7 +259,8 @@ class ReferralIntakeIT {
         "newReferralId", newReferralId, "steppedUpAt", "2026-11-25T10:00:00Z", "steppedUpBy", "staff-17",
         "reason", "Neglect has worsened despite the early help plan.");
 
-    try (KafkaConsumer<String, String> received = freshConsumer(Topics.REFERRAL_EVENTS)) {
+    try (KafkaConsumer<String, String> received =
+        EmbeddedInfrastructure.get().readerFromStart(Topics.REFERRAL_EVENTS)) {
       sendCaseEvent(stepUpId, "case.stepped-up.v1", earlier, stepUp);
 
       EventEnvelope event = awaitEvents(received, newReferralId, e -> true).getFirst();
@@ -308,7 +299,8 @@ class ReferralIntakeIT {
   void a_step_up_of_a_referral_this_intake_does_not_hold_goes_to_the_dead_letter_topic() {
     String unknown = UUID.randomUUID().toString();
     String stepUpId = UUID.randomUUID().toString();
-    try (KafkaConsumer<String, String> deadLetters = freshConsumer(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
+    try (KafkaConsumer<String, String> deadLetters =
+        EmbeddedInfrastructure.get().readerFromStart(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
       sendCaseEvent(stepUpId, "case.stepped-up.v1", unknown, Map.of("caseId", "case-" + UUID.randomUUID(),
           "referralId", unknown, "newReferralId", UUID.randomUUID().toString(), "reason", "Worries grew."));
       awaitEvents(deadLetters, unknown, e -> e.id().equals(stepUpId));

@@ -158,7 +158,8 @@ class ReferralTest {
             Set.of(RiskFactor.DOMESTIC_ABUSE)),
         new NewReferral.Concern(Set.of(ConcernCategory.DOMESTIC_ABUSE), "old summary", null, true, 4),
         new NewReferral.DomesticAbuse(DashRiskLevel.HIGH, true, true, null, null, null),
-        new NewReferral.Consent(false, false, "would put the child at risk", LawfulBasis.SAFEGUARDING_CHILDREN_DPA_2018));
+        new NewReferral.Consent(false, false, "would put the child at risk",
+            LawfulBasis.SAFEGUARDING_CHILDREN_DPA_2018));
 
     NewReferral stepUp = earlier.steppedUp("Early help (step-up)", "Neglect has worsened despite the plan.");
 

@@ -239,6 +239,8 @@ class PartnerWebhooksIT {
     subscribe(partner, receiver);
     String referralId = submit(partner);
     decide(referralId, "SINGLE_ASSESSMENT");
+    // Triage and case events travel on different topics: let the decision land first, as it would in life.
+    await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.milestone("DECIDED").isEmpty());
 
     EventEnvelope completed = new EventEnvelope("1.0", UUID.randomUUID().toString(), "/mash/case-service",
         "case.assessment-completed.v1", referralId, Instant.now(), "application/json",
