@@ -11,6 +11,7 @@ import org.mashfrontdoor.intake.application.FollowingTriage;
 import org.mashfrontdoor.intake.application.IdempotencyKeys;
 import org.mashfrontdoor.intake.application.ReceivingReferral;
 import org.mashfrontdoor.intake.application.Referrals;
+import org.mashfrontdoor.intake.application.SteppingUp;
 import org.mashfrontdoor.intake.application.ViewingReferral;
 import org.mashfrontdoor.intake.domain.ChildKeys;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
@@ -57,6 +58,11 @@ class IntakeConfiguration {
   @Bean
   FollowingTriage followingTriage(Referrals referrals, Clock clock) {
     return new FollowingTriage(referrals, clock);
+  }
+
+  @Bean
+  SteppingUp steppingUp(Referrals referrals, ReceivingReferral receivingReferral) {
+    return new SteppingUp(referrals, receivingReferral);
   }
 
   /** The TTL index does this on a real MongoDB; mongo-java-server has no TTL monitor. */

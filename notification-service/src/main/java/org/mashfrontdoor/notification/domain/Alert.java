@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * One alert for MASH staff. It holds ids and a plain-English {@code summary} only: never a child's name or the
- * concern summary, which this service has no need to keep.
+ * concern summary, which this service has no need to keep. {@code caseId}, {@code kind} and {@code dueBy} are
+ * set for a case deadline only.
  */
 public record Alert(
     String alertId,
@@ -17,7 +18,10 @@ public record Alert(
     Instant createdAt,
     String eventId,
     String summary,
-    boolean acknowledged) {
+    boolean acknowledged,
+    String caseId,
+    CaseDeadlineKind kind,
+    Instant dueBy) {
 
   public Alert {
     Objects.requireNonNull(alertId, "alertId");
@@ -31,7 +35,14 @@ public record Alert(
   /** A new, unacknowledged alert raised by the event {@code eventId}. */
   static Alert raise(String eventId, AlertType type, String referralId, String reference, Instant at,
       String summary) {
-    return new Alert(idFor(eventId, type), referralId, reference, type, at, eventId, summary, false);
+    return new Alert(idFor(eventId, type), referralId, reference, type, at, eventId, summary, false, null, null,
+        null);
+  }
+
+  /** This alert, naming the case deadline it is about. */
+  Alert aboutCase(String caseId, CaseDeadlineKind kind, Instant dueBy) {
+    return new Alert(alertId, referralId, reference, type, createdAt, eventId, summary, acknowledged, caseId, kind,
+        dueBy);
   }
 
   /** The same event and reason always give the same id, so a redelivered event raises nothing new. */

@@ -11,5 +11,9 @@ public enum AlertType {
   /** The 24-hour decision deadline is near. */
   DEADLINE_APPROACHING,
   /** The 24-hour decision deadline passed without a decision. */
-  DEADLINE_BREACHED
+  DEADLINE_BREACHED,
+  /** A case's statutory deadline (child seen, assessment, ICPC, early help start) is near. */
+  CASE_DEADLINE_APPROACHING,
+  /** A case's statutory deadline passed. */
+  CASE_DEADLINE_BREACHED
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,7 +40,8 @@ import tools.jackson.databind.JsonNode;
 @WithEmbeddedInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.config.name=notification-service")
-@DisplayName("notification-service: MASH staff are alerted to urgent referrals, decisions and deadlines")
+@DisplayName("notification-service: MASH staff are alerted to urgent referrals, decisions and deadlines, "
+    + "and to case deadlines")
 class NotificationServiceIT {
 
   static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -138,6 +140,55 @@ class NotificationServiceIT {
   }
 
   @Test
+  @DisplayName("case deadline events raise one alert each naming case, kind and due time; a redelivery adds "
+      + "nothing and one without a kind goes to the DLT")
+  void caseDeadlines() throws Exception {
+    String referralId = UUID.randomUUID().toString();
+    String caseId = "case-" + UUID.randomUUID();
+    Instant icpcDue = Instant.parse("2026-03-20T17:00:00Z");
+    Instant seenDue = Instant.parse("2026-03-03T17:00:00Z");
+    EventEnvelope approaching = caseDeadline("case.deadline-approaching.v1", referralId, caseId, "ICPC", icpcDue);
+    EventEnvelope breached = caseDeadline("case.deadline-breached.v1", referralId, caseId, "CHILD_SEEN", seenDue);
+    EventEnvelope opened = EventEnvelope.create("/mash/case-service", "case.opened.v1", referralId, START,
+        Map.of("caseId", caseId, "referralId", referralId, "pathway", "STRATEGY_DISCUSSION", "status", "OPEN"));
+    EventEnvelope withoutKind = caseDeadline("case.deadline-breached.v1", referralId, caseId, null, icpcDue);
+
+    send(Topics.CASE_EVENTS, opened);
+    send(Topics.CASE_EVENTS, approaching);
+    send(Topics.CASE_EVENTS, breached);
+    send(Topics.CASE_EVENTS, approaching); // redelivery: same event id
+    send(Topics.CASE_EVENTS, withoutKind);
+
+    // Same key, same partition: once the last one is dead-lettered, all before it have been handled.
+    try (KafkaConsumer<String, String> deadLetters = EmbeddedInfrastructure.get()
+        .readerFromStart(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
+      List<String> dead = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        deadLetters.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (referralId.equals(r.key())) {
+            dead.add(EventJson.read(r.value()).id());
+          }
+        });
+        assertThat(dead).containsExactly(withoutKind.id());
+      });
+    }
+    List<JsonNode> alerts = get("/api/v1/alerts?referralId=" + referralId);
+    assertThat(alerts).extracting(a -> a.get("type").asString())
+        .containsExactly("CASE_DEADLINE_APPROACHING", "CASE_DEADLINE_BREACHED");
+    assertThat(alerts).allSatisfy(alert -> {
+      assertThat(alert.get("referralId").asString()).isEqualTo(referralId);
+      assertThat(alert.get("caseId").asString()).isEqualTo(caseId);
+    });
+    assertThat(alerts.get(0).get("kind").asString()).isEqualTo("ICPC");
+    assertThat(Instant.parse(alerts.get(0).get("dueBy").asString())).isEqualTo(icpcDue);
+    assertThat(alerts.get(0).get("summary").asString())
+        .isEqualTo("ICPC due by 2026-03-20T17:00:00Z for case " + caseId + " (referral " + referralId + ")");
+    assertThat(alerts.get(1).get("kind").asString()).isEqualTo("CHILD_SEEN");
+    assertThat(Instant.parse(alerts.get(1).get("dueBy").asString())).isEqualTo(seenDue);
+    assertThat(alerts.get(1).get("summary").asString()).startsWith("Child to be seen deadline missed for case ");
+  }
+
+  @Test
   @DisplayName("without a referral id the list holds the 100 most recent alerts, oldest first")
   void mostRecent() throws Exception {
     List<String> referralIds = new ArrayList<>();
@@ -174,6 +225,19 @@ class NotificationServiceIT {
     data.put("reReferral", false);
     data.put("linkedReferralIds", List.of());
     return EventEnvelope.create("/mash/referral-intake", "referral.received.v1", referralId, START, data);
+  }
+
+  private static EventEnvelope caseDeadline(String type, String referralId, String caseId, String kind,
+      Instant dueBy) {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("caseId", caseId);
+    data.put("referralId", referralId);
+    data.put("pathway", "STRATEGY_DISCUSSION");
+    data.put("kind", kind);
+    data.put("dueBy", dueBy.toString());
+    data.put("policy", Map.of("id", "icpc-15-working-days", "version", 1, "calendarVersion", "2026"));
+    data.put("scheduledFor", dueBy.minus(Duration.ofDays(1)).toString());
+    return EventEnvelope.create("/mash/case-service", type, referralId, START, data);
   }
 
   private static void send(String topic, EventEnvelope event) throws Exception {

@@ -89,4 +89,37 @@ class AlertTriggerTest {
       assertThat(alert.summary()).contains("MARF-2026-000001", "2026-03-03T09:00:00Z");
     });
   }
+
+  @Test
+  @DisplayName("a case deadline warning or breach names its kind, due time, case and referral, and keeps them")
+  void caseDeadlines() {
+    Instant due = Instant.parse("2026-03-20T17:00:00Z");
+    var approaching = new CaseDeadline(EVENT, "ref-1", "case-1", CaseDeadlineKind.ICPC, due, false);
+    var breached = new CaseDeadline(EVENT, "ref-1", "case-1", CaseDeadlineKind.CHILD_SEEN, due, true);
+    assertThat(approaching.alertsAt(NOW)).singleElement().satisfies(alert -> {
+      assertThat(alert.type()).isEqualTo(AlertType.CASE_DEADLINE_APPROACHING);
+      assertThat(alert.summary()).isEqualTo("ICPC due by 2026-03-20T17:00:00Z for case case-1 (referral ref-1)");
+      assertThat(alert.referralId()).isEqualTo("ref-1");
+      assertThat(alert.caseId()).isEqualTo("case-1");
+      assertThat(alert.kind()).isEqualTo(CaseDeadlineKind.ICPC);
+      assertThat(alert.dueBy()).isEqualTo(due);
+      assertThat(alert.alertId()).isEqualTo(Alert.idFor(EVENT, AlertType.CASE_DEADLINE_APPROACHING));
+    });
+    assertThat(breached.alertsAt(NOW)).singleElement().satisfies(alert -> {
+      assertThat(alert.type()).isEqualTo(AlertType.CASE_DEADLINE_BREACHED);
+      assertThat(alert.summary()).isEqualTo(
+          "Child to be seen deadline missed for case case-1 (referral ref-1): it was due by 2026-03-20T17:00:00Z");
+      assertThat(alert.kind()).isEqualTo(CaseDeadlineKind.CHILD_SEEN);
+    });
+  }
+
+  @Test
+  @DisplayName("referral and decision alerts name no case")
+  void noCaseOutsideCaseDeadlines() {
+    assertThat(referral(true, null).alertsAt(NOW)).singleElement().satisfies(alert -> {
+      assertThat(alert.caseId()).isNull();
+      assertThat(alert.kind()).isNull();
+      assertThat(alert.dueBy()).isNull();
+    });
+  }
 }

@@ -3,8 +3,13 @@ package org.mashfrontdoor.platform.testsupport;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -55,6 +60,17 @@ public final class EmbeddedInfrastructure {
 
   public EmbeddedKafkaKraftBroker kafka() {
     return kafka;
+  }
+
+  /** A consumer of its own group reading {@code topic} from the start: a test's view of what was published. */
+  public KafkaConsumer<String, String> readerFromStart(String topic) {
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        new StringDeserializer(), new StringDeserializer());
+    consumer.subscribe(List.of(topic));
+    return consumer;
   }
 
   /** A database name no other test class uses. */

@@ -3,12 +3,13 @@ package org.mashfrontdoor.intake.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
+import org.mashfrontdoor.intake.domain.Milestone;
 import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.intake.domain.TriageOutcome;
 
 /**
  * Keeps the referrer's view in step with the MASH and children's social care: in triage, decided, then a case
- * opened or a step-down to early help. Each event applies once.
+ * opened or a step-down to early help, and the case's later milestones. Each event applies once.
  */
 public class FollowingTriage {
 
@@ -30,6 +31,11 @@ public class FollowingTriage {
 
   public boolean caseOpened(String referralId, String eventId, String pathway, Instant at) {
     return apply(referralId, eventId, referral -> referral.caseOpened(pathway, at));
+  }
+
+  /** A later step of the case, e.g. a strategy discussion held or the case closed. */
+  public boolean caseMilestone(String referralId, String eventId, Milestone milestone, Instant at) {
+    return apply(referralId, eventId, referral -> referral.caseMilestone(milestone, at));
   }
 
   private boolean apply(String referralId, String eventId, UnaryOperator<Referral> change) {

@@ -55,9 +55,29 @@ public class ReceivingReferral {
    * @throws IdempotencyKeyReused when {@code idempotencyKey} was used before with a different body
    */
   public Receipt receive(Partner partner, String idempotencyKey, String fingerprint, NewReferral form) {
+    return receive(partner, idempotencyKey, fingerprint, form, UUID.randomUUID().toString());
+  }
+
+  /**
+   * As {@link #receive(Partner, String, String, NewReferral)}, for a referral whose id was allocated elsewhere
+   * (a step-up: case-service names the new referral). The id is reserved with the key, so a replay finds it.
+   *
+   * @throws IdempotencyKeyReused when {@code idempotencyKey} was used before with a different body or id
+   */
+  public Receipt receiveAs(String referralId, Partner partner, String idempotencyKey, String fingerprint,
+      NewReferral form) {
+    Receipt receipt = receive(partner, idempotencyKey, fingerprint, form, referralId);
+    if (!receipt.referral().referralId().equals(referralId)) {
+      throw new IdempotencyKeyReused();
+    }
+    return receipt;
+  }
+
+  private Receipt receive(Partner partner, String idempotencyKey, String fingerprint, NewReferral form,
+      String proposedReferralId) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so a replay answers identically
     IdempotencyKeys.Claim claim = idempotencyKeys.claim(partner.id(), idempotencyKey, fingerprint,
-        UUID.randomUUID().toString(), now, now.plus(keyRetention));
+        proposedReferralId, now, now.plus(keyRetention));
     if (!claim.fingerprint().equals(fingerprint)) {
       throw new IdempotencyKeyReused();
     }

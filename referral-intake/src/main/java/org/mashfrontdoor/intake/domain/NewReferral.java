@@ -52,6 +52,20 @@ public record NewReferral(
     children = List.copyOf(children);
   }
 
+  /**
+   * The MARF early help raises when it steps a family up to children's social care: the same children,
+   * household and consent (with its lawful basis) as this earlier referral, and the step-up's {@code reason} as
+   * the concern. The step-up names no categories, so the earlier ones are kept; it is not an immediate risk
+   * (that would be a phone call to the MASH, not a step-up).
+   */
+  public NewReferral steppedUp(String organisation, String reason) {
+    return new NewReferral(ReferralType.MARF,
+        new Referrer(Agency.EARLY_HELP, organisation, null, null, null, null),
+        children, household,
+        new Concern(concern.categories(), reason, null, false, null),
+        null, consent);
+  }
+
   public DashRiskLevel dashRiskLevel() {
     return domesticAbuse == null ? null : domesticAbuse.dashRiskLevel();
   }

@@ -29,6 +29,15 @@ public record Referral(
   public record StatusChange(Milestone milestone, Instant at, TriageOutcome outcome, String pathway) {
   }
 
+  /**
+   * The MASH's stages in their fixed order, then what followed the decision in the order it happened (a case
+   * can go assessment, then strategy discussion, then enquiries; or step down and later up again).
+   */
+  private static final Comparator<StatusChange> STORY_ORDER = Comparator
+      .comparing((StatusChange c) -> c.milestone().mashStage() ? c.milestone().ordinal() : Milestone.values().length)
+      .thenComparing(c -> c.milestone().mashStage() ? Instant.MIN : c.at())
+      .thenComparing(StatusChange::milestone);
+
   public Referral {
     Objects.requireNonNull(referralId, "referralId");
     timeline = List.copyOf(timeline);
@@ -94,6 +103,20 @@ public record Referral(
     return with(status, outcome, new StatusChange(milestone, at, null, pathway));
   }
 
+  /**
+   * A later step of the case (strategy discussion held, enquiries concluded, ...). Each milestone is recorded
+   * once, the first time it is reported; the status stays DECIDED.
+   */
+  public Referral caseMilestone(Milestone milestone, Instant at) {
+    if (milestone.mashStage() || milestone == Milestone.CASE_OPENED) {
+      throw new IllegalArgumentException(milestone + " is not a later step of a case");
+    }
+    if (timeline.stream().anyMatch(t -> t.milestone() == milestone)) {
+      return this;
+    }
+    return with(status, outcome, new StatusChange(milestone, Objects.requireNonNull(at), null, null));
+  }
+
   /** True when the concern calls for the MASH to look first: immediate risk or a high DASH level. */
   public boolean urgent() {
     return concern().immediateRisk() || dashRiskLevel() == DashRiskLevel.HIGH;
@@ -103,7 +126,7 @@ public record Referral(
     List<StatusChange> changes = new ArrayList<>(timeline);
     changes.add(change);
     // Triage and case events travel on different topics, so they may arrive out of order: tell the story in order.
-    changes.sort(Comparator.comparing(StatusChange::milestone));
+    changes.sort(STORY_ORDER);
     return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, links, childKeys, next,
         decision == null ? outcome : decision, changes, updatedAt);
   }

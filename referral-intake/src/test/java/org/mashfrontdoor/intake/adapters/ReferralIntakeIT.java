@@ -3,6 +3,8 @@ package org.mashfrontdoor.intake.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,12 +29,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.intake.application.SteppingUp;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +58,9 @@ class ReferralIntakeIT {
 
   @Value("${local.server.port}")
   int port;
+
+  @Autowired
+  MongoDatabase database;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -171,6 +178,133 @@ class ReferralIntakeIT {
     sendTriageEvent(UUID.randomUUID().toString(), "triage.contact-opened.v1", other, Map.of());
     await().atMost(Duration.ofSeconds(30)).until(() -> get(other).get("status").asString().equals("IN_TRIAGE"));
     assertThat(get(referralId).get("timeline")).hasSize(3);
+  }
+
+  void sendCaseEvent(String eventId, String type, String referralId, Object data) {
+    EventEnvelope event = new EventEnvelope("1.0", eventId, "/mash/case-service", type, referralId,
+        Instant.now(), "application/json", EventJson.mapper().valueToTree(data));
+    triageEvents.send(new ProducerRecord<>(Topics.CASE_EVENTS, referralId, EventJson.write(event)));
+    triageEvents.flush();
+  }
+
+  /** Polls until a record with this key arrives whose envelope passes {@code wanted}; returns every one seen. */
+  static List<EventEnvelope> awaitEvents(KafkaConsumer<String, String> consumer, String key,
+      java.util.function.Predicate<EventEnvelope> wanted) {
+    List<EventEnvelope> seen = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+        if (key.equals(r.key())) {
+          seen.add(EventJson.read(r.value()));
+        }
+      });
+      return seen.stream().anyMatch(wanted);
+    });
+    return seen;
+  }
+
+  static List<String> milestones(JsonNode referral) {
+    List<String> milestones = new ArrayList<>();
+    referral.get("timeline").forEach(t -> milestones.add(t.get("status").asString()));
+    return milestones;
+  }
+
+  @Test
+  void the_referrer_follows_the_case_after_the_decision_in_plain_english_without_its_outcomes() throws Exception {
+    String referralId = json(post(MARF, "application/json").body()).get("referralId").asString();
+    sendTriageEvent(UUID.randomUUID().toString(), "triage.contact-opened.v1", referralId, Map.of());
+    sendTriageEvent(UUID.randomUUID().toString(), "triage.decision-recorded.v1", referralId,
+        Map.of("referralId", referralId, "outcome", "STRATEGY_DISCUSSION", "decidedAt", "2026-11-23T10:00:00Z"));
+
+    String caseId = "case-" + UUID.randomUUID();
+    String held = UUID.randomUUID().toString();
+    Map<String, Object> heldData = Map.of("caseId", caseId, "referralId", referralId,
+        "heldAt", "2026-11-23T15:00:00Z", "section47", true, "agencies", List.of("POLICE", "HEALTH_OTHER"));
+    sendCaseEvent(UUID.randomUUID().toString(), "case.opened.v1", referralId, Map.of("caseId", caseId,
+        "referralId", referralId, "pathway", "STRATEGY_DISCUSSION", "status", "OPEN", "levelOfNeed", 4,
+        "openedAt", "2026-11-23T11:00:00Z"));
+    sendCaseEvent(held, "case.strategy-discussion-held.v1", referralId, heldData);
+    sendCaseEvent(held, "case.strategy-discussion-held.v1", referralId, heldData); // redelivery
+    sendCaseEvent(UUID.randomUUID().toString(), "case.section-47-concluded.v1", referralId, Map.of("caseId", caseId,
+        "referralId", referralId, "concludedAt", "2026-11-30T12:00:00Z", "outcome", "ICPC"));
+    sendCaseEvent(UUID.randomUUID().toString(), "case.child-seen.v1", referralId, Map.of("caseId", caseId,
+        "referralId", referralId, "seenAt", "2026-11-23T16:00:00Z", "onTime", true));
+    sendCaseEvent(UUID.randomUUID().toString(), "case.icpc-held.v1", referralId, Map.of("caseId", caseId,
+        "referralId", referralId, "heldAt", "2026-12-10T10:00:00Z", "outcome", "CHILD_PROTECTION_PLAN",
+        "onTime", true));
+    sendCaseEvent(UUID.randomUUID().toString(), "case.closed.v1", referralId, Map.of("caseId", caseId,
+        "referralId", referralId, "closedAt", "2027-01-10T10:00:00Z", "reason", "NO_FURTHER_ACTION"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> milestones(get(referralId)).size() >= 8);
+    JsonNode referral = get(referralId);
+    assertThat(milestones(referral)).containsExactly("RECEIVED", "IN_TRIAGE", "DECIDED", "CASE_OPENED",
+        "STRATEGY_DISCUSSION_HELD", "ENQUIRIES_CONCLUDED", "CONFERENCE_HELD", "CASE_CLOSED");
+    assertThat(referral.get("status").asString()).isEqualTo("DECIDED");
+    JsonNode timeline = referral.get("timeline");
+    assertThat(timeline.get(4).get("at").asString()).isEqualTo("2026-11-23T15:00:00Z");
+    assertThat(timeline.get(4).get("description").asString()).isEqualTo("A strategy discussion about the child's "
+        + "safety was held.");
+    assertThat(timeline.get(5).get("description").asString()).isEqualTo("Child protection enquiries have concluded.");
+    assertThat(timeline.get(6).get("description").asString()).isEqualTo("A child protection conference was held.");
+    assertThat(timeline.get(7).get("description").asString()).isEqualTo("The case has been closed.");
+    assertThat(referral.toString()).doesNotContain("CHILD_PROTECTION_PLAN", "NO_FURTHER_ACTION", "ICPC",
+        "POLICE", caseId);
+  }
+
+  @Test
+  void a_step_up_becomes_a_new_referral_from_early_help_linked_to_the_earlier_one_and_only_once() throws Exception {
+    String earlier = json(post(MARF, "application/json").body()).get("referralId").asString();
+    String newReferralId = UUID.randomUUID().toString();
+    String stepUpId = UUID.randomUUID().toString();
+    Map<String, Object> stepUp = Map.of("caseId", "case-" + UUID.randomUUID(), "referralId", earlier,
+        "newReferralId", newReferralId, "steppedUpAt", "2026-11-25T10:00:00Z", "steppedUpBy", "staff-17",
+        "reason", "Neglect has worsened despite the early help plan.");
+
+    try (KafkaConsumer<String, String> received =
+        EmbeddedInfrastructure.get().readerFromStart(Topics.REFERRAL_EVENTS)) {
+      sendCaseEvent(stepUpId, "case.stepped-up.v1", earlier, stepUp);
+
+      EventEnvelope event = awaitEvents(received, newReferralId, e -> true).getFirst();
+      assertThat(event.type()).isEqualTo("referral.received.v1");
+      JsonNode data = event.data();
+      assertThat(data.get("referralId").asString()).isEqualTo(newReferralId);
+      assertThat(data.get("reference").asString()).matches("MARF-\\d{4}-\\d{6}");
+      assertThat(data.get("referralType").asString()).isEqualTo("MARF");
+      assertThat(data.get("referrer").get("agency").asString()).isEqualTo("EARLY_HELP");
+      assertThat(data.get("referrer").get("organisation").asString()).isEqualTo("Early help (step-up)");
+      assertThat(data.get("children").get(0).get("givenName").asString()).isEqualTo("Ava");
+      assertThat(data.get("concern").get("summary").asString())
+          .isEqualTo("Neglect has worsened despite the early help plan.");
+      assertThat(data.get("concern").get("immediateRisk").asBoolean()).isFalse();
+      assertThat(data.get("reReferral").asBoolean()).isTrue();
+      assertThat(data.get("linkedReferralIds")).extracting(JsonNode::asString).contains(earlier);
+      assertThat(Instant.parse(data.get("decisionDueBy").asString()))
+          .isAfter(Instant.parse(data.get("receivedAt").asString()));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> milestones(get(earlier)).contains("STEPPED_UP"));
+      assertThat(get(earlier).get("timeline").get(1).get("description").asString())
+          .isEqualTo("The family was stepped up to children's social care: a new referral has been made.");
+
+      // Redelivery, then an event behind it on the same partition: once that one shows, the redelivery was handled.
+      sendCaseEvent(stepUpId, "case.stepped-up.v1", earlier, stepUp);
+      sendCaseEvent(UUID.randomUUID().toString(), "case.closed.v1", earlier, Map.of("referralId", earlier,
+          "closedAt", "2026-11-25T10:00:01Z", "reason", "STEPPED_UP"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> milestones(get(earlier)).contains("CASE_CLOSED"));
+      assertThat(milestones(get(earlier))).containsOnlyOnce("STEPPED_UP");
+      assertThat(database.getCollection("referrals").countDocuments(
+          Filters.eq("partnerId", SteppingUp.EARLY_HELP.id()))).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_step_up_of_a_referral_this_intake_does_not_hold_goes_to_the_dead_letter_topic() {
+    String unknown = UUID.randomUUID().toString();
+    String stepUpId = UUID.randomUUID().toString();
+    try (KafkaConsumer<String, String> deadLetters =
+        EmbeddedInfrastructure.get().readerFromStart(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
+      sendCaseEvent(stepUpId, "case.stepped-up.v1", unknown, Map.of("caseId", "case-" + UUID.randomUUID(),
+          "referralId", unknown, "newReferralId", UUID.randomUUID().toString(), "reason", "Worries grew."));
+      awaitEvents(deadLetters, unknown, e -> e.id().equals(stepUpId));
+    }
   }
 
   @Test

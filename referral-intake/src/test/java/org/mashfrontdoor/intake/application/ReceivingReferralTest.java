@@ -30,6 +30,8 @@ import org.mashfrontdoor.intake.domain.ChildKeys;
 import org.mashfrontdoor.intake.domain.ConcernCategory;
 import org.mashfrontdoor.intake.domain.NewReferral;
 import org.mashfrontdoor.intake.domain.Partner;
+import org.mashfrontdoor.intake.domain.Referral;
+import org.mashfrontdoor.intake.domain.ReferralStatus;
 import org.mashfrontdoor.intake.domain.ReferralType;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 
@@ -227,12 +229,104 @@ class ReceivingReferralTest {
     }
 
     @Test
+    void a_referral_received_under_a_given_id_keeps_it_and_a_replay_finds_it() {
+      var first = receiving.receiveAs("step-up-referral", POLICE, "step-up:case-1", "body-a", form(AVA));
+      var again = receiving.receiveAs("step-up-referral", POLICE, "step-up:case-1", "body-a", form(AVA));
+      assertThat(first.referral().referralId()).isEqualTo("step-up-referral");
+      assertThat(first.referral().reference()).matches("MARF-2026-\\d{6}");
+      assertThat(again.replayed()).isTrue();
+      assertThat(again.referral().reference()).isEqualTo(first.referral().reference());
+      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void a_key_bound_to_another_id_is_refused() {
+      receiving.receiveAs("referral-a", POLICE, "step-up:case-1", "body-a", form(AVA));
+      assertThatThrownBy(() -> receiving.receiveAs("referral-b", POLICE, "step-up:case-1", "body-a", form(AVA)))
+          .isInstanceOf(IdempotencyKeyReused.class);
+      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
     void an_expired_key_not_yet_purged_counts_as_new() {
       var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
       clock.advance(Duration.ofDays(9));
       var later = receiving.receive(POLICE, "key-00000001", "body-b", form(AVA));
       assertThat(later.replayed()).isFalse();
       assertThat(later.referral().referralId()).isNotEqualTo(first.referral().referralId());
+    }
+  }
+
+  @Nested
+  @DisplayName("a step-up from early help: a new referral through the same path, once")
+  class SteppingUps {
+
+    Referrals referrals;
+    SteppingUp steppingUp;
+
+    @BeforeEach
+    void steppingUp() {
+      referrals = new MongoReferrals(new OutboxRelay(database, clock, 100));
+      steppingUp = new SteppingUp(referrals, receiving);
+    }
+
+    Referral earlier() {
+      return receiving.receive(SCHOOL, UUID.randomUUID().toString(), "body", form(AVA)).referral();
+    }
+
+    @Test
+    void the_new_referral_is_a_marf_from_early_help_under_the_given_id_linked_to_the_earlier_one() {
+      Referral earlier = earlier();
+      clock.advance(Duration.ofDays(3));
+
+      Referral stepUp = steppingUp.steppedUp("case-1", earlier.referralId(), "new-referral-1", "Worries grew.");
+
+      assertThat(stepUp.referralId()).isEqualTo("new-referral-1");
+      assertThat(stepUp.partnerId()).isEqualTo(SteppingUp.EARLY_HELP.id());
+      assertThat(stepUp.referrer().agency()).isEqualTo(Agency.EARLY_HELP);
+      assertThat(stepUp.referrer().organisation()).isEqualTo("Early help (step-up)");
+      assertThat(stepUp.referralType()).isEqualTo(ReferralType.MARF);
+      assertThat(stepUp.concern().summary()).isEqualTo("Worries grew.");
+      assertThat(stepUp.concern().immediateRisk()).isFalse();
+      assertThat(stepUp.children()).isEqualTo(earlier.children());
+      assertThat(stepUp.form().consent()).isEqualTo(earlier.form().consent());
+      assertThat(stepUp.reference()).matches("MARF-2026-\\d{6}").isNotEqualTo(earlier.reference());
+      assertThat(stepUp.links().reReferral()).isTrue();
+      assertThat(stepUp.links().linkedReferralIds()).containsExactly(earlier.referralId());
+      assertThat(stepUp.status()).isEqualTo(ReferralStatus.RECEIVED);
+      assertThat(stepUp.receivedAt()).isEqualTo(clock.instant());
+      assertThat(stepUp.decisionDueBy()).isAfter(stepUp.receivedAt());
+      assertThat(referrals.byId("new-referral-1")).hasValue(stepUp);
+    }
+
+    @Test
+    void a_redelivered_step_up_finds_the_referral_and_creates_nothing() {
+      Referral earlier = earlier();
+      Referral first = steppingUp.steppedUp("case-1", earlier.referralId(), "new-referral-1", "Worries grew.");
+      clock.advance(Duration.ofMinutes(5));
+
+      Referral again = steppingUp.steppedUp("case-1", earlier.referralId(), "new-referral-1", "Worries grew.");
+
+      assertThat(again).isEqualTo(first);
+      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void a_step_up_of_a_referral_this_intake_does_not_hold_is_refused_naming_it() {
+      assertThatThrownBy(() -> steppingUp.steppedUp("case-1", "unknown-referral", "new-referral-1", "Worries grew."))
+          .isInstanceOf(ReferralNotHeld.class).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("case-1").hasMessageContaining("unknown-referral");
+      assertThat(database.getCollection("referrals").countDocuments()).isZero();
+    }
+
+    @Test
+    void a_case_stepped_up_again_as_another_referral_is_refused() {
+      Referral earlier = earlier();
+      steppingUp.steppedUp("case-1", earlier.referralId(), "new-referral-1", "Worries grew.");
+
+      assertThatThrownBy(() -> steppingUp.steppedUp("case-1", earlier.referralId(), "new-referral-2", "Again."))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("case-1");
+      assertThat(referrals.byId("new-referral-2")).isEmpty();
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.mashfrontdoor.intake.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,5 +96,83 @@ class ReferralTest {
             new NewReferral.DomesticAbuse(DashRiskLevel.HIGH, true, true, null, null, null)),
         RECEIVED, RECEIVED.plusSeconds(86_400), Links.none(), List.of());
     assertThat(highDash.urgent()).isTrue();
+  }
+
+  @Test
+  void later_steps_of_the_case_are_recorded_once_each_with_the_status_still_decided() {
+    Referral opened = received().decided(TriageOutcome.STRATEGY_DISCUSSION, RECEIVED.plusSeconds(60))
+        .caseOpened("STRATEGY_DISCUSSION", RECEIVED.plusSeconds(90));
+    Referral held = opened.caseMilestone(Milestone.STRATEGY_DISCUSSION_HELD, RECEIVED.plusSeconds(120));
+    assertThat(held.timeline().getLast()).isEqualTo(
+        new Referral.StatusChange(Milestone.STRATEGY_DISCUSSION_HELD, RECEIVED.plusSeconds(120), null, null));
+    assertThat(held.status()).isEqualTo(ReferralStatus.DECIDED);
+    assertThat(held.outcome()).isEqualTo(TriageOutcome.STRATEGY_DISCUSSION);
+    assertThat(held.caseMilestone(Milestone.STRATEGY_DISCUSSION_HELD, RECEIVED.plusSeconds(500))).isSameAs(held);
+  }
+
+  @Test
+  void after_the_decision_the_timeline_reads_in_the_order_things_happened() {
+    Referral story = received().caseOpened("SINGLE_ASSESSMENT", RECEIVED.plusSeconds(90))
+        .caseMilestone(Milestone.ASSESSMENT_COMPLETED, RECEIVED.plusSeconds(200))
+        .caseMilestone(Milestone.STRATEGY_DISCUSSION_HELD, RECEIVED.plusSeconds(300))
+        .caseMilestone(Milestone.ENQUIRIES_CONCLUDED, RECEIVED.plusSeconds(400))
+        .caseMilestone(Milestone.CONFERENCE_HELD, RECEIVED.plusSeconds(500))
+        // reported late: the story still puts it where it happened
+        .caseMilestone(Milestone.CASE_CLOSED, RECEIVED.plusSeconds(600))
+        .decided(TriageOutcome.SINGLE_ASSESSMENT, RECEIVED.plusSeconds(60))
+        .inTriage(RECEIVED.plusSeconds(5));
+    assertThat(story.timeline()).extracting(Referral.StatusChange::milestone).containsExactly(
+        Milestone.RECEIVED, Milestone.DECIDED, Milestone.CASE_OPENED, Milestone.ASSESSMENT_COMPLETED,
+        Milestone.STRATEGY_DISCUSSION_HELD, Milestone.ENQUIRIES_CONCLUDED, Milestone.CONFERENCE_HELD,
+        Milestone.CASE_CLOSED);
+  }
+
+  @Test
+  void a_step_down_after_an_assessment_then_early_help_and_a_step_up_follow_in_order() {
+    Referral story = received().decided(TriageOutcome.SINGLE_ASSESSMENT, RECEIVED.plusSeconds(60))
+        .caseOpened("SINGLE_ASSESSMENT", RECEIVED.plusSeconds(90))
+        .caseMilestone(Milestone.ASSESSMENT_COMPLETED, RECEIVED.plusSeconds(200))
+        .caseMilestone(Milestone.STEPPED_DOWN_TO_EARLY_HELP, RECEIVED.plusSeconds(210))
+        .caseMilestone(Milestone.EARLY_HELP_STARTED, RECEIVED.plusSeconds(300))
+        .caseMilestone(Milestone.STEPPED_UP, RECEIVED.plusSeconds(400));
+    assertThat(story.timeline()).extracting(Referral.StatusChange::milestone).containsExactly(
+        Milestone.RECEIVED, Milestone.DECIDED, Milestone.CASE_OPENED, Milestone.ASSESSMENT_COMPLETED,
+        Milestone.STEPPED_DOWN_TO_EARLY_HELP, Milestone.EARLY_HELP_STARTED, Milestone.STEPPED_UP);
+  }
+
+  @Test
+  void the_mash_stages_and_the_case_opening_are_not_later_steps_of_a_case() {
+    for (Milestone milestone : List.of(Milestone.RECEIVED, Milestone.IN_TRIAGE, Milestone.DECIDED,
+        Milestone.CASE_OPENED)) {
+      assertThatThrownBy(() -> received().caseMilestone(milestone, RECEIVED))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void a_step_up_is_a_marf_from_early_help_about_the_same_children_household_and_consent() {
+    NewReferral earlier = new NewReferral(ReferralType.POLICE_NOTIFICATION,
+        new NewReferral.Referrer(Agency.POLICE, "West Mercia Police", "PC Smith", "officer", "pc@example.org", null),
+        form(ReferralType.MARF, null).children(),
+        new NewReferral.Household(List.of(new NewReferral.Adult("Jo", "Marsh", null, Relationship.MOTHER)),
+            Set.of(RiskFactor.DOMESTIC_ABUSE)),
+        new NewReferral.Concern(Set.of(ConcernCategory.DOMESTIC_ABUSE), "old summary", null, true, 4),
+        new NewReferral.DomesticAbuse(DashRiskLevel.HIGH, true, true, null, null, null),
+        new NewReferral.Consent(false, false, "would put the child at risk",
+            LawfulBasis.SAFEGUARDING_CHILDREN_DPA_2018));
+
+    NewReferral stepUp = earlier.steppedUp("Early help (step-up)", "Neglect has worsened despite the plan.");
+
+    assertThat(stepUp.referralType()).isEqualTo(ReferralType.MARF);
+    assertThat(stepUp.referrer()).isEqualTo(
+        new NewReferral.Referrer(Agency.EARLY_HELP, "Early help (step-up)", null, null, null, null));
+    assertThat(stepUp.children()).isEqualTo(earlier.children());
+    assertThat(stepUp.household()).isEqualTo(earlier.household());
+    assertThat(stepUp.consent()).isEqualTo(earlier.consent());
+    assertThat(stepUp.concern().summary()).isEqualTo("Neglect has worsened despite the plan.");
+    assertThat(stepUp.concern().categories()).containsExactly(ConcernCategory.DOMESTIC_ABUSE);
+    assertThat(stepUp.concern().immediateRisk()).isFalse();
+    assertThat(stepUp.domesticAbuse()).isNull();
+    assertThat(Agency.EARLY_HELP.cinCensusCode()).isEqualTo("5D");
   }
 }

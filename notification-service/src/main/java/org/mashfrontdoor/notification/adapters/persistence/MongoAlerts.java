@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.mashfrontdoor.notification.application.Alerts;
 import org.mashfrontdoor.notification.domain.Alert;
 import org.mashfrontdoor.notification.domain.AlertType;
+import org.mashfrontdoor.notification.domain.CaseDeadlineKind;
 
 /** Alerts in the {@code alerts} collection, one document each, {@code _id} = alertId. */
 public final class MongoAlerts implements Alerts {
@@ -67,12 +68,17 @@ public final class MongoAlerts implements Alerts {
         .append("createdAt", Date.from(a.createdAt()))
         .append("eventId", a.eventId())
         .append("summary", a.summary())
-        .append("acknowledged", a.acknowledged());
+        .append("acknowledged", a.acknowledged())
+        .append("caseId", a.caseId())
+        .append("kind", a.kind() == null ? null : a.kind().name())
+        .append("dueBy", a.dueBy() == null ? null : Date.from(a.dueBy()));
   }
 
   private static Alert toAlert(Document d) {
     return new Alert(d.getString("alertId"), d.getString("referralId"), d.getString("reference"),
         AlertType.valueOf(d.getString("type")), d.getDate("createdAt").toInstant(), d.getString("eventId"),
-        d.getString("summary"), d.getBoolean("acknowledged", false));
+        d.getString("summary"), d.getBoolean("acknowledged", false), d.getString("caseId"),
+        d.getString("kind") == null ? null : CaseDeadlineKind.valueOf(d.getString("kind")),
+        d.getDate("dueBy") == null ? null : d.getDate("dueBy").toInstant());
   }
 }

@@ -48,6 +48,13 @@ final class ReferralViews {
       case CASE_OPENED -> "Children's social care opened a case ("
           + change.pathway().toLowerCase().replace('_', ' ') + ").";
       case STEPPED_DOWN_TO_EARLY_HELP -> "The family was stepped down to early help; a lead professional will be in touch.";
+      case STRATEGY_DISCUSSION_HELD -> "A strategy discussion about the child's safety was held.";
+      case ENQUIRIES_CONCLUDED -> "Child protection enquiries have concluded.";
+      case CONFERENCE_HELD -> "A child protection conference was held.";
+      case ASSESSMENT_COMPLETED -> "An assessment of the child's needs has been completed.";
+      case EARLY_HELP_STARTED -> "Early help has started.";
+      case STEPPED_UP -> "The family was stepped up to children's social care: a new referral has been made.";
+      case CASE_CLOSED -> "The case has been closed.";
     };
   }
 

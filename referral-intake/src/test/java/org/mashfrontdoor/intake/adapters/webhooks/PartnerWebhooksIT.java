@@ -233,6 +233,31 @@ class PartnerWebhooksIT {
   }
 
   @Test
+  void a_later_step_of_the_case_reaches_the_partner_as_its_own_milestone_without_its_outcome() throws Exception {
+    String partner = partner();
+    Receiver receiver = new Receiver();
+    subscribe(partner, receiver);
+    String referralId = submit(partner);
+    decide(referralId, "SINGLE_ASSESSMENT");
+    // Triage and case events travel on different topics: let the decision land first, as it would in life.
+    await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.milestone("DECIDED").isEmpty());
+
+    EventEnvelope completed = new EventEnvelope("1.0", UUID.randomUUID().toString(), "/mash/case-service",
+        "case.assessment-completed.v1", referralId, Instant.now(), "application/json",
+        EventJson.mapper().valueToTree(Map.of("caseId", "case-1", "referralId", referralId,
+            "completedAt", "2026-12-01T12:00:00Z", "outcome", "CHILD_IN_NEED_PLAN", "onTime", true)));
+    triageEvents.send(new ProducerRecord<>(Topics.CASE_EVENTS, referralId, EventJson.write(completed)));
+    triageEvents.flush();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.milestone("ASSESSMENT_COMPLETED").isEmpty());
+    JsonNode payload = receiver.milestone("ASSESSMENT_COMPLETED").getFirst().json();
+    assertThat(payload.get("referralId").asString()).isEqualTo(referralId);
+    assertThat(payload.get("status").asString()).isEqualTo("DECIDED");
+    assertThat(payload.get("at").asString()).isEqualTo("2026-12-01T12:00:00Z");
+    assertThat(payload.toString()).doesNotContain("CHILD_IN_NEED", "case-1");
+  }
+
+  @Test
   void a_receiver_that_fails_the_first_two_attempts_gets_the_notification_on_the_third() throws Exception {
     String partner = partner();
     Receiver receiver = new Receiver();
