@@ -17,7 +17,7 @@ import org.mashfrontdoor.cases.application.FiringCaseDeadlines;
 import org.mashfrontdoor.cases.application.OpeningCase;
 import org.mashfrontdoor.cases.application.RecordingCaseWork;
 import org.mashfrontdoor.cases.application.ViewingCases;
-import org.mashfrontdoor.cases.domain.DeadlineKind;
+import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import org.mashfrontdoor.cases.domain.StatutoryClocks;
 import org.mashfrontdoor.platform.deadlines.WithinWeeks;
 import org.mashfrontdoor.platform.deadlines.WorkingDays;
@@ -58,12 +58,12 @@ class CaseServiceConfiguration {
       @Value("${mash.cases.clocks.warn-before.icpc}") Duration icpcWarning,
       @Value("${mash.cases.clocks.warn-before.early-help-start}") Duration earlyHelpWarning) {
     WorkingDayCalendar calendar = WorkingDayCalendar.englandAndWales();
-    Map<DeadlineKind, StatutoryClocks.Clock> clocks = new EnumMap<>(DeadlineKind.class);
-    clocks.put(DeadlineKind.CHILD_SEEN, new StatutoryClocks.Clock(new WorkingDays(childSeenDays, calendar),
+    Map<CaseDeadlineKind, StatutoryClocks.Clock> clocks = new EnumMap<>(CaseDeadlineKind.class);
+    clocks.put(CaseDeadlineKind.CHILD_SEEN, new StatutoryClocks.Clock(new WorkingDays(childSeenDays, calendar),
         childSeenWarning));
-    clocks.put(DeadlineKind.ASSESSMENT, new StatutoryClocks.Clock(new WorkingDays(45, calendar), assessmentWarning));
-    clocks.put(DeadlineKind.ICPC, new StatutoryClocks.Clock(new WorkingDays(15, calendar), icpcWarning));
-    clocks.put(DeadlineKind.EARLY_HELP_START, new StatutoryClocks.Clock(
+    clocks.put(CaseDeadlineKind.ASSESSMENT, new StatutoryClocks.Clock(new WorkingDays(45, calendar), assessmentWarning));
+    clocks.put(CaseDeadlineKind.ICPC, new StatutoryClocks.Clock(new WorkingDays(15, calendar), icpcWarning));
+    clocks.put(CaseDeadlineKind.EARLY_HELP_START, new StatutoryClocks.Clock(
         new WithinWeeks(earlyHelpWeeks, calendar.zone()), earlyHelpWarning));
     return new StatutoryClocks(clocks);
   }

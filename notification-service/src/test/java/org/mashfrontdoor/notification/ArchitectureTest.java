@@ -1,5 +1,8 @@
 package org.mashfrontdoor.notification;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,8 +17,17 @@ class ArchitectureTest {
   static final ArchRule domain_is_plain_java = noClasses().that().resideInAPackage("..notification.domain..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..", "tools.jackson..",
-          "com.fasterxml.jackson..", "jakarta.persistence..", "org.mashfrontdoor.platform..")
+          "com.fasterxml.jackson..", "jakarta.persistence..")
       .because("the domain speaks the field's language and nothing else");
+
+  /** The platform's plain-Java shared kernel (deadlines, working days, codes) is the one exception. */
+  @ArchTest
+  static final ArchRule domain_uses_only_the_platforms_shared_kernel = noClasses().that()
+      .resideInAPackage("..notification.domain..")
+      .should().dependOnClassesThat(resideInAPackage("org.mashfrontdoor.platform..")
+          .and(not(resideInAnyPackage("org.mashfrontdoor.platform.deadlines..", "org.mashfrontdoor.platform.time..",
+              "org.mashfrontdoor.platform.codes.."))))
+      .because("one source for every clock and code, and nothing else of the platform in the domain");
 
   @ArchTest
   static final ArchRule domain_does_not_know_the_outside = noClasses().that().resideInAPackage("..notification.domain..")

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.cases.domain;
 
+import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,9 +81,9 @@ public record Case(
   public static Optional<Change> openedBy(TriageDecision decision, StatutoryClocks clocks, Instant now) {
     return decision.outcome().pathway().map(pathway -> {
       List<Deadline> deadlines = switch (pathway) {
-        case SINGLE_ASSESSMENT -> List.of(clocks.start(DeadlineKind.CHILD_SEEN, decision.decidedAt()),
-            clocks.start(DeadlineKind.ASSESSMENT, decision.receivedAt()));
-        case EARLY_HELP -> List.of(clocks.start(DeadlineKind.EARLY_HELP_START, decision.decidedAt()));
+        case SINGLE_ASSESSMENT -> List.of(clocks.start(CaseDeadlineKind.CHILD_SEEN, decision.decidedAt()),
+            clocks.start(CaseDeadlineKind.ASSESSMENT, decision.receivedAt()));
+        case EARLY_HELP -> List.of(clocks.start(CaseDeadlineKind.EARLY_HELP_START, decision.decidedAt()));
         case STRATEGY_DISCUSSION -> List.of();
       };
       Case opened = new Case(idFor(decision), decision.referralId(), decision.contactId(), pathway, CaseStatus.OPEN,
@@ -126,9 +127,9 @@ public record Case(
     if (!section47Enquiry) {
       if (assessment == null) {
         next.pathway = Pathway.SINGLE_ASSESSMENT;
-        next.deadlines.add(clocks.start(DeadlineKind.CHILD_SEEN, heldAt));
-        if (deadline(DeadlineKind.ASSESSMENT).isEmpty()) {
-          next.deadlines.add(clocks.start(DeadlineKind.ASSESSMENT, referralReceivedAt));
+        next.deadlines.add(clocks.start(CaseDeadlineKind.CHILD_SEEN, heldAt));
+        if (deadline(CaseDeadlineKind.ASSESSMENT).isEmpty()) {
+          next.deadlines.add(clocks.start(CaseDeadlineKind.ASSESSMENT, referralReceivedAt));
         }
       } else {
         events.add(next.close(CloseReason.NO_FURTHER_ACTION, heldAt));
@@ -156,7 +157,7 @@ public record Case(
     List<CaseEvent> events = new ArrayList<>(List.of(new CaseEvent.Section47Concluded(concludedAt, outcome)));
     switch (outcome) {
       // Within 15 working days of the strategy discussion, not of the enquiry's conclusion.
-      case ICPC -> next.deadlines.add(clocks.start(DeadlineKind.ICPC, strategyDiscussion.heldAt()));
+      case ICPC -> next.deadlines.add(clocks.start(CaseDeadlineKind.ICPC, strategyDiscussion.heldAt()));
       case NO_FURTHER_ACTION -> events.add(next.close(CloseReason.NO_FURTHER_ACTION, concludedAt));
       case CHILD_IN_NEED -> {
         // Support as a child in need continues on the case; no statutory clock of ours runs for it.
@@ -180,7 +181,7 @@ public record Case(
     requireNotBefore("/heldAt", heldAt, strategyDiscussion.heldAt(), "the strategy discussion");
     Draft next = draft();
     next.conference = new ChildProtectionConference(heldAt, outcome, by.id());
-    Deadline met = next.meet(DeadlineKind.ICPC, heldAt);
+    Deadline met = next.meet(CaseDeadlineKind.ICPC, heldAt);
     return new Change(next.build(), List.of(new CaseEvent.ConferenceHeld(heldAt, outcome, met)));
   }
 
@@ -193,7 +194,7 @@ public record Case(
     requireWhen("/seenAt", seenAt, now);
     Draft next = draft();
     next.visits.add(new Visit(seenAt, by.id()));
-    Deadline met = next.meet(DeadlineKind.CHILD_SEEN, seenAt);
+    Deadline met = next.meet(CaseDeadlineKind.CHILD_SEEN, seenAt);
     return new Change(next.build(), List.of(new CaseEvent.ChildSeen(seenAt, met)));
   }
 
@@ -208,13 +209,13 @@ public record Case(
     requireWhen("/completedAt", completedAt, now);
     Draft next = draft();
     next.assessment = new Assessment(completedAt, outcome, by.id());
-    Deadline met = next.meet(DeadlineKind.ASSESSMENT, completedAt);
+    Deadline met = next.meet(CaseDeadlineKind.ASSESSMENT, completedAt);
     List<CaseEvent> events = new ArrayList<>(List.of(new CaseEvent.AssessmentCompleted(completedAt, outcome, met)));
     switch (outcome) {
       case STRATEGY_DISCUSSION -> next.pathway = Pathway.STRATEGY_DISCUSSION;
       case STEP_DOWN_TO_EARLY_HELP -> {
         next.pathway = Pathway.EARLY_HELP;
-        next.deadlines.add(clocks.start(DeadlineKind.EARLY_HELP_START, completedAt));
+        next.deadlines.add(clocks.start(CaseDeadlineKind.EARLY_HELP_START, completedAt));
         events.add(new CaseEvent.SteppedDown(completedAt));
       }
       case NO_FURTHER_ACTION -> events.add(next.close(CloseReason.NO_FURTHER_ACTION, completedAt));
@@ -251,7 +252,7 @@ public record Case(
     requireWhen("/startedAt", startedAt, now);
     Draft next = draft();
     next.earlyHelpStartedAt = startedAt;
-    Deadline met = next.meet(DeadlineKind.EARLY_HELP_START, startedAt);
+    Deadline met = next.meet(CaseDeadlineKind.EARLY_HELP_START, startedAt);
     return new Change(next.build(), List.of(new CaseEvent.EarlyHelpStarted(startedAt, met)));
   }
 
@@ -323,7 +324,7 @@ public record Case(
   }
 
   /** The latest deadline of this kind. */
-  public Optional<Deadline> deadline(DeadlineKind kind) {
+  public Optional<Deadline> deadline(CaseDeadlineKind kind) {
     Deadline found = null;
     for (Deadline d : deadlines) {
       if (d.kind().equals(kind.name())) {
@@ -416,7 +417,7 @@ public record Case(
     }
 
     /** Meets the open (or breached) deadline of this kind at {@code at}; the deadline as met, or null if none. */
-    Deadline meet(DeadlineKind kind, Instant at) {
+    Deadline meet(CaseDeadlineKind kind, Instant at) {
       for (int i = deadlines.size() - 1; i >= 0; i--) {
         Deadline d = deadlines.get(i);
         if (d.kind().equals(kind.name())) {

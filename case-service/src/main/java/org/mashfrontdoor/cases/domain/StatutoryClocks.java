@@ -1,5 +1,6 @@
 package org.mashfrontdoor.cases.domain;
 
+import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -9,7 +10,7 @@ import org.mashfrontdoor.platform.deadlines.Deadline;
 import org.mashfrontdoor.platform.deadlines.DeadlinePolicy;
 
 /**
- * The policy of every clock a case runs: for each {@link DeadlineKind}, how its deadline is set and how long before
+ * The policy of every clock a case runs: for each {@link CaseDeadlineKind}, how its deadline is set and how long before
  * it the team is warned. Built once from configuration; each deadline stores the policy and calendar it was set by.
  */
 public final class StatutoryClocks {
@@ -22,23 +23,23 @@ public final class StatutoryClocks {
     }
   }
 
-  private final Map<DeadlineKind, Clock> clocks;
+  private final Map<CaseDeadlineKind, Clock> clocks;
 
-  public StatutoryClocks(Map<DeadlineKind, Clock> clocks) {
+  public StatutoryClocks(Map<CaseDeadlineKind, Clock> clocks) {
     this.clocks = new EnumMap<>(clocks);
-    for (DeadlineKind kind : DeadlineKind.values()) {
+    for (CaseDeadlineKind kind : CaseDeadlineKind.values()) {
       if (!this.clocks.containsKey(kind)) {
         throw new IllegalArgumentException("no clock configured for " + kind);
       }
     }
   }
 
-  public Deadline start(DeadlineKind kind, Instant from) {
+  public Deadline start(CaseDeadlineKind kind, Instant from) {
     Clock clock = clocks.get(kind);
     return Deadline.start(kind.name(), clock.policy(), from, clock.warnBefore());
   }
 
-  public Clock clock(DeadlineKind kind) {
+  public Clock clock(CaseDeadlineKind kind) {
     return clocks.get(kind);
   }
 }

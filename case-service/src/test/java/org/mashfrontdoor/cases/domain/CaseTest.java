@@ -1,5 +1,6 @@
 package org.mashfrontdoor.cases.domain;
 
+import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,10 +26,10 @@ class CaseTest {
 
   static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.englandAndWales();
   static final StatutoryClocks CLOCKS = new StatutoryClocks(Map.of(
-      DeadlineKind.CHILD_SEEN, new StatutoryClocks.Clock(new WorkingDays(3, CALENDAR), Duration.ofHours(24)),
-      DeadlineKind.ASSESSMENT, new StatutoryClocks.Clock(new WorkingDays(45, CALENDAR), Duration.ofDays(5)),
-      DeadlineKind.ICPC, new StatutoryClocks.Clock(new WorkingDays(15, CALENDAR), Duration.ofDays(3)),
-      DeadlineKind.EARLY_HELP_START, new StatutoryClocks.Clock(new WithinWeeks(4, CALENDAR.zone()),
+      CaseDeadlineKind.CHILD_SEEN, new StatutoryClocks.Clock(new WorkingDays(3, CALENDAR), Duration.ofHours(24)),
+      CaseDeadlineKind.ASSESSMENT, new StatutoryClocks.Clock(new WorkingDays(45, CALENDAR), Duration.ofDays(5)),
+      CaseDeadlineKind.ICPC, new StatutoryClocks.Clock(new WorkingDays(15, CALENDAR), Duration.ofDays(3)),
+      CaseDeadlineKind.EARLY_HELP_START, new StatutoryClocks.Clock(new WithinWeeks(4, CALENDAR.zone()),
           Duration.ofDays(7))));
 
   // Monday 2 March 2026 (GMT): the referral at 08:00, the decision at 14:00.
@@ -90,8 +91,8 @@ class CaseTest {
     @Test
     void a_single_assessment_runs_child_seen_from_the_decision_and_45_working_days_from_the_referral() {
       Case c = opened(Outcome.SINGLE_ASSESSMENT);
-      Deadline seen = c.deadline(DeadlineKind.CHILD_SEEN).orElseThrow();
-      Deadline assessment = c.deadline(DeadlineKind.ASSESSMENT).orElseThrow();
+      Deadline seen = c.deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow();
+      Deadline assessment = c.deadline(CaseDeadlineKind.ASSESSMENT).orElseThrow();
       assertThat(seen.dueBy()).as("Thu 5 March, end of day").isEqualTo(Instant.parse("2026-03-05T23:59:59.999Z"));
       assertThat(assessment.dueBy()).as("across Easter and the early May bank holiday")
           .isEqualTo(Instant.parse("2026-05-07T22:59:59.999Z"));
@@ -102,7 +103,7 @@ class CaseTest {
 
     @Test
     void early_help_must_start_within_4_weeks_of_the_decision() {
-      Deadline start = opened(Outcome.EARLY_HELP).deadline(DeadlineKind.EARLY_HELP_START).orElseThrow();
+      Deadline start = opened(Outcome.EARLY_HELP).deadline(CaseDeadlineKind.EARLY_HELP_START).orElseThrow();
       assertThat(start.dueBy()).isEqualTo(Instant.parse("2026-03-30T13:00:00Z")); // 14:00 GMT -> 14:00 BST
       assertThat(start.policy()).isEqualTo(new AppliedPolicy("WITHIN_4_WEEKS", 1, null));
     }
@@ -157,7 +158,7 @@ class CaseTest {
     void an_enquiry_concluding_icpc_starts_the_conference_clock_15_working_days_from_the_discussion() {
       Case.Change concluded = discussed().concludeSection47(Instant.parse("2026-03-13T12:00:00Z"),
           Section47Outcome.ICPC, SOCIAL_WORKER, Instant.parse("2026-03-13T12:05:00Z"), CLOCKS);
-      Deadline icpc = concluded.after().deadline(DeadlineKind.ICPC).orElseThrow();
+      Deadline icpc = concluded.after().deadline(CaseDeadlineKind.ICPC).orElseThrow();
       assertThat(icpc.startedAt()).isEqualTo(friday);
       assertThat(icpc.dueBy()).as("Friday 27 March, end of day").isEqualTo(Instant.parse("2026-03-27T23:59:59.999Z"));
       assertThat(icpc.policy().calendarVersion()).isEqualTo("england-and-wales/2025-2028.1");
@@ -170,7 +171,7 @@ class CaseTest {
       Instant lateConference = Instant.parse("2026-03-31T10:00:00Z");
       Case.Change held = concluded.holdConference(lateConference, ConferenceOutcome.CHILD_PROTECTION_PLAN,
           TEAM_MANAGER, lateConference.plusSeconds(60));
-      Deadline icpc = held.after().deadline(DeadlineKind.ICPC).orElseThrow();
+      Deadline icpc = held.after().deadline(CaseDeadlineKind.ICPC).orElseThrow();
       assertThat(icpc.status()).isEqualTo(Deadline.Status.MET);
       assertThat(icpc.onTime()).isFalse();
       assertThat(held.events()).singleElement().isInstanceOfSatisfying(CaseEvent.ConferenceHeld.class,
@@ -207,8 +208,8 @@ class CaseTest {
           .holdStrategyDiscussion(friday, FULL_TABLE, false, "No reasonable cause", SOCIAL_WORKER, now, CLOCKS)
           .after();
       assertThat(c.pathway()).isEqualTo(Pathway.SINGLE_ASSESSMENT);
-      assertThat(c.deadline(DeadlineKind.ASSESSMENT).orElseThrow().startedAt()).isEqualTo(RECEIVED);
-      assertThat(c.deadline(DeadlineKind.CHILD_SEEN).orElseThrow().startedAt()).isEqualTo(friday);
+      assertThat(c.deadline(CaseDeadlineKind.ASSESSMENT).orElseThrow().startedAt()).isEqualTo(RECEIVED);
+      assertThat(c.deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow().startedAt()).isEqualTo(friday);
     }
 
     @Test
@@ -247,10 +248,10 @@ class CaseTest {
     void the_first_visit_meets_the_child_seen_clock() {
       Case.Change seen = opened(Outcome.SINGLE_ASSESSMENT).seeChild(Instant.parse("2026-03-04T10:00:00Z"),
           SOCIAL_WORKER, now);
-      assertThat(seen.after().deadline(DeadlineKind.CHILD_SEEN).orElseThrow().onTime()).isTrue();
+      assertThat(seen.after().deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow().onTime()).isTrue();
       Case.Change again = seen.after().seeChild(Instant.parse("2026-03-10T10:00:00Z"), SOCIAL_WORKER, now);
       assertThat(again.after().visits()).hasSize(2);
-      assertThat(again.after().deadline(DeadlineKind.CHILD_SEEN).orElseThrow().metAt())
+      assertThat(again.after().deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow().metAt())
           .isEqualTo(Instant.parse("2026-03-04T10:00:00Z"));
     }
 
@@ -260,8 +261,8 @@ class CaseTest {
           AssessmentOutcome.STEP_DOWN_TO_EARLY_HELP, SOCIAL_WORKER, now, CLOCKS);
       Case c = done.after();
       assertThat(c.pathway()).isEqualTo(Pathway.EARLY_HELP);
-      assertThat(c.deadline(DeadlineKind.ASSESSMENT).orElseThrow().onTime()).isTrue();
-      assertThat(c.deadline(DeadlineKind.EARLY_HELP_START).orElseThrow().startedAt()).isEqualTo(now.minusSeconds(3600));
+      assertThat(c.deadline(CaseDeadlineKind.ASSESSMENT).orElseThrow().onTime()).isTrue();
+      assertThat(c.deadline(CaseDeadlineKind.EARLY_HELP_START).orElseThrow().startedAt()).isEqualTo(now.minusSeconds(3600));
       assertThat(done.events()).hasSize(2).last().isInstanceOf(CaseEvent.SteppedDown.class);
     }
 
@@ -279,7 +280,7 @@ class CaseTest {
       Case c = opened(Outcome.SINGLE_ASSESSMENT).completeAssessment(now, AssessmentOutcome.NO_FURTHER_ACTION,
           SOCIAL_WORKER, now, CLOCKS).after();
       assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
-      assertThat(c.deadline(DeadlineKind.CHILD_SEEN).orElseThrow().status()).isEqualTo(Deadline.Status.WITHDRAWN);
+      assertThat(c.deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow().status()).isEqualTo(Deadline.Status.WITHDRAWN);
       assertThat(c.nextAlarmAt()).isNull();
       assertThatThrownBy(() -> c.seeChild(now, SOCIAL_WORKER, now)).isInstanceOf(StepOutOfOrder.class);
     }
@@ -297,7 +298,7 @@ class CaseTest {
       assertThatThrownBy(() -> c.startEarlyHelp(now, EARLY_HELP, now)).isInstanceOf(StepOutOfOrder.class);
       Case led = c.assignLeadProfessional("D. Lead", Agency.SCHOOL, "Family support worker", EARLY_HELP, now).after();
       Case.Change started = led.startEarlyHelp(now, EARLY_HELP, now);
-      assertThat(started.after().deadline(DeadlineKind.EARLY_HELP_START).orElseThrow().onTime()).isTrue();
+      assertThat(started.after().deadline(CaseDeadlineKind.EARLY_HELP_START).orElseThrow().onTime()).isTrue();
     }
 
     @Test
@@ -314,7 +315,7 @@ class CaseTest {
       Case.Change up = opened(Outcome.EARLY_HELP).stepUp("  Disclosure at school  ", "R-NEW", EARLY_HELP, now);
       assertThat(up.after().status()).isEqualTo(CaseStatus.CLOSED);
       assertThat(up.after().closeReason()).isEqualTo(CloseReason.STEPPED_UP);
-      assertThat(up.after().deadline(DeadlineKind.EARLY_HELP_START).orElseThrow().status())
+      assertThat(up.after().deadline(CaseDeadlineKind.EARLY_HELP_START).orElseThrow().status())
           .isEqualTo(Deadline.Status.WITHDRAWN);
       assertThat(up.events()).first().isEqualTo(new CaseEvent.SteppedUp(now,
           new StepUp("Disclosure at school", "R-NEW", now, "eh-1")));
@@ -341,7 +342,7 @@ class CaseTest {
     @Test
     void each_deadline_announces_approaching_then_breached_once_and_work_after_a_breach_is_marked_late() {
       Case c = opened(Outcome.EARLY_HELP);
-      Instant due = c.deadline(DeadlineKind.EARLY_HELP_START).orElseThrow().dueBy();
+      Instant due = c.deadline(CaseDeadlineKind.EARLY_HELP_START).orElseThrow().dueBy();
       assertThat(c.advanceClocks(due.minus(Duration.ofDays(8)))).isNull();
 
       Case.Change approaching = c.advanceClocks(due.minus(Duration.ofDays(7)));
@@ -358,7 +359,7 @@ class CaseTest {
       Instant late = due.plus(Duration.ofDays(2));
       Case startedLate = breached.after().assignLeadProfessional("n", Agency.SCHOOL, "r", EARLY_HELP, late).after()
           .startEarlyHelp(late, EARLY_HELP, late).after();
-      Deadline met = startedLate.deadline(DeadlineKind.EARLY_HELP_START).orElseThrow();
+      Deadline met = startedLate.deadline(CaseDeadlineKind.EARLY_HELP_START).orElseThrow();
       assertThat(met.status()).isEqualTo(Deadline.Status.MET);
       assertThat(met.onTime()).isFalse();
       assertThat(startedLate.isOverdue(late)).isFalse();
@@ -367,7 +368,7 @@ class CaseTest {
     @Test
     void the_due_sheet_looks_at_the_soonest_alarm_of_all_its_clocks() {
       Case c = opened(Outcome.SINGLE_ASSESSMENT);
-      assertThat(c.nextAlarmAt()).isEqualTo(c.deadline(DeadlineKind.CHILD_SEEN).orElseThrow().nextAlarmAt());
+      assertThat(c.nextAlarmAt()).isEqualTo(c.deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow().nextAlarmAt());
     }
   }
 

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.notification.domain;
 
+import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.notification.domain;
 
+import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package org.mashfrontdoor.notification.adapters.messaging;
 
 import org.mashfrontdoor.notification.application.RaisingAlerts;
 import org.mashfrontdoor.notification.domain.CaseDeadline;
-import org.mashfrontdoor.notification.domain.CaseDeadlineKind;
+import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;

@@ -15,7 +15,7 @@ import org.bson.Document;
 import org.mashfrontdoor.notification.application.Alerts;
 import org.mashfrontdoor.notification.domain.Alert;
 import org.mashfrontdoor.notification.domain.AlertType;
-import org.mashfrontdoor.notification.domain.CaseDeadlineKind;
+import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 
 /** Alerts in the {@code alerts} collection, one document each, {@code _id} = alertId. */
 public final class MongoAlerts implements Alerts {
