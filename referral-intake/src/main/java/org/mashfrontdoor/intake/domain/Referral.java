@@ -11,8 +11,8 @@ import org.mashfrontdoor.platform.deadlines.DeadlinePolicy;
 /**
  * A referral as the intake holds it: what the partner sent, the acknowledgement we gave (its decision deadline,
  * and the policy that set it: null on referrals stored before it was kept), how it links to earlier referrals about
- * the same children, and the timeline the referrer sees. Status only moves forward, so late or
- * repeated news from triage cannot undo it.
+ * the same children, and the timeline the referrer sees. Status only moves forward, so late or repeated news from
+ * triage cannot undo it.
  */
 public record Referral(
     String referralId,
@@ -46,9 +46,8 @@ public record Referral(
   public static Referral received(String referralId, String reference, Partner partner, NewReferral form,
       Instant receivedAt, DeadlinePolicy decisionDeadline, Links links, List<String> childKeys) {
     return new Referral(referralId, reference, partner.id(), form, receivedAt, decisionDeadline.dueBy(receivedAt),
-        decisionDeadline.applied(), links, childKeys,
-        ReferralStatus.RECEIVED, null, List.of(new StatusChange(Milestone.RECEIVED, receivedAt, null, null)),
-        receivedAt);
+        decisionDeadline.applied(), links, childKeys, ReferralStatus.RECEIVED, null,
+        List.of(new StatusChange(Milestone.RECEIVED, receivedAt, null, null)), receivedAt);
   }
 
   public ReferralType referralType() {
@@ -113,8 +112,7 @@ public record Referral(
     // Triage and case events travel on different topics, so they may arrive out of order: tell the story in order.
     changes.sort(Comparator.comparing(StatusChange::milestone));
     return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, deadlinePolicy, links,
-        childKeys, next,
-        decision == null ? outcome : decision, changes, updatedAt);
+        childKeys, next, decision == null ? outcome : decision, changes, updatedAt);
   }
 
   /** Marks when the intake last changed what the referrer sees (drives {@code updatedSince} polling). */
