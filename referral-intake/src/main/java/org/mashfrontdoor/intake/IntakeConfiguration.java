@@ -14,6 +14,7 @@ import org.mashfrontdoor.intake.application.Referrals;
 import org.mashfrontdoor.intake.application.SteppingUp;
 import org.mashfrontdoor.intake.application.ViewingReferral;
 import org.mashfrontdoor.intake.domain.ChildKeys;
+import org.mashfrontdoor.platform.deadlines.MashDecisionDeadline;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +42,16 @@ class IntakeConfiguration {
     return new MongoIdempotencyKeys(database);
   }
 
+  /** The MASH decision deadline is set here, once, at receipt; triage enforces it from the event. */
   @Bean
   ReceivingReferral receivingReferral(Referrals referrals, IdempotencyKeys idempotencyKeys, MongoDatabase database,
-      Clock clock, @Value("${mash.intake.decision-deadline:PT24H}") Duration decisionDeadline,
+      Clock clock, @Value("${mash.decision-deadline.policy:ELAPSED}") String deadlinePolicy,
+      @Value("${mash.decision-deadline.elapsed:PT24H}") Duration elapsedDeadline,
       @Value("${mash.intake.idempotency-key-retention:P8D}") Duration keyRetention,
       @Value("${mash.intake.child-key-secret}") String childKeySecret) {
     return new ReceivingReferral(referrals, new MongoReferenceNumbers(database), idempotencyKeys,
-        new ChildKeys(childKeySecret), clock, decisionDeadline, keyRetention);
+        new ChildKeys(childKeySecret), clock, MashDecisionDeadline.configured(deadlinePolicy, elapsedDeadline),
+        keyRetention);
   }
 
   @Bean

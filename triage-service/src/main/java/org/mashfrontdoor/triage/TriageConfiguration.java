@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
-import org.mashfrontdoor.platform.time.WorkingDayCalendar;
 import org.mashfrontdoor.triage.adapters.clock.DeadlineClockLoop;
 import org.mashfrontdoor.triage.adapters.metrics.MicrometerFrontDoorMetrics;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
@@ -17,7 +16,6 @@ import org.mashfrontdoor.triage.adapters.persistence.MongoReadAudit;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.FiringDeadlines;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
-import org.mashfrontdoor.triage.application.OneWorkingDay;
 import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.application.RagReports;
 import org.mashfrontdoor.triage.application.ReadAudit;
@@ -26,15 +24,16 @@ import org.mashfrontdoor.triage.application.RecordingDecision;
 import org.mashfrontdoor.triage.application.RecordingRecommendation;
 import org.mashfrontdoor.triage.application.ReportingRag;
 import org.mashfrontdoor.triage.application.ViewingContacts;
-import org.mashfrontdoor.triage.domain.DeadlinePolicy;
-import org.mashfrontdoor.triage.domain.ElapsedDeadline;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.RagReportSchedule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the use cases to their adapters and the configured deadline, RAG and report policies. */
+/**
+ * Wires the use cases to their adapters and the configured RAG and report policies. The decision deadline itself
+ * comes with each referral: intake sets it (docs/architecture.md).
+ */
 @Configuration(proxyBeanMethods = false)
 class TriageConfiguration {
 
@@ -46,17 +45,6 @@ class TriageConfiguration {
   @Bean
   RagReports ragReports(OutboxRelay relay) {
     return new MongoRagReports(relay);
-  }
-
-  /** {@code ELAPSED} (default: {@code decision-deadline} of elapsed time) or {@code ONE_WORKING_DAY}. */
-  @Bean
-  DeadlinePolicy deadlinePolicy(@Value("${mash.triage.deadline-policy:ELAPSED}") String policy,
-      @Value("${mash.triage.decision-deadline:PT24H}") Duration decisionDeadline) {
-    return switch (policy) {
-      case "ELAPSED" -> new ElapsedDeadline(decisionDeadline);
-      case OneWorkingDay.ID -> new OneWorkingDay(WorkingDayCalendar.englandAndWales());
-      default -> throw new IllegalArgumentException("mash.triage.deadline-policy is ELAPSED or ONE_WORKING_DAY");
-    };
   }
 
   @Bean
@@ -80,9 +68,8 @@ class TriageConfiguration {
   }
 
   @Bean
-  OpeningContact openingContact(Contacts contacts, DeadlinePolicy deadlinePolicy, RagPolicy ragPolicy,
-      Clock clock, FrontDoorMetrics metrics) {
-    return new OpeningContact(contacts, deadlinePolicy, ragPolicy, clock, metrics);
+  OpeningContact openingContact(Contacts contacts, RagPolicy ragPolicy, Clock clock, FrontDoorMetrics metrics) {
+    return new OpeningContact(contacts, ragPolicy, clock, metrics);
   }
 
   @Bean

@@ -1,7 +1,12 @@
 package org.mashfrontdoor.triage;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -10,11 +15,18 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.mashfrontdoor.triage", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+  /** The platform's deadline engine and working-day calendar are plain Java, made for domains to use. */
+  static final DescribedPredicate<JavaClass> PLATFORM_BUT_DEADLINES_AND_TIME =
+      resideInAPackage("org.mashfrontdoor.platform..")
+          .and(not(resideInAnyPackage("org.mashfrontdoor.platform.deadlines..", "org.mashfrontdoor.platform.time..")))
+          .as("platform classes outside org.mashfrontdoor.platform.deadlines and .time");
+
   @ArchTest
   static final ArchRule domain_is_plain_java = noClasses().that().resideInAPackage("..triage.domain..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..", "tools.jackson..",
-          "com.fasterxml.jackson..", "jakarta.persistence..", "org.mashfrontdoor.platform..")
+          "com.fasterxml.jackson..", "jakarta.persistence..")
+      .orShould().dependOnClassesThat(PLATFORM_BUT_DEADLINES_AND_TIME)
       .because("the domain speaks the field's language and nothing else");
 
   @ArchTest

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -132,14 +133,18 @@ class OneReferralThroughTheFrontDoorIT {
         """;
     HttpResponse<String> accepted = postJson(intake + "/api/v1/referrals", notificationBody, POLICE);
     assertThat(accepted.statusCode()).isEqualTo(202);
-    String referralId = EventJson.mapper().readTree(accepted.body()).get("referralId").asString();
+    JsonNode acknowledgement = EventJson.mapper().readTree(accepted.body());
+    String referralId = acknowledgement.get("referralId").asString();
 
-    // triage opens a contact on the 24-hour clock; the referrer sees it is in triage
+    // triage opens a contact due exactly when intake told the referrer; the referrer sees it is in triage
     await().atMost(Duration.ofSeconds(60)).until(() ->
         values(getJson(triage + "/api/v1/triage/queue", SOCIAL_WORKER), "referralId").contains(referralId));
     // every read of a contact states its purpose and is audited
     JsonNode contact = getJson(triage + "/api/v1/triage/" + referralId + "?purpose=MASH%20screening", SOCIAL_WORKER);
     assertThat(contact.get("urgent").asBoolean()).isTrue();
+    assertThat(Instant.parse(contact.get("decisionDueBy").asString()))
+        .isEqualTo(Instant.parse(acknowledgement.get("decisionDueBy").asString()));
+    assertThat(contact.get("deadlinePolicy").get("id").asString()).isEqualTo("ELAPSED_24H");
     await().atMost(Duration.ofSeconds(60)).until(() ->
         getJson(intake + "/api/v1/referrals/" + referralId, POLICE).get("status").asString().equals("IN_TRIAGE"));
 

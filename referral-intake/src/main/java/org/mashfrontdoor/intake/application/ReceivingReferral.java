@@ -13,6 +13,7 @@ import org.mashfrontdoor.intake.domain.NewReferral;
 import org.mashfrontdoor.intake.domain.Partner;
 import org.mashfrontdoor.intake.domain.ReferenceNumber;
 import org.mashfrontdoor.intake.domain.Referral;
+import org.mashfrontdoor.platform.deadlines.DeadlinePolicy;
 
 /**
  * A partner's referral arrives: exactly once per idempotency key, give it an id and a reference, link it to
@@ -34,11 +35,11 @@ public class ReceivingReferral {
   private final IdempotencyKeys idempotencyKeys;
   private final ChildKeys childKeys;
   private final Clock clock;
-  private final Duration decisionDeadline;
+  private final DeadlinePolicy decisionDeadline;
   private final Duration keyRetention;
 
   public ReceivingReferral(Referrals referrals, ReferenceNumbers referenceNumbers, IdempotencyKeys idempotencyKeys,
-      ChildKeys childKeys, Clock clock, Duration decisionDeadline, Duration keyRetention) {
+      ChildKeys childKeys, Clock clock, DeadlinePolicy decisionDeadline, Duration keyRetention) {
     this.referrals = referrals;
     this.referenceNumbers = referenceNumbers;
     this.idempotencyKeys = idempotencyKeys;
@@ -103,7 +104,6 @@ public class ReceivingReferral {
     Links links = keys.isEmpty() ? Links.none()
         : Links.between(receivedAt, referrals.about(keys, Links.reReferralSince(receivedAt)).stream()
             .filter(e -> !e.referralId().equals(referralId)).toList());
-    return Referral.received(referralId, reference, partner, form, receivedAt, receivedAt.plus(decisionDeadline),
-        links, keys);
+    return Referral.received(referralId, reference, partner, form, receivedAt, decisionDeadline, links, keys);
   }
 }

@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
+import org.mashfrontdoor.platform.deadlines.DeadlinePolicy;
 
 /**
- * A referral as the intake holds it: what the partner sent, the acknowledgement we gave, how it links to earlier
- * referrals about the same children, and the timeline the referrer sees. Status only moves forward, so late or
- * repeated news from triage cannot undo it.
+ * A referral as the intake holds it: what the partner sent, the acknowledgement we gave (its decision deadline,
+ * and the policy that set it: null on referrals stored before it was kept), how it links to earlier referrals about
+ * the same children, and the timeline the referrer sees. Status only moves forward, so late or repeated news from
+ * triage cannot undo it.
  */
 public record Referral(
     String referralId,
@@ -18,6 +21,7 @@ public record Referral(
     NewReferral form,
     Instant receivedAt,
     Instant decisionDueBy,
+    AppliedPolicy deadlinePolicy,
     Links links,
     List<String> childKeys,
     ReferralStatus status,
@@ -44,12 +48,15 @@ public record Referral(
     childKeys = List.copyOf(childKeys);
   }
 
-  /** A referral just received: RECEIVED, its decision due a fixed time after receipt. */
+  /**
+   * A referral just received: RECEIVED, its decision due by the MASH decision deadline policy, applied once here
+   * (triage enforces exactly this deadline, and the policy is kept with it).
+   */
   public static Referral received(String referralId, String reference, Partner partner, NewReferral form,
-      Instant receivedAt, Instant decisionDueBy, Links links, List<String> childKeys) {
-    return new Referral(referralId, reference, partner.id(), form, receivedAt, decisionDueBy, links, childKeys,
-        ReferralStatus.RECEIVED, null, List.of(new StatusChange(Milestone.RECEIVED, receivedAt, null, null)),
-        receivedAt);
+      Instant receivedAt, DeadlinePolicy decisionDeadline, Links links, List<String> childKeys) {
+    return new Referral(referralId, reference, partner.id(), form, receivedAt, decisionDeadline.dueBy(receivedAt),
+        decisionDeadline.applied(), links, childKeys, ReferralStatus.RECEIVED, null,
+        List.of(new StatusChange(Milestone.RECEIVED, receivedAt, null, null)), receivedAt);
   }
 
   public ReferralType referralType() {
@@ -127,13 +134,13 @@ public record Referral(
     changes.add(change);
     // Triage and case events travel on different topics, so they may arrive out of order: tell the story in order.
     changes.sort(STORY_ORDER);
-    return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, links, childKeys, next,
-        decision == null ? outcome : decision, changes, updatedAt);
+    return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, deadlinePolicy, links,
+        childKeys, next, decision == null ? outcome : decision, changes, updatedAt);
   }
 
   /** Marks when the intake last changed what the referrer sees (drives {@code updatedSince} polling). */
   public Referral touched(Instant at) {
-    return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, links, childKeys, status,
-        outcome, timeline, at);
+    return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, deadlinePolicy, links,
+        childKeys, status, outcome, timeline, at);
   }
 }

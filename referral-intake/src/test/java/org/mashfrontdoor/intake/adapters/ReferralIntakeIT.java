@@ -148,6 +148,11 @@ class ReferralIntakeIT {
     assertThat(event.type()).isEqualTo("referral.received.v1");
     assertThat(event.subject()).isEqualTo(referralId);
     assertThat(new String(record.headers().lastHeader("id").value(), StandardCharsets.UTF_8)).isEqualTo(event.id());
+    Instant receivedAt = Instant.parse(event.data().get("receivedAt").asString());
+    assertThat(Instant.parse(event.data().get("decisionDueBy").asString()))
+        .as("the deadline triage will enforce").isEqualTo(receivedAt.plus(Duration.ofHours(24)));
+    assertThat(event.data().get("deadlinePolicy").get("id").asString()).isEqualTo("ELAPSED_24H");
+    assertThat(event.data().get("deadlinePolicy").get("version").asInt()).isEqualTo(1);
     assertThat(event.data().get("dashRiskLevel").asString()).isEqualTo("HIGH");
     assertThat(event.data().get("children").get(0).get("givenName").asString()).isEqualTo("Ava");
     assertThat(record.value()).doesNotContain("9434765919").doesNotContain("HR4 9EP").doesNotContain("dsl@example.org");

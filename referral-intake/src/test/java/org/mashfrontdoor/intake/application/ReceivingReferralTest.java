@@ -33,6 +33,7 @@ import org.mashfrontdoor.intake.domain.Partner;
 import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.intake.domain.ReferralStatus;
 import org.mashfrontdoor.intake.domain.ReferralType;
+import org.mashfrontdoor.platform.deadlines.ElapsedTime;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 
 /** Receiving a referral against the real (in-JVM) store, with a clock the test moves. */
@@ -69,7 +70,8 @@ class ReceivingReferralTest {
     OutboxRelay relay = new OutboxRelay(database, clock, 100);
     keys = new MongoIdempotencyKeys(database);
     receiving = new ReceivingReferral(new MongoReferrals(relay), new MongoReferenceNumbers(database), keys,
-        new ChildKeys("a-test-secret-of-some-length"), clock, Duration.ofHours(24), Duration.ofDays(8));
+        new ChildKeys("a-test-secret-of-some-length"), clock, new ElapsedTime(Duration.ofHours(24)),
+        Duration.ofDays(8));
   }
 
   static NewReferral.Child child(String given, String family, String dob, String nhs, String upn, String postcode) {

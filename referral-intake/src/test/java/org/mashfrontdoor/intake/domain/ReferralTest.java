@@ -3,17 +3,21 @@ package org.mashfrontdoor.intake.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
+import org.mashfrontdoor.platform.deadlines.ElapsedTime;
 
 @DisplayName("A referral, as its referrer follows it")
 class ReferralTest {
 
   static final Instant RECEIVED = Instant.parse("2026-11-23T09:00:00Z");
+  static final ElapsedTime WITHIN_24H = new ElapsedTime(Duration.ofHours(24));
   static final Partner SCHOOL = new Partner("school:bishop's oak primary", Agency.SCHOOL, "Bishop's Oak Primary");
 
   static NewReferral form(ReferralType type, NewReferral.DomesticAbuse domesticAbuse) {
@@ -28,7 +32,14 @@ class ReferralTest {
 
   static Referral received() {
     return Referral.received("r-1", "MARF-2026-000001", SCHOOL, form(ReferralType.MARF, null), RECEIVED,
-        RECEIVED.plusSeconds(86_400), Links.none(), List.of());
+        WITHIN_24H, Links.none(), List.of());
+  }
+
+  @Test
+  void is_due_by_the_decision_deadline_policy_and_keeps_it() {
+    Referral referral = received();
+    assertThat(referral.decisionDueBy()).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
+    assertThat(referral.deadlinePolicy()).isEqualTo(new AppliedPolicy("ELAPSED_24H", 1, null));
   }
 
   @Test
@@ -94,7 +105,7 @@ class ReferralTest {
     Referral highDash = Referral.received("r-2", "MARF-2026-000002", SCHOOL,
         form(ReferralType.POLICE_NOTIFICATION,
             new NewReferral.DomesticAbuse(DashRiskLevel.HIGH, true, true, null, null, null)),
-        RECEIVED, RECEIVED.plusSeconds(86_400), Links.none(), List.of());
+        RECEIVED, WITHIN_24H, Links.none(), List.of());
     assertThat(highDash.urgent()).isTrue();
   }
 

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.mashfrontdoor.triage.domain.Contact;
-import org.mashfrontdoor.triage.domain.DeadlinePolicy;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.Referral;
 import org.mashfrontdoor.triage.domain.TriageEvent;
@@ -14,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a contact, with its decision deadline, for each referral received; or, when the referral is linked to a
+ * Opens a contact, with the decision deadline intake set, for each referral received; or, when the referral is linked to a
  * referral with an open contact, adds it to that contact instead. Redeliveries change nothing.
  */
 public class OpeningContact {
@@ -25,15 +24,12 @@ public class OpeningContact {
   public enum Result { OPENED, JOINED, ALREADY_HANDLED }
 
   private final Contacts contacts;
-  private final DeadlinePolicy deadlinePolicy;
   private final RagPolicy ragPolicy;
   private final Clock clock;
   private final FrontDoorMetrics metrics;
 
-  public OpeningContact(Contacts contacts, DeadlinePolicy deadlinePolicy, RagPolicy ragPolicy, Clock clock,
-      FrontDoorMetrics metrics) {
+  public OpeningContact(Contacts contacts, RagPolicy ragPolicy, Clock clock, FrontDoorMetrics metrics) {
     this.contacts = contacts;
-    this.deadlinePolicy = deadlinePolicy;
     this.ragPolicy = ragPolicy;
     this.clock = clock;
     this.metrics = metrics;
@@ -43,7 +39,7 @@ public class OpeningContact {
     // The store keeps milliseconds; truncating here keeps the events and later reads identical.
     Referral referral = new Referral(received.referralId(), received.reference(), received.referralType(),
         received.agency(), received.organisation(), received.receivedAt().truncatedTo(ChronoUnit.MILLIS),
-        received.immediateRisk(), received.dashRiskLevel(), received.children(), received.reReferral(),
+        received.decisionDueBy().truncatedTo(ChronoUnit.MILLIS), received.deadlinePolicy(), received.immediateRisk(), received.dashRiskLevel(), received.children(), received.reReferral(),
         received.linkedReferralIds());
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       if (contacts.find(referral.referralId()).isPresent()) {
@@ -61,7 +57,7 @@ public class OpeningContact {
         write = contacts.update(written, linked.get().version(),
             List.of(new TriageEvent.ReferralJoined(written, referral.source(), now)), eventId);
       } else {
-        written = Contact.open(referral, deadlinePolicy, ragPolicy, now);
+        written = Contact.open(referral, ragPolicy, now);
         write = contacts.open(written, List.of(new TriageEvent.ContactOpened(written, written.rag(ragPolicy, now),
             now)), eventId);
       }

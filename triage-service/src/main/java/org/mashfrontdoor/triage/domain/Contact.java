@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
 
 /**
  * A contact at the MASH front door: one or more linked referrals (its {@code sources}) about the same child,
@@ -22,7 +23,7 @@ public record Contact(
     ContactStatus status,
     Instant receivedAt,
     Instant decisionDueBy,
-    AppliedDeadlinePolicy deadlinePolicy,
+    AppliedPolicy deadlinePolicy,
     boolean urgent,
     Lane lane,
     List<Source> sources,
@@ -61,11 +62,14 @@ public record Contact(
     }
   }
 
-  /** Opens a contact for a referral: GREEN, its first alarm set for when it turns AMBER (or later). */
-  public static Contact open(Referral referral, DeadlinePolicy policy, RagPolicy ragPolicy, Instant now) {
-    Instant due = policy.decisionDueBy(referral.receivedAt());
+  /**
+   * Opens a contact for a referral: GREEN, its first alarm set for when it turns AMBER (or later). The deadline is
+   * the one intake set and acknowledged to the referrer, never recomputed here.
+   */
+  public static Contact open(Referral referral, RagPolicy ragPolicy, Instant now) {
+    Instant due = referral.decisionDueBy();
     return new Contact(referral.referralId(), referral.reference(), ContactStatus.OPEN, referral.receivedAt(), due,
-        policy.applied(), referral.urgent(), referral.lane(), List.of(referral.source()),
+        referral.deadlinePolicy(), referral.urgent(), referral.lane(), List.of(referral.source()),
         referral.linkedReferralIds(), List.of(), null, null, null, Rag.GREEN, due.minus(ragPolicy.amber()),
         List.of(new HistoryEntry(now, HistoryEntry.Step.OPENED, referral.agency(), referral.reference())), 0);
   }

@@ -3,33 +3,24 @@ package org.mashfrontdoor.triage.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.mashfrontdoor.platform.deadlines.Warnings;
 
 /**
  * RAG by time left to the decision deadline: GREEN with more than {@code amber} left, AMBER at or under
  * {@code amber}, RED at or under {@code red} (including the deadline instant itself), BREACHED once it has passed.
+ * The stage rule is the platform's {@link Warnings} with two warnings, so RAG and every other deadline agree.
  */
 public record RagPolicy(Duration amber, Duration red) {
 
   public RagPolicy {
     Objects.requireNonNull(amber, "amber");
     Objects.requireNonNull(red, "red");
-    if (red.isNegative() || amber.compareTo(red) < 0) {
-      throw new IllegalArgumentException("RAG thresholds need 0 <= red <= amber");
-    }
+    Warnings.at(amber, red); // refuses red < 0 or red > amber
   }
 
   public Rag ragAt(Instant decisionDueBy, Instant now) {
-    Duration left = Duration.between(now, decisionDueBy);
-    if (left.isNegative()) {
-      return Rag.BREACHED;
-    }
-    if (left.compareTo(red) <= 0) {
-      return Rag.RED;
-    }
-    if (left.compareTo(amber) <= 0) {
-      return Rag.AMBER;
-    }
-    return Rag.GREEN;
+    // Stages 0..3 are GREEN, AMBER, RED, BREACHED in that order.
+    return Rag.values()[warnings().stageAt(decisionDueBy, now)];
   }
 
   /**
@@ -37,11 +28,10 @@ public record RagPolicy(Duration amber, Duration red) {
    * breach instant is the first nanosecond past the deadline: on the deadline itself a contact is still RED.
    */
   public Instant nextChange(Instant decisionDueBy, Instant now) {
-    return switch (ragAt(decisionDueBy, now)) {
-      case GREEN -> decisionDueBy.minus(amber);
-      case AMBER -> decisionDueBy.minus(red);
-      case RED -> decisionDueBy.plusNanos(1);
-      case BREACHED -> null;
-    };
+    return warnings().nextChange(decisionDueBy, now);
+  }
+
+  private Warnings warnings() {
+    return Warnings.at(amber, red);
   }
 }

@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
 
-/** A referral received by intake, as far as the front door needs it to open (or join) a contact. */
+/**
+ * A referral received by intake, as far as the front door needs it to open (or join) a contact, with the decision
+ * deadline intake set (and the policy it was set by).
+ */
 public record Referral(
     String referralId,
     String reference,
@@ -14,6 +18,8 @@ public record Referral(
     String agency,
     String organisation,
     Instant receivedAt,
+    Instant decisionDueBy,
+    AppliedPolicy deadlinePolicy,
     boolean immediateRisk,
     DashRiskLevel dashRiskLevel,
     List<Child> children,
@@ -27,6 +33,8 @@ public record Referral(
     Objects.requireNonNull(referralId, "referralId");
     Objects.requireNonNull(referralType, "referralType");
     Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(decisionDueBy, "decisionDueBy");
+    Objects.requireNonNull(deadlinePolicy, "deadlinePolicy");
     children = children == null ? List.of() : List.copyOf(children);
     linkedReferralIds = linkedReferralIds == null ? List.of() : List.copyOf(linkedReferralIds);
   }

@@ -97,6 +97,25 @@ class TriageServiceTest {
 
   static String referralReceived(String referralId, Instant receivedAt, boolean immediateRisk, String dash,
       String referralType, List<String> linkedReferralIds) {
+    return referralReceived(referralId, receivedAt, receivedAt.plus(Duration.ofHours(24)), WITHIN_24_HOURS,
+        immediateRisk, dash, referralType, linkedReferralIds);
+  }
+
+  /** Intake's default deadline policy, as it publishes it. */
+  static final Map<String, Object> WITHIN_24_HOURS = policy("ELAPSED_24H", 1, null);
+
+  static Map<String, Object> policy(String id, int version, String calendarVersion) {
+    Map<String, Object> policy = new LinkedHashMap<>();
+    policy.put("id", id);
+    policy.put("version", version);
+    policy.put("calendarVersion", calendarVersion);
+    return policy;
+  }
+
+  /** With the decision deadline intake set; a null {@code decisionDueBy} or {@code deadlinePolicy} is left out. */
+  static String referralReceived(String referralId, Instant receivedAt, Instant decisionDueBy,
+      Map<String, Object> deadlinePolicy, boolean immediateRisk, String dash, String referralType,
+      List<String> linkedReferralIds) {
     Map<String, Object> concern = new LinkedHashMap<>();
     concern.put("categories", List.of("NEGLECT"));
     concern.put("summary", "Arrives hungry most days.");
@@ -107,7 +126,12 @@ class TriageServiceTest {
     data.put("reference", "MARF-2026-" + referralId.substring(0, 6));
     data.put("referralType", referralType);
     data.put("receivedAt", receivedAt.toString());
-    data.put("decisionDueBy", receivedAt.plus(Duration.ofHours(24)).toString());
+    if (decisionDueBy != null) {
+      data.put("decisionDueBy", decisionDueBy.toString());
+    }
+    if (deadlinePolicy != null) {
+      data.put("deadlinePolicy", deadlinePolicy);
+    }
     data.put("referrer", Map.of("agency", "SCHOOL", "organisation", "Bishop's Oak Primary"));
     data.put("children", List.of(Map.of("givenName", "Ava", "familyName", "Marsh", "dateOfBirth", "2016-03-14",
         "onChildProtectionPlan", false)));
@@ -265,7 +289,57 @@ class TriageServiceTest {
     assertThat(data.get("levelOfNeed").asInt()).isEqualTo(2);
     assertThat(data.get("rationale").asString()).isEqualTo("Parents agree to a family support worker.");
     assertThat(Instant.parse(data.get("decidedAt").asString())).isEqualTo(NOW);
+    assertThat(Instant.parse(data.get("receivedAt").asString())).isEqualTo(NOW.minus(Duration.ofHours(20)));
     assertThat(data.get("onTime").asBoolean()).isTrue();
+  }
+
+  @Test
+  void keeps_exactly_the_deadline_and_policy_intake_set_even_a_friday_referral_due_on_monday() throws Exception {
+    Instant friday = Instant.parse("2026-02-27T15:00:00Z"); // 15:00 in London
+    Instant monday = Instant.parse("2026-03-02T15:00:00Z"); // six hours after NOW: AMBER, where 24 h would be breached
+    String referralId = UUID.randomUUID().toString();
+    send(referralId, referralReceived(referralId, friday, monday,
+        policy("ONE_WORKING_DAY", 1, "england-and-wales/2025-2028.1"), false, null, "MARF", List.of()));
+
+    JsonNode contact = awaitContact(referralId);
+    assertThat(Instant.parse(contact.get("decisionDueBy").asString())).isEqualTo(monday);
+    assertThat(contact.get("deadlinePolicy").get("id").asString()).isEqualTo("ONE_WORKING_DAY");
+    assertThat(contact.get("deadlinePolicy").get("version").asInt()).isEqualTo(1);
+    assertThat(contact.get("deadlinePolicy").get("calendarVersion").asString())
+        .isEqualTo("england-and-wales/2025-2028.1");
+    assertThat(contact.get("rag").asString()).isEqualTo("AMBER");
+    assertThat(Instant.parse(EventJson.read(awaitPublished(referralId, "triage.contact-opened.v1").value()).data()
+        .get("decisionDueBy").asString())).isEqualTo(monday);
+  }
+
+  @Test
+  void a_referral_received_without_its_deadline_or_policy_is_dead_lettered_and_opens_no_contact() throws Exception {
+    String noPolicy = UUID.randomUUID().toString();
+    String noPolicyEvent = referralReceived(noPolicy, NOW, NOW.plus(Duration.ofHours(24)), null, false, null,
+        "MARF", List.of());
+    send(noPolicy, noPolicyEvent);
+    String noDeadline = UUID.randomUUID().toString();
+    String noDeadlineEvent = referralReceived(noDeadline, NOW, null, WITHIN_24_HOURS, false, null, "MARF",
+        List.of());
+    send(noPolicy, noDeadlineEvent);
+    // A marker on the same key (so the same partition, after both): once it is handled, so were they.
+    String marker = UUID.randomUUID().toString();
+    send(noPolicy, referralReceived(marker, NOW, false, null));
+    awaitContact(marker);
+
+    assertThat(read(noPolicy).statusCode()).isEqualTo(404);
+    assertThat(read(noDeadline).statusCode()).isEqualTo(404);
+    try (KafkaConsumer<String, String> deadLetters = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.get().kafkaBootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "triage-dlt-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+      deadLetters.subscribe(List.of(Topics.REFERRAL_EVENTS + Topics.DEAD_LETTER_SUFFIX));
+      List<String> dead = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        deadLetters.poll(Duration.ofMillis(200)).forEach(r -> dead.add(r.value()));
+        return dead.contains(noPolicyEvent) && dead.contains(noDeadlineEvent);
+      });
+    }
   }
 
   @Test

@@ -30,9 +30,9 @@ import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
 import org.mashfrontdoor.triage.domain.RagReportSchedule;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import org.mashfrontdoor.triage.domain.ElapsedDeadline;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
+import org.mashfrontdoor.triage.domain.ReceivedReferrals;
 import org.mashfrontdoor.triage.domain.Referral;
 import org.mashfrontdoor.triage.domain.ReferralType;
 import org.mashfrontdoor.triage.domain.Role;
@@ -64,7 +64,7 @@ class DeadlineClockTest {
   Instance startInstance(int batchSize) {
     MongoContacts contacts = new MongoContacts(new OutboxRelay(database, clock, 100));
     return new Instance(contacts,
-        new OpeningContact(contacts, new ElapsedDeadline(Duration.ofHours(24)), RAG, clock, FrontDoorMetrics.NONE),
+        new OpeningContact(contacts, RAG, clock, FrontDoorMetrics.NONE),
         new FiringDeadlines(contacts, RAG, clock, batchSize, FrontDoorMetrics.NONE),
         new RecordingDecision(contacts, RAG, clock, FrontDoorMetrics.NONE),
         new RecordingRecommendation(contacts, RAG, clock));
@@ -85,8 +85,8 @@ class DeadlineClockTest {
   }
 
   static Referral referral(String id, Instant receivedAt) {
-    return new Referral(id, "MARF-2026-" + id, ReferralType.MARF, "SCHOOL", "Bishop's Oak Primary", receivedAt,
-        false, null, List.of(), false, List.of());
+    return ReceivedReferrals.dueWithin24Hours(id, "MARF-2026-" + id, ReferralType.MARF, "SCHOOL",
+        "Bishop's Oak Primary", receivedAt, false, null, List.of(), false, List.of());
   }
 
   /** The events written with the contact, in order, as "type:rag". Nothing relays them here, so all are kept. */

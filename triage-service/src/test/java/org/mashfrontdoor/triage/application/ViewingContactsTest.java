@@ -18,11 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.triage.domain.Child;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.ContactRead;
-import org.mashfrontdoor.triage.domain.ElapsedDeadline;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
-import org.mashfrontdoor.triage.domain.Referral;
+import org.mashfrontdoor.triage.domain.ReceivedReferrals;
 import org.mashfrontdoor.triage.domain.ReferralType;
 import org.mashfrontdoor.triage.domain.Role;
 import org.mashfrontdoor.triage.domain.Staff;
@@ -34,10 +33,9 @@ class ViewingContactsTest {
   static final Instant NOW = Instant.parse("2026-03-02T10:15:00Z");
   static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
   static final Staff READER = new Staff("sw-4", Role.MASH_SOCIAL_WORKER);
-  static final Contact CONTACT = Contact.open(new Referral("r-1", "MARF-2026-000001", ReferralType.MARF, "SCHOOL",
+  static final Contact CONTACT = Contact.open(ReceivedReferrals.dueWithin24Hours("r-1", "MARF-2026-000001", ReferralType.MARF, "SCHOOL",
       "Bishop's Oak Primary", NOW.minus(Duration.ofHours(1)), false, null,
-      List.of(new Child(LocalDate.parse("2016-03-14"), false)), false, List.of()),
-      new ElapsedDeadline(Duration.ofHours(24)), RAG, NOW.minus(Duration.ofHours(1)));
+      List.of(new Child(LocalDate.parse("2016-03-14"), false)), false, List.of()), RAG, NOW.minus(Duration.ofHours(1)));
 
   final List<ContactRead> audited = new ArrayList<>();
 

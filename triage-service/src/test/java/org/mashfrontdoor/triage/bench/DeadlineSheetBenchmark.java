@@ -24,10 +24,9 @@ import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.application.FiringDeadlines;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
 import org.mashfrontdoor.triage.domain.Contact;
-import org.mashfrontdoor.triage.domain.ElapsedDeadline;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
-import org.mashfrontdoor.triage.domain.Referral;
+import org.mashfrontdoor.triage.domain.ReceivedReferrals;
 import org.mashfrontdoor.triage.domain.ReferralType;
 
 /**
@@ -53,7 +52,6 @@ public final class DeadlineSheetBenchmark {
 
     Clock clock = Clock.systemUTC();
     RagPolicy rag = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
-    ElapsedDeadline policy = new ElapsedDeadline(Duration.ofHours(24));
     long heapBefore = usedHeapAfterGc();
 
     // With a URI (e.g. a BenchMongoServer in another JVM) the heap figures are the service's alone.
@@ -79,13 +77,13 @@ public final class DeadlineSheetBenchmark {
       if (present < quiet) {
         collection.deleteMany(new Document());
         Instant later = clock.instant().plus(Duration.ofHours(9)).truncatedTo(ChronoUnit.MILLIS);
-        load(collection, policy, rag, quiet, i -> "quiet-" + i, i -> later.plusMillis(i % 54_000_000), false);
+        load(collection, rag, quiet, i -> "quiet-" + i, i -> later.plusMillis(i % 54_000_000), false);
       } else {
         collection.deleteMany(new Document("_id", new Document("$regex", "^breach-")));
         System.out.printf("reusing %,d quiet contacts already in the store%n", present);
       }
       Instant start = clock.instant().plusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
-      load(collection, policy, rag, breaching, i -> "breach-" + i,
+      load(collection, rag, breaching, i -> "breach-" + i,
           i -> start.plusMillis(i * windowSeconds * 1000L / Math.max(1, breaching)), true);
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
       long heapLoaded = usedHeapAfterGc();
@@ -128,14 +126,14 @@ public final class DeadlineSheetBenchmark {
     }
   }
 
-  private static void load(MongoCollection<Document> collection, ElapsedDeadline policy, RagPolicy rag, long count,
+  private static void load(MongoCollection<Document> collection, RagPolicy rag, long count,
       java.util.function.LongFunction<String> id, java.util.function.LongFunction<Instant> due, boolean red) {
     List<Document> batch = new ArrayList<>(10_000);
     for (long i = 0; i < count; i++) {
       Instant dueBy = due.apply(i);
       Instant received = dueBy.minus(Duration.ofHours(24));
-      Contact open = Contact.open(new Referral(id.apply(i), "MARF-2026-" + i, ReferralType.MARF, "SCHOOL", "School",
-          received, false, null, List.of(), false, List.of()), policy, rag, received);
+      Contact open = Contact.open(ReceivedReferrals.dueWithin24Hours(id.apply(i), "MARF-2026-" + i, ReferralType.MARF,
+          "SCHOOL", "School", received, false, null, List.of(), false, List.of()), rag, received);
       Document doc = ContactDocuments.toDocument(red ? redWithBreachAlarm(open, rag) : open);
       doc.put(OutboxedCollection.VERSION, 1L);
       doc.put(OutboxedCollection.PENDING_EVENTS, List.of());

@@ -11,41 +11,45 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
+import org.mashfrontdoor.platform.deadlines.OneWorkingDay;
+import org.mashfrontdoor.platform.time.WorkingDayCalendar;
 
 @DisplayName("A MASH contact")
 class ContactTest {
 
   static final Instant RECEIVED = Instant.parse("2026-03-02T09:00:00Z");
-  static final DeadlinePolicy ELAPSED_24H = new ElapsedDeadline(Duration.ofHours(24));
   static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
   static final Staff WORKER = new Staff("sw-1", Role.MASH_SOCIAL_WORKER);
   static final Staff MANAGER = new Staff("mgr-1", Role.MASH_MANAGER);
 
   static Referral referral(String id, Instant receivedAt) {
-    return new Referral(id, "MARF-2026-000001", ReferralType.MARF, "SCHOOL", "Bishop's Oak Primary", receivedAt,
+    return ReceivedReferrals.dueWithin24Hours(id, "MARF-2026-000001", ReferralType.MARF, "SCHOOL",
+        "Bishop's Oak Primary", receivedAt,
         false, null, List.of(new Child(LocalDate.parse("2016-03-14"), false)), false, List.of());
   }
 
   static Referral police(String id, DashRiskLevel dash) {
-    return new Referral(id, "MARF-2026-000002", ReferralType.POLICE_NOTIFICATION, "POLICE", "West Mercia Police",
+    return ReceivedReferrals.dueWithin24Hours(id, "MARF-2026-000002", ReferralType.POLICE_NOTIFICATION, "POLICE",
+        "West Mercia Police",
         RECEIVED, false, dash, List.of(new Child(LocalDate.parse("2019-07-02"), false)), false, List.of());
   }
 
   static Contact contact(String referralId, boolean urgent, Instant receivedAt) {
     Referral r = referral(referralId, receivedAt);
-    return Contact.open(new Referral(r.referralId(), r.reference(), r.referralType(), r.agency(), r.organisation(),
-        r.receivedAt(), urgent, null, r.children(), false, List.of()), ELAPSED_24H, RAG, receivedAt);
+    return Contact.open(ReceivedReferrals.dueWithin24Hours(r.referralId(), r.reference(), r.referralType(),
+        r.agency(), r.organisation(), r.receivedAt(), urgent, null, r.children(), false, List.of()), RAG, receivedAt);
   }
 
   @Nested
-  @DisplayName("is due for a decision by its deadline policy, stored with it")
+  @DisplayName("is due for a decision by the deadline intake set, stored with its policy")
   class Deadline {
 
     @Test
     void within_24_elapsed_hours_of_receipt_by_default() {
       Contact contact = contact("r-1", false, RECEIVED);
       assertThat(contact.decisionDueBy()).isEqualTo(Instant.parse("2026-03-03T09:00:00Z"));
-      assertThat(contact.deadlinePolicy()).isEqualTo(new AppliedDeadlinePolicy("ELAPSED_24H", 1, null));
+      assertThat(contact.deadlinePolicy()).isEqualTo(new AppliedPolicy("ELAPSED_24H", 1, null));
       assertThat(contact.status()).isEqualTo(ContactStatus.OPEN);
       assertThat(contact.ragState()).isEqualTo(Rag.GREEN);
       assertThat(contact.nextAlarmAt()).as("turns AMBER 8 h before the deadline")
@@ -53,15 +57,21 @@ class ContactTest {
     }
 
     @Test
-    void names_a_configured_policy_by_its_duration() {
-      assertThat(new ElapsedDeadline(Duration.ofMinutes(90)).id()).isEqualTo("ELAPSED_1H30M");
-      assertThatThrownBy(() -> new ElapsedDeadline(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-    }
+    void exactly_as_intake_set_it_even_a_friday_referral_due_on_monday() {
+      Instant friday = Instant.parse("2026-03-06T15:00:00Z"); // 15:00 in London (GMT)
+      Instant monday = Instant.parse("2026-03-09T15:00:00Z");
+      AppliedPolicy workingDay = new OneWorkingDay(WorkingDayCalendar.englandAndWales()).applied();
+      Referral received = new Referral("r-1", "MARF-2026-000001", ReferralType.MARF, "SCHOOL", "Bishop's Oak Primary",
+          friday, monday, workingDay, false, null, List.of(), false, List.of());
 
-    @Test
-    void elapsed_time_runs_through_weekends_and_bank_holidays() {
-      Instant goodFridayEve = Instant.parse("2026-04-02T14:00:00Z"); // Thursday before Easter
-      assertThat(contact("r-1", false, goodFridayEve).decisionDueBy()).isEqualTo(Instant.parse("2026-04-03T14:00:00Z"));
+      Contact contact = Contact.open(received, RAG, friday);
+
+      assertThat(contact.decisionDueBy()).isEqualTo(monday);
+      assertThat(contact.deadlinePolicy())
+          .isEqualTo(new AppliedPolicy("ONE_WORKING_DAY", 1, "england-and-wales/2025-2028.1"));
+      assertThat(contact.nextAlarmAt()).as("turns AMBER 8 h before Monday's deadline, not Saturday's")
+          .isEqualTo(Instant.parse("2026-03-09T07:00:00Z"));
+      assertThat(contact.rag(RAG, Instant.parse("2026-03-07T15:00:01Z"))).isEqualTo(Rag.GREEN);
     }
 
     @Test
@@ -77,7 +87,8 @@ class ContactTest {
   class Urgency {
 
     Referral with(boolean immediateRisk, DashRiskLevel dash, List<Child> children, boolean reReferral) {
-      return new Referral("r", "ref", ReferralType.MARF, "HEALTH", "GP", RECEIVED, immediateRisk, dash, children,
+      return ReceivedReferrals.dueWithin24Hours("r", "ref", ReferralType.MARF, "HEALTH", "GP", RECEIVED,
+          immediateRisk, dash, children,
           reReferral, List.of());
     }
 
@@ -153,8 +164,8 @@ class ContactTest {
 
     @Test
     void lists_every_source_keeps_its_clock_and_takes_the_higher_priority_and_the_mash_lane() {
-      Contact daLane = Contact.open(police("p1", DashRiskLevel.STANDARD), ELAPSED_24H, RAG, RECEIVED);
-      Referral school = new Referral("s1", "MARF-2026-000009", ReferralType.MARF, "SCHOOL", "Bishop's Oak",
+      Contact daLane = Contact.open(police("p1", DashRiskLevel.STANDARD), RAG, RECEIVED);
+      Referral school = ReceivedReferrals.dueWithin24Hours("s1", "MARF-2026-000009", ReferralType.MARF, "SCHOOL", "Bishop's Oak",
           RECEIVED.plus(Duration.ofHours(3)), true, null, List.of(), false, List.of("p1"));
 
       Contact joined = daLane.join(school, RECEIVED.plus(Duration.ofHours(3)));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.mashfrontdoor.intake.domain.Referral;
+import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 
 /**
@@ -16,6 +17,7 @@ public record ReferralReceivedV1(
     String referralType,
     Instant receivedAt,
     Instant decisionDueBy,
+    AppliedPolicy deadlinePolicy,
     Referrer referrer,
     List<Child> children,
     Concern concern,
@@ -42,6 +44,7 @@ public record ReferralReceivedV1(
         referral.referralType().name(),
         referral.receivedAt(),
         referral.decisionDueBy(),
+        referral.deadlinePolicy(),
         new Referrer(referral.referrer().agency().name(), referral.referrer().organisation()),
         referral.children().stream()
             .map(c -> new Child(c.givenName(), c.familyName(), c.dateOfBirth(), c.onChildProtectionPlan()))

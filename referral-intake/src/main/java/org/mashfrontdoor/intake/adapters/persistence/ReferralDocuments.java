@@ -11,6 +11,7 @@ import org.mashfrontdoor.intake.domain.NewReferral;
 import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.intake.domain.ReferralStatus;
 import org.mashfrontdoor.intake.domain.TriageOutcome;
+import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
 import org.mashfrontdoor.platform.events.EventJson;
 
 /**
@@ -29,6 +30,9 @@ final class ReferralDocuments {
         .append("form", Document.parse(EventJson.mapper().writeValueAsString(r.form())))
         .append("receivedAt", Date.from(r.receivedAt()))
         .append("decisionDueBy", Date.from(r.decisionDueBy()))
+        .append("deadlinePolicy", r.deadlinePolicy() == null ? null : new Document("id", r.deadlinePolicy().id())
+            .append("version", r.deadlinePolicy().version())
+            .append("calendarVersion", r.deadlinePolicy().calendarVersion()))
         .append("reReferral", r.links().reReferral())
         .append("linkedReferralIds", r.links().linkedReferralIds())
         .append("childKeys", r.childKeys())
@@ -47,6 +51,7 @@ final class ReferralDocuments {
 
   static Referral fromDocument(Document d) {
     NewReferral form = EventJson.mapper().readValue(d.get("form", Document.class).toJson(), NewReferral.class);
+    Document policy = d.get("deadlinePolicy", Document.class);
     List<Referral.StatusChange> timeline = new ArrayList<>();
     for (Document t : d.getList("timeline", Document.class)) {
       timeline.add(new Referral.StatusChange(Milestone.valueOf(t.getString("milestone")), instant(t, "at"),
@@ -60,6 +65,10 @@ final class ReferralDocuments {
         form,
         instant(d, "receivedAt"),
         instant(d, "decisionDueBy"),
+        // Referrals stored before the policy was kept have none.
+        policy == null ? null
+            : new AppliedPolicy(policy.getString("id"), policy.getInteger("version"),
+                policy.getString("calendarVersion")),
         new Links(Boolean.TRUE.equals(d.getBoolean("reReferral")), d.getList("linkedReferralIds", String.class)),
         d.getList("childKeys", String.class),
         ReferralStatus.valueOf(d.getString("status")),

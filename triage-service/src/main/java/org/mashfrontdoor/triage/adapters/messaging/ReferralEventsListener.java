@@ -1,6 +1,7 @@
 package org.mashfrontdoor.triage.adapters.messaging;
 
 import java.util.List;
+import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.MalformedEventException;
@@ -39,9 +40,24 @@ class ReferralEventsListener {
         parse(ReferralType.class, data.referralType() == null ? "MARF" : data.referralType(), event),
         data.referrer() == null ? null : data.referrer().agency(),
         data.referrer() == null ? null : data.referrer().organisation(),
-        data.receivedAt(), data.concern() != null && data.concern().immediateRisk(),
+        data.receivedAt(), data.decisionDueBy(), deadlinePolicy(data, event),
+        data.concern() != null && data.concern().immediateRisk(),
         data.dashRiskLevel() == null ? null : parse(DashRiskLevel.class, data.dashRiskLevel(), event),
         children, data.reReferral(), data.linkedReferralIds()), event.id());
+  }
+
+  /**
+   * Intake sets the decision deadline and tells the referrer; triage enforces exactly that, so an event without it
+   * cannot open a contact (triage has no deadline of its own to fall back on).
+   */
+  private static AppliedPolicy deadlinePolicy(ReferralReceivedV1 data, EventEnvelope event) {
+    ReferralReceivedV1.DeadlinePolicy policy = data.deadlinePolicy();
+    if (data.decisionDueBy() == null || policy == null || policy.id() == null || policy.version() == null
+        || policy.version() < 1) {
+      throw new MalformedEventException("referral.received.v1 " + event.id()
+          + " lacks decisionDueBy or its deadlinePolicy");
+    }
+    return new AppliedPolicy(policy.id(), policy.version(), policy.calendarVersion());
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, EventEnvelope event) {

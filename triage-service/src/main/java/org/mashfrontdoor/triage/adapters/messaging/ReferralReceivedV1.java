@@ -9,10 +9,14 @@ import java.util.List;
  * summary are not read: triage keeps no personal data it does not need to prioritise.
  */
 record ReferralReceivedV1(String referralId, String reference, String referralType, Instant receivedAt,
-    Referrer referrer, List<Child> children, Concern concern, String dashRiskLevel, boolean reReferral,
-    List<String> linkedReferralIds) {
+    Instant decisionDueBy, DeadlinePolicy deadlinePolicy, Referrer referrer, List<Child> children, Concern concern,
+    String dashRiskLevel, boolean reReferral, List<String> linkedReferralIds) {
 
   static final String TYPE = "referral.received.v1";
+
+  /** The policy intake set {@code decisionDueBy} by; read loosely, checked when the event is taken in. */
+  record DeadlinePolicy(String id, Integer version, String calendarVersion) {
+  }
 
   record Referrer(String agency, String organisation) {
   }

@@ -46,7 +46,8 @@ public final class TriageEvents {
   }
 
   public record DecisionRecordedV1(String contactId, String referralId, String reference, List<String> referralIds,
-      String outcome, int levelOfNeed, String rationale, Instant decidedAt, Instant decisionDueBy, boolean onTime) {
+      String outcome, int levelOfNeed, String rationale, Instant receivedAt, Instant decidedAt, Instant decisionDueBy,
+      boolean onTime) {
   }
 
   public record RagReportV1(String reportId, LocalDateTime slot, Instant slotAt, Instant generatedAt,
@@ -82,7 +83,8 @@ public final class TriageEvents {
         type = DECISION_RECORDED;
         TriageDecision d = c.decision();
         data = new DecisionRecordedV1(c.contactId(), c.referralId(), c.reference(), c.referralIds(),
-            d.outcome().name(), d.levelOfNeed(), d.rationale(), d.decidedAt(), c.decisionDueBy(), d.onTime());
+            d.outcome().name(), d.levelOfNeed(), d.rationale(), c.receivedAt(), d.decidedAt(), c.decisionDueBy(),
+            d.onTime());
       }
     }
     return EventEnvelope.create(SOURCE, type, c.referralId(), event.at(), data);

@@ -1,15 +1,15 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import org.bson.Document;
+import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
+import org.mashfrontdoor.platform.deadlines.Warnings;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.triage.domain.Advice;
 import org.mashfrontdoor.triage.domain.Agency;
-import org.mashfrontdoor.triage.domain.AppliedDeadlinePolicy;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.ContactStatus;
 import org.mashfrontdoor.triage.domain.HistoryEntry;
@@ -74,7 +74,7 @@ public final class ContactDocuments {
             .append("onTime", c.decision().onTime())
             .append("decidedBy", c.decision().decidedBy()))
         .append(RAG_STATE, c.ragState().name())
-        .append(NEXT_ALARM_AT, alarm(c.nextAlarmAt()))
+        .append(NEXT_ALARM_AT, date(Warnings.storable(c.nextAlarmAt())))
         .append("history", c.history().stream().map(h -> new Document("at", date(h.at()))
             .append("step", h.step().name())
             .append("by", h.by())
@@ -98,7 +98,7 @@ public final class ContactDocuments {
         ContactStatus.valueOf(d.getString(STATUS)),
         instant(d, "receivedAt"),
         instant(d, "decisionDueBy"),
-        new AppliedDeadlinePolicy(policy.getString("id"), policy.getInteger("version"),
+        new AppliedPolicy(policy.getString("id"), policy.getInteger("version"),
             policy.getString("calendarVersion")),
         d.getBoolean("urgent", false),
         Lane.valueOf(d.getString(LANE)),
@@ -125,15 +125,6 @@ public final class ContactDocuments {
 
   static Date date(Instant instant) {
     return instant == null ? null : Date.from(instant);
-  }
-
-  /** Alarms are rounded UP to the store's milliseconds, so an alarm never fires before its instant. */
-  static Date alarm(Instant instant) {
-    if (instant == null) {
-      return null;
-    }
-    Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
-    return Date.from(millis.equals(instant) ? millis : millis.plusMillis(1));
   }
 
   private static Instant instant(Document d, String field) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
 import org.mashfrontdoor.triage.application.ContactView;
 import org.mashfrontdoor.triage.domain.Advice;
-import org.mashfrontdoor.triage.domain.AppliedDeadlinePolicy;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.HistoryEntry;
 import org.mashfrontdoor.triage.domain.MultiAgencyCheck;
@@ -58,7 +58,7 @@ final class ContactResponses {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record PolicyResponse(String id, int version, String calendarVersion) {
-    static PolicyResponse of(AppliedDeadlinePolicy p) {
+    static PolicyResponse of(AppliedPolicy p) {
       return new PolicyResponse(p.id(), p.version(), p.calendarVersion());
     }
   }
