@@ -32,8 +32,9 @@ import tools.jackson.databind.JsonNode;
  * The four real services, each with its own database, started in one JVM on the real embedded Kafka broker
  * and MongoDB wire-protocol server; one police notification goes from the partner's POST to a decision, a
  * case, alerts for MASH staff and the referrer's status. The police system calls intake with its own bearer token,
- * MASH staff call triage with theirs (a social worker recommends, a manager signs off); case and notification are
- * still open.
+ * MASH staff call triage with theirs (a social worker recommends, a manager signs off), children's social care and
+ * early help staff call case-service with theirs; notification is still open. The statutory pathway follows: a
+ * strategy discussion, Section 47 and a conference; and an early help case stepped up back to the front door.
  */
 @WithEmbeddedInfrastructure
 @DisplayName("One referral through the front door, across all four services")
@@ -52,6 +53,13 @@ class OneReferralThroughTheFrontDoorIT {
   static final String SOCIAL_WORKER = TestTokens.bearer(TestTokens.staff("mash-social-worker", "MASH_SOCIAL_WORKER")
       .mint());
   static final String MANAGER = TestTokens.bearer(TestTokens.staff("mash-manager", "MASH_MANAGER").mint());
+  static final String HEALTH = TestTokens.bearer(TestTokens.partner("wye-valley-health-visiting", "HEALTH_VISITOR",
+      "Wye Valley Health Visiting", "referral:submit", "referral:read").mint());
+  /** Children's social care and early help staff, as deploy/local/token social-worker, team-manager, early-help-coordinator. */
+  static final String CASE_WORKER = TestTokens.bearer(TestTokens.staff("social-worker", "SOCIAL_WORKER").mint());
+  static final String TEAM_MANAGER = TestTokens.bearer(TestTokens.staff("team-manager", "TEAM_MANAGER").mint());
+  static final String EARLY_HELP = TestTokens.bearer(TestTokens.staff("early-help-coordinator",
+      "EARLY_HELP_COORDINATOR").mint());
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -163,8 +171,8 @@ class OneReferralThroughTheFrontDoorIT {
 
     // case-service opens the case
     await().atMost(Duration.ofSeconds(60)).until(() ->
-        !getJson(cases + "/api/v1/cases?referralId=" + referralId).isEmpty());
-    JsonNode opened = getJson(cases + "/api/v1/cases?referralId=" + referralId).get(0);
+        !getJson(cases + "/api/v1/cases?referralId=" + referralId, CASE_WORKER).isEmpty());
+    JsonNode opened = getJson(cases + "/api/v1/cases?referralId=" + referralId, CASE_WORKER).get(0);
     assertThat(opened.get("pathway").asString()).isEqualTo("STRATEGY_DISCUSSION");
     assertThat(opened.get("status").asString()).isEqualTo("OPEN");
 
@@ -179,6 +187,86 @@ class OneReferralThroughTheFrontDoorIT {
     JsonNode status = getJson(intake + "/api/v1/referrals/" + referralId, POLICE);
     assertThat(status.get("outcome").asString()).isEqualTo("STRATEGY_DISCUSSION");
     assertThat(status.get("whatHappensNext").asString()).contains("strategy discussion");
+
+    // children's social care: the strategy discussion starts a Section 47 enquiry, which concludes ICPC; the
+    // conference is held within 15 working days of the discussion
+    String caseId = opened.get("caseId").asString();
+    String now = Instant.now().toString();
+    assertThat(postJson(cases + "/api/v1/cases/" + caseId + "/strategy-discussion", """
+        {"heldAt":"%s","section47":true,"rationale":"Reasonable cause to suspect significant harm.",
+         "participants":[{"agency":"LOCAL_AUTHORITY_SOCIAL_CARE","role":"Team manager","name":"T. Manager"},
+                         {"agency":"POLICE","role":"Detective sergeant","name":"D. Sergeant"},
+                         {"agency":"GP","role":"GP","name":"G. Practitioner"}]}""".formatted(now), CASE_WORKER)
+        .statusCode()).isEqualTo(200);
+    HttpResponse<String> concluded = postJson(cases + "/api/v1/cases/" + caseId + "/section-47",
+        "{\"concludedAt\":\"%s\",\"outcome\":\"ICPC\"}".formatted(Instant.now()), CASE_WORKER);
+    assertThat(concluded.statusCode()).isEqualTo(200);
+    JsonNode icpcDeadline = EventJson.mapper().readTree(concluded.body()).get("deadlines").get(0);
+    assertThat(icpcDeadline.get("kind").asString()).isEqualTo("ICPC");
+    assertThat(icpcDeadline.get("policy").get("id").asString()).isEqualTo("WORKING_DAYS_15");
+    HttpResponse<String> conference = postJson(cases + "/api/v1/cases/" + caseId + "/icpc",
+        "{\"heldAt\":\"%s\",\"outcome\":\"CHILD_PROTECTION_PLAN\"}".formatted(Instant.now()), TEAM_MANAGER);
+    assertThat(conference.statusCode()).isEqualTo(200);
+    assertThat(EventJson.mapper().readTree(conference.body()).get("deadlines").get(0).get("onTime").asBoolean())
+        .isTrue();
+
+    // the referrer hears the milestones in plain words, without the outcomes
+    await().atMost(Duration.ofSeconds(60)).until(() -> values(
+        getJson(intake + "/api/v1/referrals/" + referralId, POLICE).get("timeline"), "status")
+        .containsAll(List.of("STRATEGY_DISCUSSION_HELD", "ENQUIRIES_CONCLUDED", "CONFERENCE_HELD")));
+    assertThat(getJson(intake + "/api/v1/referrals/" + referralId, POLICE).toString())
+        .doesNotContain("CHILD_PROTECTION_PLAN", "T. Manager");
+  }
+
+  @Test
+  void an_early_help_case_stepped_up_comes_back_to_the_front_door_as_a_new_referral() throws Exception {
+    String referralBody = """
+        {"referralType":"MARF",
+         "referrer":{"agency":"HEALTH_VISITOR","organisation":"Wye Valley Health Visiting","name":"J. Okafor","role":"Health visitor","email":"hv@example.org"},
+         "children":[{"givenName":"Mia","familyName":"Baines","dateOfBirth":"2022-04-11","nhsNumber":"9995260182",
+                      "address":{"line1":"27 Bath Street","town":"Hereford","postcode":"HR1 2HQ"}}],
+         "concern":{"categories":["NEGLECT"],"summary":"Missed reviews; mother struggling and would accept support.","immediateRisk":false,"levelOfNeed":2},
+         "consent":{"parentAware":true,"consentGiven":true}}
+        """;
+    HttpResponse<String> accepted = postJson(intake + "/api/v1/referrals", referralBody, HEALTH);
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    String referralId = EventJson.mapper().readTree(accepted.body()).get("referralId").asString();
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        values(getJson(triage + "/api/v1/triage/queue", SOCIAL_WORKER), "referralId").contains(referralId));
+    String earlyHelp = """
+        {"outcome":"EARLY_HELP","levelOfNeed":2,"rationale":"Needs below the statutory threshold; parent consents."}
+        """;
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/recommendation", earlyHelp, SOCIAL_WORKER)
+        .statusCode()).isEqualTo(200);
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/decision", earlyHelp, MANAGER).statusCode())
+        .isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        !getJson(cases + "/api/v1/cases?referralId=" + referralId, EARLY_HELP).isEmpty());
+    JsonNode opened = getJson(cases + "/api/v1/cases?referralId=" + referralId, EARLY_HELP).get(0);
+    assertThat(opened.get("pathway").asString()).isEqualTo("EARLY_HELP");
+    assertThat(opened.get("deadlines").get(0).get("kind").asString()).isEqualTo("EARLY_HELP_START");
+    String caseId = opened.get("caseId").asString();
+    assertThat(postJson(cases + "/api/v1/cases/" + caseId + "/lead-professional",
+        "{\"name\":\"J. Okafor\",\"agency\":\"HEALTH_VISITOR\",\"role\":\"Health visitor\"}", EARLY_HELP)
+        .statusCode()).isEqualTo(200);
+
+    HttpResponse<String> steppedUp = postJson(cases + "/api/v1/cases/" + caseId + "/step-up",
+        "{\"reason\":\"Unexplained injury seen at the early help review.\"}", EARLY_HELP);
+    assertThat(steppedUp.statusCode()).isEqualTo(202);
+    String newReferralId = EventJson.mapper().readTree(steppedUp.body()).get("referralId").asString();
+
+    // the step-up is a new referral through intake: a reference, linked to the child's earlier referral, its own
+    // decision clock, in the triage queue
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        values(getJson(triage + "/api/v1/triage/queue", SOCIAL_WORKER), "referralId").contains(newReferralId));
+    JsonNode contact = getJson(triage + "/api/v1/triage/" + newReferralId + "?purpose=MASH%20screening",
+        SOCIAL_WORKER);
+    assertThat(contact.get("reference").asString()).startsWith("MARF-");
+    assertThat(contact.get("urgent").asBoolean()).as("a re-referral within 12 months is screened first").isTrue();
+    assertThat(contact.toString()).contains("EARLY_HELP");
+    await().atMost(Duration.ofSeconds(60)).until(() -> values(
+        getJson(intake + "/api/v1/referrals/" + referralId, HEALTH).get("timeline"), "status").contains("STEPPED_UP"));
   }
 
   @Test
