@@ -1,5 +1,6 @@
 package org.mashfrontdoor.cases.domain;
 
+import org.mashfrontdoor.platform.audit.ReadPurpose;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,8 +10,8 @@ import java.util.Objects;
  */
 public record CaseRead(String staffId, Role role, String caseId, String referralId, Instant at, String purpose) {
 
-  public static final int MIN_PURPOSE_LENGTH = 3;
-  public static final int MAX_PURPOSE_LENGTH = 200;
+  public static final int MIN_PURPOSE_LENGTH = ReadPurpose.MIN_LENGTH;
+  public static final int MAX_PURPOSE_LENGTH = ReadPurpose.MAX_LENGTH;
 
   public CaseRead {
     Objects.requireNonNull(staffId, "staffId");
@@ -27,11 +28,6 @@ public record CaseRead(String staffId, Role role, String caseId, String referral
 
   /** A stated reason, e.g. "Section 47 enquiry": bounded free text on one line. */
   public static boolean isPurpose(String purpose) {
-    if (purpose == null) {
-      return false;
-    }
-    String stripped = purpose.strip();
-    return stripped.length() >= MIN_PURPOSE_LENGTH && stripped.length() <= MAX_PURPOSE_LENGTH
-        && stripped.codePoints().noneMatch(Character::isISOControl);
+    return ReadPurpose.isValid(purpose);
   }
 }

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.domain;
 
+import org.mashfrontdoor.platform.codes.Agency;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.domain;
 
+import org.mashfrontdoor.platform.codes.Agency;
 /** What kind of contact a partner sends. Kept apart so contacts, consultations and referrals are never mixed. */
 public enum ReferralType {
   /** A Multi-Agency Referral Form. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mashfrontdoor.intake.domain.Agency;
+import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.intake.domain.Partner;
 import org.mashfrontdoor.intake.domain.ReferralStatus;
 import org.mashfrontdoor.intake.domain.TriageOutcome;

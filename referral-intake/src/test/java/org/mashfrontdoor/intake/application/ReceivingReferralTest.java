@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
-import org.mashfrontdoor.intake.domain.Agency;
+import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.intake.domain.ChildKeys;
 import org.mashfrontdoor.intake.domain.ConcernCategory;
 import org.mashfrontdoor.intake.domain.NewReferral;

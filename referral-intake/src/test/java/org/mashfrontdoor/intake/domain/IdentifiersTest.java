@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.domain;
 
+import org.mashfrontdoor.platform.codes.Agency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

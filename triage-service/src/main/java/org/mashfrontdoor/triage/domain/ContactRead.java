@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.domain;
 
+import org.mashfrontdoor.platform.audit.ReadPurpose;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,8 +13,8 @@ import java.util.Objects;
 public record ContactRead(String staffId, Role role, String contactId, String requestedAs, List<String> referralIds,
     Instant at, String purpose) {
 
-  public static final int MIN_PURPOSE_LENGTH = 3;
-  public static final int MAX_PURPOSE_LENGTH = 200;
+  public static final int MIN_PURPOSE_LENGTH = ReadPurpose.MIN_LENGTH;
+  public static final int MAX_PURPOSE_LENGTH = ReadPurpose.MAX_LENGTH;
 
   public ContactRead {
     Objects.requireNonNull(staffId, "staffId");
@@ -36,11 +37,6 @@ public record ContactRead(String staffId, Role role, String contactId, String re
 
   /** A stated reason, e.g. "MASH screening": bounded free text on one line. */
   public static boolean isPurpose(String purpose) {
-    if (purpose == null) {
-      return false;
-    }
-    String stripped = purpose.strip();
-    return stripped.length() >= MIN_PURPOSE_LENGTH && stripped.length() <= MAX_PURPOSE_LENGTH
-        && stripped.codePoints().noneMatch(Character::isISOControl);
+    return ReadPurpose.isValid(purpose);
   }
 }

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.mashfrontdoor.intake.domain.Agency;
+import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.intake.domain.ConcernCategory;
 import org.mashfrontdoor.intake.domain.DashRiskLevel;
 import org.mashfrontdoor.intake.domain.LawfulBasis;

@@ -1,7 +1,7 @@
 package org.mashfrontdoor.intake.adapters.web;
 
 import java.util.Optional;
-import org.mashfrontdoor.intake.domain.Agency;
+import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.intake.domain.Partner;
 import org.mashfrontdoor.platform.security.TokenCaller;
 import org.springframework.stereotype.Component;
