@@ -1,17 +1,39 @@
 package org.mashfrontdoor.notification.application;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.mashfrontdoor.notification.domain.Alert;
+import org.mashfrontdoor.notification.domain.Channel;
 
-/** The alerts raised so far. */
+/** The alerts raised so far, each one document with its deliveries. */
 public interface Alerts {
+
+  /** One page of alerts, newest first, and how many match in all. */
+  record Page(List<Alert> alerts, long total) {
+  }
+
+  /** Where a reader of the stream has got to: the last alert it was sent. */
+  record Cursor(Instant createdAt, String alertId) {
+  }
 
   /** Stores the alert unless one with its id exists; returns false when it did (a redelivered event). */
   boolean add(Alert alert);
 
-  /** The alerts about one referral, oldest first. */
-  List<Alert> ofReferral(String referralId);
+  /** Stores {@code changed} if the stored alert is still at {@code expectedVersion}; false if it changed meanwhile. */
+  boolean update(Alert changed, long expectedVersion);
 
-  /** The {@code limit} most recent alerts, oldest first. */
-  List<Alert> mostRecent(int limit);
+  Optional<Alert> withId(String alertId);
+
+  /** Alerts newest first: of one referral (or all, when null), unacknowledged only if asked. */
+  Page page(String referralId, boolean unacknowledgedOnly, int page, int size);
+
+  /** Alerts raised after {@code cursor} (all, when null), oldest first, at most {@code limit}. */
+  List<Alert> after(Cursor cursor, int limit);
+
+  /** Unacknowledged alerts whose escalation is due at {@code now}, soonest first. */
+  List<Alert> dueEscalations(Instant now, int limit);
+
+  /** Alerts with a delivery over {@code channel} due at {@code now}, soonest first. */
+  List<Alert> dueDeliveries(Channel channel, Instant now, int limit);
 }

@@ -1,35 +1,53 @@
 package org.mashfrontdoor.notification.application;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import org.mashfrontdoor.notification.domain.Alert;
 import org.mashfrontdoor.notification.domain.AlertTrigger;
+import org.mashfrontdoor.notification.domain.Routing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores the alerts an event raises. Each alert is one insert keyed by an id derived from the event, so a
- * redelivered event (or a retry after only some of its alerts were stored) adds only what is missing.
+ * Stores the alerts an event raises, routed (severity, audience, escalation, owed deliveries). Each alert is one
+ * insert keyed by an id derived from the event, so a redelivered event (or a retry after only some of its alerts
+ * were stored) adds only what is missing, and owes no delivery twice.
  */
 public final class RaisingAlerts {
 
   private static final Logger log = LoggerFactory.getLogger(RaisingAlerts.class);
 
-  private final Alerts alerts;
-  private final Clock clock;
+  /** Told of every new alert at once, so the live stream need not wait for its next poll. */
+  public interface NewAlerts {
+    void raised(Alert alert);
+  }
 
-  public RaisingAlerts(Alerts alerts, Clock clock) {
+  private final Alerts alerts;
+  private final Routing routing;
+  private final Clock clock;
+  private final NotificationMetrics metrics;
+  private final NewAlerts newAlerts;
+
+  public RaisingAlerts(Alerts alerts, Routing routing, Clock clock, NotificationMetrics metrics, NewAlerts newAlerts) {
     this.alerts = alerts;
+    this.routing = routing;
     this.clock = clock;
+    this.metrics = metrics;
+    this.newAlerts = newAlerts;
   }
 
   /** Returns how many new alerts were stored. */
   public int on(AlertTrigger trigger) {
     int stored = 0;
-    for (Alert alert : trigger.alertsAt(clock.instant())) {
+    var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    for (Alert raised : trigger.alertsAt(now)) {
+      Alert alert = routing.route(raised, now);
       if (alerts.add(alert)) {
         stored++;
-        log.info("Alert {} ({}) raised for referral {} by event {}", alert.alertId(), alert.type(),
-            alert.referralId(), alert.eventId());
+        metrics.raised(alert.type());
+        newAlerts.raised(alert);
+        log.info("Alert {} ({}, {}) raised for {} by event {}", alert.alertId(), alert.type(), alert.severity(),
+            alert.audience(), alert.eventId());
       } else {
         log.info("Alert {} for event {} already raised; redelivery ignored", alert.alertId(), alert.eventId());
       }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Something that happened to a referral which may call for MASH staff's attention. */
 public sealed interface AlertTrigger
-    permits ReceivedReferral, RecordedDecision, DecisionDeadline, CaseDeadline {
+    permits UrgentContact, RecordedDecision, DecisionDeadline, CaseDeadline, RagDigest {
 
   /** The id of the event that reported it; alert ids derive from it. */
   String eventId();

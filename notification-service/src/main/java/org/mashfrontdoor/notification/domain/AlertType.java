@@ -1,11 +1,9 @@
 package org.mashfrontdoor.notification.domain;
 
-/** Why MASH staff are being told about a referral. The names are stable: staff tooling filters on them. */
+/** Why MASH staff are being told. The names are stable: staff tooling filters on them. */
 public enum AlertType {
-  /** The referrer said the child is at immediate risk of harm. */
-  IMMEDIATE_RISK,
-  /** A police notification with a high DASH risk level. */
-  HIGH_RISK_DOMESTIC_ABUSE,
+  /** Triage opened an urgent contact; the reasons (IMMEDIATE_RISK, HIGH_RISK_DOMESTIC_ABUSE, ...) are on the alert. */
+  URGENT_CONTACT,
   /** A manager recorded the front-door decision for the contact. */
   DECISION_RECORDED,
   /** The 24-hour decision deadline is near. */
@@ -15,5 +13,9 @@ public enum AlertType {
   /** A case's statutory deadline (child seen, assessment, ICPC, early help start) is near. */
   CASE_DEADLINE_APPROACHING,
   /** A case's statutory deadline passed. */
-  CASE_DEADLINE_BREACHED
+  CASE_DEADLINE_BREACHED,
+  /** An urgent or breach alert nobody acknowledged in time, raised to the next audience. */
+  ESCALATED,
+  /** The thrice-daily RAG list of open contacts for the MASH team. */
+  RAG_DIGEST
 }

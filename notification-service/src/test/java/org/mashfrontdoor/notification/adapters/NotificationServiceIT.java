@@ -30,6 +30,7 @@ import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,8 +40,8 @@ import tools.jackson.databind.JsonNode;
 
 @WithEmbeddedInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=notification-service")
-@DisplayName("notification-service: MASH staff are alerted to urgent referrals, decisions and deadlines, "
+    properties = {"spring.config.name=notification-service", "mash.notify.escalate-after=P10D"})
+@DisplayName("notification-service: MASH staff are alerted to urgent contacts, decisions and deadlines, "
     + "and to case deadlines")
 class NotificationServiceIT {
 
@@ -56,6 +57,12 @@ class NotificationServiceIT {
   }
 
   static KafkaProducer<String, String> producer;
+
+  static final String MANAGER = TestTokens.staff("mash-manager", "MASH_MANAGER").mint();
+  static final String SOCIAL_WORKER = TestTokens.staff("mash-social-worker", "MASH_SOCIAL_WORKER").mint();
+  static final String HEAD_OF_SERVICE = TestTokens.staff("head-of-service", "HEAD_OF_SERVICE").mint();
+  static final String PARTNER = TestTokens.partner("police", "POLICE", "West Mercia Police", "referral:submit")
+      .mint();
 
   @Value("${local.server.port}")
   int port;
@@ -75,37 +82,24 @@ class NotificationServiceIT {
   }
 
   @Test
-  @DisplayName("an urgent police referral raises one alert per reason, with no personal data")
-  void urgentReferral() throws Exception {
+  @DisplayName("an urgent contact (triage's one urgency rule) raises one URGENT_CONTACT alert with its reasons, "
+      + "a contact that is not urgent raises none")
+  void urgentContact() throws Exception {
     String referralId = UUID.randomUUID().toString();
-    EventEnvelope received = referralReceived(referralId, "MARF-2026-000001", true, "HIGH");
+    String calm = UUID.randomUUID().toString();
+    send(Topics.TRIAGE_EVENTS, contactOpened(calm, "MARF-2026-000002", false, List.of()));
+    send(Topics.TRIAGE_EVENTS, contactOpened(referralId, "MARF-2026-000001", true,
+        List.of("IMMEDIATE_RISK", "HIGH_RISK_DOMESTIC_ABUSE")));
 
-    send(Topics.REFERRAL_EVENTS, received);
-
-    List<JsonNode> alerts = awaitAlerts(referralId, 2);
-    assertThat(alerts).extracting(a -> a.get("type").asString())
-        .containsExactlyInAnyOrder("IMMEDIATE_RISK", "HIGH_RISK_DOMESTIC_ABUSE");
-    assertThat(alerts).allSatisfy(alert -> {
-      assertThat(alert.get("referralId").asString()).isEqualTo(referralId);
-      assertThat(alert.get("reference").asString()).isEqualTo("MARF-2026-000001");
-      assertThat(Instant.parse(alert.get("createdAt").asString())).isAfter(START);
-      assertThat(alert.get("alertId").asString()).isNotBlank();
-      assertThat(alert.toString()).doesNotContain("Ava", "Marsh", "bruis");
-    });
-    assertThat(alerts).extracting(a -> a.get("summary").asString())
-        .contains("Immediate risk reported by POLICE for referral MARF-2026-000001");
-  }
-
-  @Test
-  @DisplayName("a referral that is not urgent raises nothing, while a later urgent one for the same key does")
-  void notUrgentReferral() throws Exception {
-    String referralId = UUID.randomUUID().toString();
-    send(Topics.REFERRAL_EVENTS, referralReceived(referralId, "MARF-2026-000002", false, "MEDIUM"));
-    // Same key, same partition: once this one is alerted the first has been consumed.
-    send(Topics.REFERRAL_EVENTS, referralReceived(referralId, "MARF-2026-000002", false, "HIGH"));
-
-    assertThat(awaitAlerts(referralId, 1)).extracting(a -> a.get("type").asString())
-        .containsExactly("HIGH_RISK_DOMESTIC_ABUSE");
+    List<JsonNode> alerts = awaitAlerts(referralId, 1);
+    JsonNode alert = alerts.get(0);
+    assertThat(alert.get("type").asString()).isEqualTo("URGENT_CONTACT");
+    assertThat(alert.get("severity").asString()).isEqualTo("URGENT");
+    assertThat(alert.get("audience").toString()).contains("MASH_MANAGER");
+    assertThat(alert.get("reasons").toString()).contains("IMMEDIATE_RISK", "HIGH_RISK_DOMESTIC_ABUSE");
+    assertThat(alert.get("reference").asString()).isEqualTo("MARF-2026-000001");
+    assertThat(alert.get("acknowledgedBy").isNull()).isTrue();
+    assertThat(get("/api/v1/alerts?referralId=" + calm)).isEmpty();
   }
 
   @Test
@@ -116,8 +110,7 @@ class NotificationServiceIT {
     EventEnvelope approaching = EventEnvelope.create("/mash/triage-service", "triage.deadline-approaching.v1",
         referralId, START, Map.of("referralId", referralId, "reference", "MARF-2026-000003",
             "decisionDueBy", due.toString(), "rag", "AMBER"));
-    EventEnvelope opened = EventEnvelope.create("/mash/triage-service", "triage.contact-opened.v1", referralId,
-        START, Map.of("contactId", "c-1", "referralId", referralId, "reference", "MARF-2026-000003"));
+    EventEnvelope opened = contactOpened(referralId, "MARF-2026-000003", false, List.of());
     EventEnvelope breached = EventEnvelope.create("/mash/triage-service", "triage.deadline-breached.v1",
         referralId, START, Map.of("referralId", referralId, "reference", "MARF-2026-000003",
             "decisionDueBy", due.toString()));
@@ -134,8 +127,9 @@ class NotificationServiceIT {
 
     List<JsonNode> alerts = awaitAlerts(referralId, 3);
     assertThat(alerts).extracting(a -> a.get("type").asString())
-        .containsExactly("DEADLINE_APPROACHING", "DEADLINE_BREACHED", "DECISION_RECORDED");
-    assertThat(alerts.get(2).get("summary").asString())
+        .containsExactly("DECISION_RECORDED", "DEADLINE_BREACHED", "DEADLINE_APPROACHING");
+    assertThat(alerts.get(1).get("audience").toString()).contains("MASH_MANAGER", "HEAD_OF_SERVICE");
+    assertThat(alerts.get(0).get("summary").asString())
         .isEqualTo("Decision recorded for referral MARF-2026-000003: early help");
   }
 
@@ -174,7 +168,8 @@ class NotificationServiceIT {
     }
     List<JsonNode> alerts = get("/api/v1/alerts?referralId=" + referralId);
     assertThat(alerts).extracting(a -> a.get("type").asString())
-        .containsExactly("CASE_DEADLINE_APPROACHING", "CASE_DEADLINE_BREACHED");
+        .containsExactly("CASE_DEADLINE_BREACHED", "CASE_DEADLINE_APPROACHING");
+    java.util.Collections.reverse(alerts);
     assertThat(alerts).allSatisfy(alert -> {
       assertThat(alert.get("referralId").asString()).isEqualTo(referralId);
       assertThat(alert.get("caseId").asString()).isEqualTo(caseId);
@@ -189,42 +184,53 @@ class NotificationServiceIT {
   }
 
   @Test
-  @DisplayName("without a referral id the list holds the 100 most recent alerts, oldest first")
-  void mostRecent() throws Exception {
+  @DisplayName("the list is newest first and paged; UNACKNOWLEDGED leaves acknowledged alerts out")
+  void paging() throws Exception {
     List<String> referralIds = new ArrayList<>();
-    for (int i = 0; i < 105; i++) {
+    for (int i = 0; i < 3; i++) {
       String referralId = UUID.randomUUID().toString();
       referralIds.add(referralId);
-      send(Topics.REFERRAL_EVENTS, referralReceived(referralId, "MARF-2026-1%05d".formatted(i), true, null));
+      send(Topics.TRIAGE_EVENTS, contactOpened(referralId, "MARF-2026-2%05d".formatted(i), true,
+          List.of("RE_REFERRAL")));
+      awaitAlerts(referralId, 1);
     }
-    List<JsonNode> batch = new ArrayList<>();
-    for (String referralId : referralIds) {
-      batch.addAll(awaitAlerts(referralId, 1));
-    }
-    // Alerts of the other tests are complete before or start after this one, so the newest 100 come from here.
-    List<String> newest = batch.stream()
-        .sorted(java.util.Comparator.comparing((JsonNode a) -> Instant.parse(a.get("createdAt").asString())))
-        .skip(5).map(a -> a.get("alertId").asString()).toList();
+    JsonNode page = json(getRaw("/api/v1/alerts?size=2&page=0", MANAGER).body());
+    assertThat(page.get("alerts")).hasSize(2);
+    assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(3);
+    Instant first = Instant.parse(page.get("alerts").get(0).get("createdAt").asString());
+    Instant second = Instant.parse(page.get("alerts").get(1).get("createdAt").asString());
+    assertThat(first).isAfterOrEqualTo(second);
 
-    assertThat(get("/api/v1/alerts")).extracting(a -> a.get("alertId").asString()).containsExactlyElementsOf(newest);
+    String acknowledged = awaitAlerts(referralIds.get(0), 1).get(0).get("alertId").asString();
+    assertThat(post("/api/v1/alerts/" + acknowledged + "/acknowledgement", SOCIAL_WORKER).statusCode()).isEqualTo(200);
+    JsonNode unacknowledged = json(getRaw("/api/v1/alerts?status=UNACKNOWLEDGED&size=100&referralId="
+        + referralIds.get(0), MANAGER).body());
+    assertThat(unacknowledged.get("alerts")).isEmpty();
+    assertThat(getRaw("/api/v1/alerts?status=NONSENSE", MANAGER).statusCode()).isEqualTo(400);
   }
 
-  private static EventEnvelope referralReceived(String referralId, String reference, boolean immediateRisk,
-      String dash) {
+  @Test
+  @DisplayName("no token is 401, a partner token 403; MASH staff and case team managers may read")
+  void staffOnly() throws Exception {
+    assertThat(getRaw("/api/v1/alerts", null).statusCode()).isEqualTo(401);
+    assertThat(getRaw("/api/v1/alerts", PARTNER).statusCode()).isEqualTo(403);
+    assertThat(getRaw("/api/v1/alerts", SOCIAL_WORKER).statusCode()).isEqualTo(200);
+    assertThat(getRaw("/api/v1/alerts", HEAD_OF_SERVICE).statusCode()).isEqualTo(200);
+    assertThat(getRaw("/api/v1/alerts/" + UUID.randomUUID(), MANAGER).statusCode()).isEqualTo(404);
+  }
+
+  static EventEnvelope contactOpened(String referralId, String reference, boolean urgent, List<String> reasons) {
     Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("contactId", referralId);
     data.put("referralId", referralId);
     data.put("reference", reference);
-    data.put("referralType", "POLICE_NOTIFICATION");
     data.put("receivedAt", START.toString());
     data.put("decisionDueBy", START.plus(Duration.ofHours(24)).toString());
-    data.put("referrer", Map.of("agency", "POLICE", "organisation", "West Mercia Police"));
-    data.put("children", List.of(Map.of("givenName", "Ava", "familyName", "Marsh", "onChildProtectionPlan", false)));
-    data.put("concern", Map.of("categories", List.of("DOMESTIC_ABUSE"), "summary", "Ava had bruising.",
-        "immediateRisk", immediateRisk));
-    data.put("dashRiskLevel", dash);
-    data.put("reReferral", false);
-    data.put("linkedReferralIds", List.of());
-    return EventEnvelope.create("/mash/referral-intake", "referral.received.v1", referralId, START, data);
+    data.put("urgent", urgent);
+    data.put("urgentReasons", reasons);
+    data.put("rag", "GREEN");
+    data.put("lane", "MASH");
+    return EventEnvelope.create("/mash/triage-service", "triage.contact-opened.v1", referralId, START, data);
   }
 
   private static EventEnvelope caseDeadline(String type, String referralId, String caseId, String kind,
@@ -251,13 +257,30 @@ class NotificationServiceIT {
     return get(path);
   }
 
+  /** The alerts of a list answer (its {@code alerts} array), newest first. */
   private List<JsonNode> get(String path) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = getRaw(path + (path.contains("?") ? "&" : "?") + "size=100", MANAGER);
     assertThat(response.statusCode()).isEqualTo(200);
     List<JsonNode> alerts = new ArrayList<>();
-    EventJson.mapper().readTree(response.body()).forEach(alerts::add);
+    json(response.body()).get("alerts").forEach(alerts::add);
     return alerts;
+  }
+
+  HttpResponse<String> getRaw(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String token) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(String body) {
+    return EventJson.mapper().readTree(body);
   }
 }

@@ -124,11 +124,6 @@ public record Referral(
     return with(status, outcome, new StatusChange(milestone, Objects.requireNonNull(at), null, null));
   }
 
-  /** True when the concern calls for the MASH to look first: immediate risk or a high DASH level. */
-  public boolean urgent() {
-    return concern().immediateRisk() || dashRiskLevel() == DashRiskLevel.HIGH;
-  }
-
   private Referral with(ReferralStatus next, TriageOutcome decision, StatusChange change) {
     List<StatusChange> changes = new ArrayList<>(timeline);
     changes.add(change);

@@ -101,16 +101,6 @@ class ReferralTest {
   }
 
   @Test
-  void is_urgent_for_immediate_risk_or_high_dash() {
-    assertThat(received().urgent()).isFalse();
-    Referral highDash = Referral.received("r-2", "MARF-2026-000002", SCHOOL,
-        form(ReferralType.POLICE_NOTIFICATION,
-            new NewReferral.DomesticAbuse(DashRiskLevel.HIGH, true, true, null, null, null)),
-        RECEIVED, WITHIN_24H, Links.none(), List.of());
-    assertThat(highDash.urgent()).isTrue();
-  }
-
-  @Test
   void later_steps_of_the_case_are_recorded_once_each_with_the_status_still_decided() {
     Referral opened = received().decided(TriageOutcome.STRATEGY_DISCUSSION, RECEIVED.plusSeconds(60))
         .caseOpened("STRATEGY_DISCUSSION", RECEIVED.plusSeconds(90));

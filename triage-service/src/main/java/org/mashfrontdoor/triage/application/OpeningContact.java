@@ -59,7 +59,7 @@ public class OpeningContact {
       } else {
         written = Contact.open(referral, ragPolicy, now);
         write = contacts.open(written, List.of(new TriageEvent.ContactOpened(written, written.rag(ragPolicy, now),
-            now)), eventId);
+            referral.urgentReasons(), now)), eventId);
       }
       switch (write) {
         case APPLIED -> {

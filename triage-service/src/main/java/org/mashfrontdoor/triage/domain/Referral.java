@@ -44,12 +44,29 @@ public record Referral(
    * child protection plan, or a re-referral within twelve months.
    */
   public boolean urgent() {
+    return !urgentReasons().isEmpty();
+  }
+
+  /** Every reason this referral is urgent, in the order of {@link UrgencyReason}; empty when it is not. */
+  public List<UrgencyReason> urgentReasons() {
     LocalDate received = receivedAt.atZone(LOCAL).toLocalDate();
-    return immediateRisk
-        || dashRiskLevel == DashRiskLevel.HIGH
-        || reReferral
-        || children.stream().anyMatch(c -> c.onChildProtectionPlan()
-            || (c.dateOfBirth() != null && c.dateOfBirth().plusYears(1).isAfter(received)));
+    List<UrgencyReason> reasons = new java.util.ArrayList<>();
+    if (immediateRisk) {
+      reasons.add(UrgencyReason.IMMEDIATE_RISK);
+    }
+    if (dashRiskLevel == DashRiskLevel.HIGH) {
+      reasons.add(UrgencyReason.HIGH_RISK_DOMESTIC_ABUSE);
+    }
+    if (children.stream().anyMatch(c -> c.dateOfBirth() != null && c.dateOfBirth().plusYears(1).isAfter(received))) {
+      reasons.add(UrgencyReason.CHILD_UNDER_ONE);
+    }
+    if (children.stream().anyMatch(Child::onChildProtectionPlan)) {
+      reasons.add(UrgencyReason.CHILD_ON_PLAN);
+    }
+    if (reReferral) {
+      reasons.add(UrgencyReason.RE_REFERRAL);
+    }
+    return List.copyOf(reasons);
   }
 
   /** Standard and medium risk police domestic-abuse notifications go to the daily domestic-abuse triage. */

@@ -9,7 +9,9 @@ public sealed interface TriageEvent {
 
   Instant at();
 
-  record ContactOpened(Contact contact, Rag rag, Instant at) implements TriageEvent {
+  /** {@code urgentReasons}: why the opening referral is screened first (empty when it is not urgent). */
+  record ContactOpened(Contact contact, Rag rag, java.util.List<UrgencyReason> urgentReasons, Instant at)
+      implements TriageEvent {
   }
 
   /** A referral linked to an open contact joined it instead of opening a second contact. */

@@ -276,6 +276,7 @@ class TriageServiceTest {
     assertThat(openedEvent.data().get("contactId").asString()).isEqualTo(referralId);
     assertThat(openedEvent.data().get("rag").asString()).isEqualTo("AMBER");
     assertThat(openedEvent.data().get("urgent").asBoolean()).isTrue();
+    assertThat(openedEvent.data().get("urgentReasons").toString()).isEqualTo("[\"HIGH_RISK_DOMESTIC_ABUSE\"]");
     assertThat(Instant.parse(openedEvent.data().get("decisionDueBy").asString()))
         .isEqualTo(NOW.plus(Duration.ofHours(4)));
     assertThat(opened.value()).doesNotContain("Ava").doesNotContain("Arrives hungry");

@@ -126,6 +126,15 @@ class ContactTest {
     @Test
     void not_otherwise() {
       assertThat(with(false, DashRiskLevel.STANDARD, schoolChild, false).urgent()).isFalse();
+      assertThat(with(false, DashRiskLevel.STANDARD, schoolChild, false).urgentReasons()).isEmpty();
+    }
+
+    @Test
+    void names_every_reason_it_is_urgent() {
+      List<Child> babyOnAPlan = List.of(new Child(LocalDate.parse("2025-06-01"), true));
+      assertThat(with(true, DashRiskLevel.HIGH, babyOnAPlan, true).urgentReasons()).containsExactly(
+          UrgencyReason.IMMEDIATE_RISK, UrgencyReason.HIGH_RISK_DOMESTIC_ABUSE, UrgencyReason.CHILD_UNDER_ONE,
+          UrgencyReason.CHILD_ON_PLAN, UrgencyReason.RE_REFERRAL);
     }
   }
 

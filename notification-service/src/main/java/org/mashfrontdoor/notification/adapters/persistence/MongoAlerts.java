@@ -2,22 +2,33 @@ package org.mashfrontdoor.notification.adapters.persistence;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.mashfrontdoor.notification.application.Alerts;
 import org.mashfrontdoor.notification.domain.Alert;
 import org.mashfrontdoor.notification.domain.AlertType;
+import org.mashfrontdoor.notification.domain.Audience;
+import org.mashfrontdoor.notification.domain.Channel;
+import org.mashfrontdoor.notification.domain.Delivery;
+import org.mashfrontdoor.notification.domain.Severity;
 import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 
-/** Alerts in the {@code alerts} collection, one document each, {@code _id} = alertId. */
+/**
+ * Alerts in the {@code alerts} collection, one document each ({@code _id} = alertId) with its deliveries, written
+ * with majority acknowledgement. Derived fields serve the due sheets: {@code escalatesAt} and
+ * {@code nextDelivery.<CHANNEL>}.
+ */
 public final class MongoAlerts implements Alerts {
 
   public static final String COLLECTION = "alerts";
@@ -25,15 +36,19 @@ public final class MongoAlerts implements Alerts {
   private final MongoCollection<Document> alerts;
 
   public MongoAlerts(MongoDatabase database) {
-    this.alerts = database.getCollection(COLLECTION);
+    this.alerts = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY);
     alerts.createIndex(Indexes.ascending("referralId", "createdAt"));
-    alerts.createIndex(Indexes.descending("createdAt"));
+    alerts.createIndex(Indexes.ascending("createdAt", "_id"));
+    alerts.createIndex(Indexes.ascending("escalatesAt"));
+    for (Channel channel : Channel.values()) {
+      alerts.createIndex(Indexes.ascending(nextDelivery(channel)));
+    }
   }
 
   @Override
   public boolean add(Alert alert) {
     try {
-      alerts.insertOne(toDocument(alert));
+      alerts.insertOne(toDocument(alert, 1));
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -44,41 +59,113 @@ public final class MongoAlerts implements Alerts {
   }
 
   @Override
-  public List<Alert> ofReferral(String referralId) {
-    List<Alert> found = new ArrayList<>();
-    alerts.find(Filters.eq("referralId", referralId)).sort(Sorts.ascending("createdAt", "_id"))
-        .forEach(d -> found.add(toAlert(d)));
-    return found;
+  public boolean update(Alert changed, long expectedVersion) {
+    return alerts.replaceOne(Filters.and(Filters.eq("_id", changed.alertId()), Filters.eq("version", expectedVersion)),
+        toDocument(changed, expectedVersion + 1)).getMatchedCount() == 1;
   }
 
   @Override
-  public List<Alert> mostRecent(int limit) {
-    List<Alert> found = new ArrayList<>();
-    alerts.find().sort(Sorts.descending("createdAt", "_id")).limit(limit).forEach(d -> found.add(toAlert(d)));
-    Collections.reverse(found);
-    return found;
+  public Optional<Alert> withId(String alertId) {
+    return Optional.ofNullable(alerts.find(Filters.eq("_id", alertId)).first()).map(MongoAlerts::toAlert);
   }
 
-  private static Document toDocument(Alert a) {
+  @Override
+  public Page page(String referralId, boolean unacknowledgedOnly, int page, int size) {
+    List<Bson> filters = new ArrayList<>();
+    if (referralId != null) {
+      filters.add(Filters.eq("referralId", referralId));
+    }
+    if (unacknowledgedOnly) {
+      filters.add(Filters.eq("acknowledgedBy", null));
+    }
+    Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+    List<Alert> found = alerts.find(filter).sort(Sorts.descending("createdAt", "_id")).skip(page * size).limit(size)
+        .map(MongoAlerts::toAlert).into(new ArrayList<>());
+    return new Page(found, alerts.countDocuments(filter));
+  }
+
+  @Override
+  public List<Alert> after(Cursor cursor, int limit) {
+    Bson filter = cursor == null ? new Document() : Filters.or(
+        Filters.gt("createdAt", Date.from(cursor.createdAt())),
+        Filters.and(Filters.eq("createdAt", Date.from(cursor.createdAt())), Filters.gt("_id", cursor.alertId())));
+    return alerts.find(filter).sort(Sorts.ascending("createdAt", "_id")).limit(limit)
+        .map(MongoAlerts::toAlert).into(new ArrayList<>());
+  }
+
+  @Override
+  public List<Alert> dueEscalations(Instant now, int limit) {
+    return alerts.find(Filters.lte("escalatesAt", Date.from(now))).sort(Sorts.ascending("escalatesAt")).limit(limit)
+        .map(MongoAlerts::toAlert).into(new ArrayList<>());
+  }
+
+  @Override
+  public List<Alert> dueDeliveries(Channel channel, Instant now, int limit) {
+    return alerts.find(Filters.lte(nextDelivery(channel), Date.from(now))).sort(Sorts.ascending(nextDelivery(channel)))
+        .limit(limit).map(MongoAlerts::toAlert).into(new ArrayList<>());
+  }
+
+  private static String nextDelivery(Channel channel) {
+    return "nextDelivery." + channel.name();
+  }
+
+  private static Document toDocument(Alert a, long version) {
+    Document next = new Document();
+    for (Channel channel : Channel.values()) {
+      next.append(channel.name(), date(a.nextDeliveryAt(channel)));
+    }
     return new Document("_id", a.alertId())
         .append("alertId", a.alertId())
         .append("referralId", a.referralId())
         .append("reference", a.reference())
         .append("type", a.type().name())
-        .append("createdAt", Date.from(a.createdAt()))
+        .append("severity", a.severity().name())
+        .append("audience", a.audience().stream().map(Enum::name).toList())
+        .append("createdAt", date(a.createdAt()))
         .append("eventId", a.eventId())
         .append("summary", a.summary())
-        .append("acknowledged", a.acknowledged())
+        .append("reasons", a.reasons())
         .append("caseId", a.caseId())
         .append("kind", a.kind() == null ? null : a.kind().name())
-        .append("dueBy", a.dueBy() == null ? null : Date.from(a.dueBy()));
+        .append("dueBy", date(a.dueBy()))
+        .append("acknowledgedBy", a.acknowledgedBy())
+        .append("acknowledgedAt", date(a.acknowledgedAt()))
+        .append("escalatesAt", date(a.escalatesAt()))
+        .append("escalationOf", a.escalationOf())
+        .append("level", a.level())
+        .append("deliveries", a.deliveries().stream().map(d -> new Document("channel", d.channel().name())
+            .append("recipient", d.recipient())
+            .append("state", d.state().name())
+            .append("attempts", d.attempts())
+            .append("lastError", d.lastError())
+            .append("nextAttemptAt", date(d.nextAttemptAt()))
+            .append("sentAt", date(d.sentAt()))).toList())
+        .append("nextDelivery", next)
+        .append("version", version);
   }
 
   private static Alert toAlert(Document d) {
     return new Alert(d.getString("alertId"), d.getString("referralId"), d.getString("reference"),
-        AlertType.valueOf(d.getString("type")), d.getDate("createdAt").toInstant(), d.getString("eventId"),
-        d.getString("summary"), d.getBoolean("acknowledged", false), d.getString("caseId"),
-        d.getString("kind") == null ? null : CaseDeadlineKind.valueOf(d.getString("kind")),
-        d.getDate("dueBy") == null ? null : d.getDate("dueBy").toInstant());
+        AlertType.valueOf(d.getString("type")), Severity.valueOf(d.getString("severity")),
+        d.getList("audience", String.class, List.of()).stream().map(Audience::valueOf).toList(),
+        instant(d, "createdAt"), d.getString("eventId"), d.getString("summary"),
+        d.getList("reasons", String.class, List.of()), d.getString("caseId"),
+        d.getString("kind") == null ? null : CaseDeadlineKind.valueOf(d.getString("kind")), instant(d, "dueBy"),
+        d.getString("acknowledgedBy"), instant(d, "acknowledgedAt"), instant(d, "escalatesAt"),
+        d.getString("escalationOf"), d.getInteger("level", 0),
+        d.getList("deliveries", Document.class, List.of()).stream().map(x -> new Delivery(
+            Channel.valueOf(x.getString("channel")), x.getString("recipient"),
+            Delivery.State.valueOf(x.getString("state")), x.getInteger("attempts", 0), x.getString("lastError"),
+            instant(x, "nextAttemptAt"), instant(x, "sentAt"))).toList(),
+        ((Number) d.get("version")).longValue());
+  }
+
+  private static Date date(Instant instant) {
+    return instant == null ? null : Date.from(instant);
+  }
+
+  private static Instant instant(Document d, String field) {
+    Date date = d.getDate(field);
+    return date == null ? null : date.toInstant();
   }
 }

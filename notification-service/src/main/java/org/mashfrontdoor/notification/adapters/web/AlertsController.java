@@ -1,29 +1,99 @@
 package org.mashfrontdoor.notification.adapters.web;
 
+import static org.mashfrontdoor.platform.web.ProblemResponses.problem;
+import static org.mashfrontdoor.platform.web.ProblemResponses.problemResponse;
+
+import java.util.ArrayList;
 import java.util.List;
-import org.mashfrontdoor.notification.application.FindingAlerts;
-import org.mashfrontdoor.notification.domain.Alert;
+import org.mashfrontdoor.notification.adapters.stream.AlertStream;
+import org.mashfrontdoor.notification.application.AcknowledgingAlert;
+import org.mashfrontdoor.notification.application.Alerts;
+import org.mashfrontdoor.platform.security.TokenCaller;
+import org.mashfrontdoor.platform.web.ProblemResponses;
+import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+/** Alerts for MASH staff: the list, one alert with its deliveries, the live stream, and acknowledgement. */
 @RestController
 @RequestMapping("/api/v1/alerts")
 public class AlertsController {
 
-  private final FindingAlerts findingAlerts;
+  static final int MAX_PAGE_SIZE = 100;
 
-  public AlertsController(FindingAlerts findingAlerts) {
-    this.findingAlerts = findingAlerts;
+  private final Alerts alerts;
+  private final AcknowledgingAlert acknowledging;
+  private final AlertStream stream;
+
+  public AlertsController(Alerts alerts, AcknowledgingAlert acknowledging, AlertStream stream) {
+    this.alerts = alerts;
+    this.acknowledging = acknowledging;
+    this.stream = stream;
   }
 
-  /** The alerts of one referral, or without {@code referralId} the 100 most recent; oldest first either way. */
+  record AlertPage(List<AlertResponse> alerts, int page, int size, long total) {
+  }
+
+  /** Newest first: of one referral, or all; {@code status=UNACKNOWLEDGED} for those nobody has acknowledged. */
   @GetMapping
-  public List<AlertResponse> alerts(@RequestParam(required = false) String referralId) {
-    List<Alert> alerts = referralId == null || referralId.isBlank()
-        ? findingAlerts.mostRecent()
-        : findingAlerts.ofReferral(referralId);
-    return alerts.stream().map(AlertResponse::of).toList();
+  public ResponseEntity<?> list(@RequestParam(required = false) String referralId,
+      @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    List<InvalidField> errors = new ArrayList<>();
+    if (status != null && !status.equals("UNACKNOWLEDGED") && !status.equals("ALL")) {
+      errors.add(new InvalidField("status", "must be UNACKNOWLEDGED or ALL"));
+    }
+    if (page < 0) {
+      errors.add(new InvalidField("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      errors.add(new InvalidField("size", "must be 1 to " + MAX_PAGE_SIZE));
+    }
+    if (!errors.isEmpty()) {
+      return problemResponse(ProblemResponses.invalid(errors));
+    }
+    Alerts.Page found = alerts.page(referralId == null || referralId.isBlank() ? null : referralId,
+        "UNACKNOWLEDGED".equals(status), page, size);
+    return ResponseEntity.ok(new AlertPage(found.alerts().stream().map(AlertResponse::of).toList(), page, size,
+        found.total()));
+  }
+
+  /**
+   * Server-Sent Events: each new alert as event {@code id} = alert id, {@code event} = type, {@code data} = the
+   * alert. {@code Last-Event-ID} resumes after that alert without loss; without it, alerts from now on.
+   */
+  @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  public SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    return stream.connect(lastEventId);
+  }
+
+  /** One alert with its deliveries (channel, recipient, state, attempts, last error). */
+  @GetMapping("/{alertId}")
+  public ResponseEntity<?> alert(@PathVariable String alertId) {
+    return alerts.withId(alertId).<ResponseEntity<?>>map(a -> ResponseEntity.ok(AlertResponse.withDeliveries(a)))
+        .orElseGet(() -> notFound(alertId));
+  }
+
+  /** Records who acknowledged the alert and when, and stops its escalation; repeating it changes nothing. */
+  @PostMapping("/{alertId}/acknowledgement")
+  public ResponseEntity<?> acknowledge(@PathVariable String alertId) {
+    String staffId = TokenCaller.current().map(TokenCaller::id)
+        .orElseThrow(() -> new IllegalStateException("the access rules let a request without a token through"));
+    return acknowledging.acknowledge(alertId, staffId)
+        .<ResponseEntity<?>>map(a -> ResponseEntity.ok(AlertResponse.withDeliveries(a)))
+        .orElseGet(() -> notFound(alertId));
+  }
+
+  private static ResponseEntity<Object> notFound(String alertId) {
+    return problemResponse(problem(HttpStatus.NOT_FOUND, "Alert not found", "No alert has the id " + alertId + "."));
   }
 }
