@@ -13,8 +13,11 @@ public interface Alerts {
   record Page(List<Alert> alerts, long total) {
   }
 
-  /** Where a reader of the stream has got to: the last alert it was sent. */
-  record Cursor(Instant createdAt, String alertId) {
+  /**
+   * An alert with its position in the order alerts were stored (what the live stream follows: a reader's cursor is
+   * the position of the last alert it was sent).
+   */
+  record Positioned(String position, Alert alert) {
   }
 
   /** Stores the alert unless one with its id exists; returns false when it did (a redelivered event). */
@@ -28,8 +31,14 @@ public interface Alerts {
   /** Alerts newest first: of one referral (or all, when null), unacknowledged only if asked. */
   Page page(String referralId, boolean unacknowledgedOnly, int page, int size);
 
-  /** Alerts raised after {@code cursor} (all, when null), oldest first, at most {@code limit}. */
-  List<Alert> after(Cursor cursor, int limit);
+  /** Alerts stored after {@code position} (all, when null), in the order they were stored, at most {@code limit}. */
+  List<Positioned> after(String position, int limit);
+
+  /** The position of the alert {@code alertId}; empty when there is none. */
+  Optional<String> positionOf(String alertId);
+
+  /** The position of the last alert stored so far; empty when there is none. */
+  Optional<String> lastPosition();
 
   /** Unacknowledged alerts whose escalation is due at {@code now}, soonest first. */
   List<Alert> dueEscalations(Instant now, int limit);

@@ -8,6 +8,7 @@ import org.mashfrontdoor.notification.domain.Channel;
 import org.mashfrontdoor.notification.domain.Delivery;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
@@ -36,12 +37,12 @@ public final class SmtpAlertSender implements AlertSender {
   public void send(Alert alert, Delivery delivery) throws NotSent {
     try {
       String messageId = "<" + alert.alertId() + "." + delivery.key().hashCode() + "@mash-front-door>";
-      MimeMessage message = new MimeMessage(mail.createMimeMessage()) {
+      MimeMessage message = mail instanceof JavaMailSenderImpl impl ? new MimeMessage(impl.getSession()) {
         @Override
         protected void updateMessageID() throws MessagingException {
           setHeader("Message-ID", messageId);
         }
-      };
+      } : mail.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
       helper.setFrom(from);
       helper.setTo(delivery.recipient());
@@ -51,7 +52,11 @@ public final class SmtpAlertSender implements AlertSender {
           + "\nOpen and acknowledge: " + linkBase + "/api/v1/alerts/" + alert.alertId() + "\n");
       mail.send(message);
     } catch (MailException | MessagingException e) {
-      throw new NotSent("SMTP: " + e.getClass().getSimpleName(), e);
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new NotSent("SMTP: " + e.getClass().getSimpleName() + " (" + root.getClass().getSimpleName() + ")", e);
     }
   }
 }

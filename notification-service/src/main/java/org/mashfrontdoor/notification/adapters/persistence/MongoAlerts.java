@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import com.mongodb.client.model.Updates;
 import org.mashfrontdoor.notification.application.Alerts;
 import org.mashfrontdoor.notification.domain.Alert;
 import org.mashfrontdoor.notification.domain.AlertType;
@@ -32,13 +34,14 @@ import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 public final class MongoAlerts implements Alerts {
 
   public static final String COLLECTION = "alerts";
+  static final String POSITION = "position";
 
   private final MongoCollection<Document> alerts;
 
   public MongoAlerts(MongoDatabase database) {
     this.alerts = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY);
     alerts.createIndex(Indexes.ascending("referralId", "createdAt"));
-    alerts.createIndex(Indexes.ascending("createdAt", "_id"));
+    alerts.createIndex(Indexes.ascending(POSITION));
     alerts.createIndex(Indexes.ascending("escalatesAt"));
     for (Channel channel : Channel.values()) {
       alerts.createIndex(Indexes.ascending(nextDelivery(channel)));
@@ -48,7 +51,8 @@ public final class MongoAlerts implements Alerts {
   @Override
   public boolean add(Alert alert) {
     try {
-      alerts.insertOne(toDocument(alert, 1));
+      // The stream's order: an ObjectId taken at insert (time, then this process's counter).
+      alerts.insertOne(toDocument(alert, 1).append(POSITION, new ObjectId()));
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -60,8 +64,12 @@ public final class MongoAlerts implements Alerts {
 
   @Override
   public boolean update(Alert changed, long expectedVersion) {
-    return alerts.replaceOne(Filters.and(Filters.eq("_id", changed.alertId()), Filters.eq("version", expectedVersion)),
-        toDocument(changed, expectedVersion + 1)).getMatchedCount() == 1;
+    Document state = toDocument(changed, expectedVersion + 1);
+    state.remove("_id");
+    List<Bson> sets = new ArrayList<>();
+    state.forEach((field, value) -> sets.add(Updates.set(field, value)));
+    return alerts.updateOne(Filters.and(Filters.eq("_id", changed.alertId()), Filters.eq("version", expectedVersion)),
+        Updates.combine(sets)).getMatchedCount() == 1;
   }
 
   @Override
@@ -85,12 +93,22 @@ public final class MongoAlerts implements Alerts {
   }
 
   @Override
-  public List<Alert> after(Cursor cursor, int limit) {
-    Bson filter = cursor == null ? new Document() : Filters.or(
-        Filters.gt("createdAt", Date.from(cursor.createdAt())),
-        Filters.and(Filters.eq("createdAt", Date.from(cursor.createdAt())), Filters.gt("_id", cursor.alertId())));
-    return alerts.find(filter).sort(Sorts.ascending("createdAt", "_id")).limit(limit)
-        .map(MongoAlerts::toAlert).into(new ArrayList<>());
+  public List<Positioned> after(String position, int limit) {
+    Bson filter = position == null ? new Document() : Filters.gt(POSITION, new ObjectId(position));
+    return alerts.find(filter).sort(Sorts.ascending(POSITION)).limit(limit)
+        .map(d -> new Positioned(d.getObjectId(POSITION).toHexString(), toAlert(d))).into(new ArrayList<>());
+  }
+
+  @Override
+  public Optional<String> positionOf(String alertId) {
+    return Optional.ofNullable(alerts.find(Filters.eq("_id", alertId)).first())
+        .map(d -> d.getObjectId(POSITION).toHexString());
+  }
+
+  @Override
+  public Optional<String> lastPosition() {
+    return Optional.ofNullable(alerts.find().sort(Sorts.descending(POSITION)).limit(1).first())
+        .map(d -> d.getObjectId(POSITION).toHexString());
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.mashfrontdoor.notification.adapters.stream;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,8 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The live in-app stream. Each connected reader has its own cursor into the stored alerts (ordered by
- * {@code createdAt}, then id) and is sent everything after it, so a reader resuming with {@code Last-Event-ID} misses
+ * The live in-app stream. Each connected reader has its own cursor into the stored alerts (in the order
+ * they were stored) and is sent everything after it, so a reader resuming with {@code Last-Event-ID} misses
  * nothing, and alerts raised on another instance reach it at the next poll. A new alert on this instance wakes the
  * loop at once, so an urgent alert reaches a connected reader well within a second of its event being consumed.
  * Nothing here waits for email or SMS: the channels have their own loops.
@@ -23,36 +22,37 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts {
 
   private static final int BATCH = 100;
+  /** Before any stored alert: the smallest ObjectId. */
+  private static final String NONE_YET = "000000000000000000000000";
 
   private final Alerts alerts;
-  private final Clock clock;
   private final Duration timeout;
   private final List<Reader> readers = new CopyOnWriteArrayList<>();
 
   private static final class Reader {
     final SseEmitter emitter;
-    volatile Alerts.Cursor cursor;
+    volatile String cursor;
 
-    Reader(SseEmitter emitter, Alerts.Cursor cursor) {
+    Reader(SseEmitter emitter, String cursor) {
       this.emitter = emitter;
       this.cursor = cursor;
     }
   }
 
-  public AlertStream(Alerts alerts, Clock clock, Duration pollInterval, Duration timeout) {
+  public AlertStream(Alerts alerts, Duration pollInterval, Duration timeout) {
     super("alert-stream", pollInterval);
     this.alerts = alerts;
-    this.clock = clock;
     this.timeout = timeout;
   }
 
   /** A new reader: after {@code lastEventId}'s alert if it names one, otherwise from now on. */
   public SseEmitter connect(String lastEventId) {
     SseEmitter emitter = new SseEmitter(timeout.toMillis());
-    Alerts.Cursor start = lastEventId == null || lastEventId.isBlank() ? null
-        : alerts.withId(lastEventId.strip()).map(a -> new Alerts.Cursor(a.createdAt(), a.alertId())).orElse(null);
+    String start = lastEventId == null || lastEventId.isBlank() ? null
+        : alerts.positionOf(lastEventId.strip()).orElse(null);
     if (start == null) {
-      start = new Alerts.Cursor(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), "");
+      // From now on: after the last alert stored (or from the very first, when there is none yet).
+      start = alerts.lastPosition().orElse(NONE_YET);
     }
     Reader reader = new Reader(emitter, start);
     emitter.onCompletion(() -> readers.remove(reader));
@@ -68,6 +68,14 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
     return readers.size();
   }
 
+  /** Ends every open stream, so a graceful shutdown is not held up by readers that never hang up. */
+  @Override
+  public void stop() {
+    readers.forEach(reader -> reader.emitter.complete());
+    readers.clear();
+    super.stop();
+  }
+
   @Override
   public void raised(Alert alert) {
     wake();
@@ -76,12 +84,12 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
   @Override
   protected void pass() {
     for (Reader reader : readers) {
-      List<Alert> next = alerts.after(reader.cursor, BATCH);
-      for (Alert alert : next) {
+      for (Alerts.Positioned next : alerts.after(reader.cursor, BATCH)) {
+        Alert alert = next.alert();
         try {
           reader.emitter.send(SseEmitter.event().id(alert.alertId()).name(alert.type().name())
               .data(AlertResponse.of(alert), MediaType.APPLICATION_JSON));
-          reader.cursor = new Alerts.Cursor(alert.createdAt(), alert.alertId());
+          reader.cursor = next.position();
         } catch (IOException | IllegalStateException gone) {
           readers.remove(reader); // the client went away; it resumes with Last-Event-ID
           break;
