@@ -1,4 +1,4 @@
-# Shared by deploy/local/up, down and demo (bash; sourced, not run).
+# Shared by deploy/local/up, down, demo and mailbox (bash; sourced, not run).
 # Knows the run folder layout, the components and how to tell whether one of OUR processes is alive.
 
 MASH_LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -10,13 +10,15 @@ MASH_ISSUER="$MASH_RUN/issuer" # the local development issuer's key pair (deploy
 MASH_VERSION="0.1.0-SNAPSHOT"
 
 MASH_SERVICES="referral-intake triage-service case-service notification-service"
-MASH_INFRA="kafka mongo"
+MASH_INFRA="kafka mongo mail"
+MASH_MAIL_API_PORT=8025 # GreenMail's REST API (deploy/local/mailbox reads the messages back through it)
 
-# Port of each component (the services read PORT; Kafka and Mongo ports are fixed for the local stack).
+# Port of each component (the services read PORT; Kafka, Mongo and mail ports are fixed for the local stack).
 mash_port() {
   case "$1" in
     kafka) echo 9092 ;;
     mongo) echo 27017 ;;
+    mail) echo 3025 ;;
     referral-intake) echo 8081 ;;
     triage-service) echo 8082 ;;
     case-service) echo 8083 ;;
