@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * and MongoDB wire-protocol server; one police notification goes from the partner's POST to a decision, a
  * case, alerts for MASH staff and the referrer's status. The police system calls intake with its own bearer token,
  * MASH staff call triage with theirs (a social worker recommends, a manager signs off), children's social care and
- * early help staff call case-service with theirs; notification is still open. The statutory pathway follows: a
+ * early help staff call case-service with theirs, and MASH staff read their alerts with theirs. The statutory pathway follows: a
  * strategy discussion, Section 47 and a conference; and an early help case stepped up back to the front door.
  */
 @WithEmbeddedInfrastructure
@@ -178,8 +178,12 @@ class OneReferralThroughTheFrontDoorIT {
 
     // MASH staff were alerted to the high-risk notification and to the decision
     await().atMost(Duration.ofSeconds(60)).until(() ->
-        values(getJson(notification + "/api/v1/alerts?referralId=" + referralId), "type")
-            .containsAll(List.of("HIGH_RISK_DOMESTIC_ABUSE", "DECISION_RECORDED")));
+        values(getJson(notification + "/api/v1/alerts?referralId=" + referralId, MANAGER).get("alerts"), "type")
+            .containsAll(List.of("URGENT_CONTACT", "DECISION_RECORDED")));
+    JsonNode urgent = java.util.stream.StreamSupport.stream(getJson(notification + "/api/v1/alerts?referralId="
+        + referralId, MANAGER).get("alerts").spliterator(), false).filter(a -> a.get("type").asString().equals("URGENT_CONTACT")).findFirst().orElseThrow();
+    assertThat(urgent.get("reasons").toString()).as("triage's one urgency rule").contains("HIGH_RISK_DOMESTIC_ABUSE");
+    assertThat(urgent.toString()).doesNotContain("Leo", "Carter");
 
     // the referrer sees the decision and what happens next
     await().atMost(Duration.ofSeconds(60)).until(() ->
