@@ -95,7 +95,7 @@ public final class Routing {
     int level = unacknowledged.level() + 1;
     String root = unacknowledged.rootAlertId();
     Alert escalation = Alert.raise(root + ":level-" + level, AlertType.ESCALATED, unacknowledged.referralId(),
-        unacknowledged.reference(), now, "Not acknowledged within " + escalateAfter.toMinutes() + " minutes ("
+        unacknowledged.reference(), now, "Not acknowledged within " + inWords(escalateAfter) + " ("
             + unacknowledged.type() + "): " + unacknowledged.summary())
         .withReasons(unacknowledged.reasons())
         .aboutCase(unacknowledged.caseId(), unacknowledged.kind(), unacknowledged.dueBy())
@@ -104,6 +104,15 @@ public final class Routing {
     Instant escalatesAt = next.get().escalatesTo().isPresent() ? now.plus(escalateAfter) : null;
     return Optional.of(escalation.routed(Severity.URGENT, audience, escalatesAt,
         deliveries(audience, Severity.URGENT, now)));
+  }
+
+  /** "15 minutes", "20 seconds": how long it waited, as people say it. */
+  static String inWords(Duration wait) {
+    if (wait.toSeconds() % 60 != 0) {
+      return wait.toSeconds() + " seconds";
+    }
+    long minutes = wait.toMinutes();
+    return minutes == 1 ? "1 minute" : minutes + " minutes";
   }
 
   /** Outside office hours on working days (England and Wales), or on a weekend or bank holiday. */
