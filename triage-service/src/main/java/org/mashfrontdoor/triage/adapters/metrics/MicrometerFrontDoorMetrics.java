@@ -53,6 +53,7 @@ public class MicrometerFrontDoorMetrics implements FrontDoorMetrics {
       decisions(outcome, true);
       decisions(outcome, false);
     }
+    decisionTime.register(registry);
   }
 
   private Counter decisions(Outcome outcome, boolean onTime) {
