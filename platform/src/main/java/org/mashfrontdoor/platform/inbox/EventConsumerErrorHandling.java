@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.mashfrontdoor.platform.events.MalformedEventException;
 import org.mashfrontdoor.platform.events.Topics;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -36,10 +37,12 @@ public final class EventConsumerErrorHandling {
     ExponentialBackOff backOff = new ExponentialBackOff(firstBackoff.toMillis(), 2.0);
     backOff.setMaxAttempts(retries);
     // Counted after the recoverer returns: it throws when the dead-letter send fails, and the record is retried.
-    DefaultErrorHandler handler = new DefaultErrorHandler((record, error) -> {
-      recoverer.accept(record, error);
+    // Consumer-aware, so the recoverer is called exactly as the error handler would call it unwrapped.
+    ConsumerAwareRecordRecoverer counted = (record, consumer, error) -> {
+      recoverer.accept(record, consumer, error);
       deadLetters(meters, record.topic() + Topics.DEAD_LETTER_SUFFIX).increment();
-    }, backOff);
+    };
+    DefaultErrorHandler handler = new DefaultErrorHandler(counted, backOff);
     handler.addNotRetryableExceptions(MalformedEventException.class, IllegalArgumentException.class);
     return handler;
   }

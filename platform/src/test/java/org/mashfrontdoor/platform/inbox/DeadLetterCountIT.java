@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.support.KafkaHeaders;
 
 @WithEmbeddedInfrastructure
 @DisplayName("Records sent to a dead-letter topic are counted, over the real embedded broker")
@@ -88,8 +90,11 @@ class DeadLetterCountIT {
     assertThat(handled).containsExactly("good-1", "good-2");
     assertThat(deadLetters(topic + Topics.DEAD_LETTER_SUFFIX)).isEqualTo(1);
     assertThat(deadLetters(Topics.TRIAGE_EVENTS + Topics.DEAD_LETTER_SUFFIX)).isZero();
-    assertThat(readAll(brokers, topic + Topics.DEAD_LETTER_SUFFIX)).extracting(ConsumerRecord::value)
-        .containsExactly("poison");
+    List<ConsumerRecord<String, String>> deadLetters = readAll(brokers, topic + Topics.DEAD_LETTER_SUFFIX);
+    assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly("poison");
+    // Counting leaves the dead letter as it was: it still names the consumer group that gave up on it.
+    assertThat(new String(deadLetters.getFirst().headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)
+        .value(), StandardCharsets.UTF_8)).isEqualTo("dlt-count-" + topic);
   }
 
   double deadLetters(String deadLetterTopic) {
