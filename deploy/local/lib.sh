@@ -35,11 +35,12 @@ warn() { printf '[%3ss] %s\n' "$(( $(date +%s) - MASH_T0 ))" "$*" >&2; }
 pid_file() { echo "$MASH_PIDS/$1.pid"; }
 log_file() { echo "$MASH_LOGS/$1.log"; }
 
-# Every process up starts carries -Dmash.local.component=<name>, so a recycled PID is never mistaken for ours.
+# Every process up starts carries -Dmash.local.component=<name> (a non-Java one, such as Prometheus: its folder
+# .run/<name>/ in its arguments), so a recycled PID is never mistaken for ours.
 is_ours() { # pid name
   local args
   args="$(ps -p "$1" -o args= 2>/dev/null)" || return 1
-  case "$args" in *"-Dmash.local.component=$2"*) return 0 ;; *) return 1 ;; esac
+  case "$args" in *"-Dmash.local.component=$2"*|*"$MASH_RUN/$2/"*) return 0 ;; *) return 1 ;; esac
 }
 
 # Prints the PID of a live component started by up; removes a stale PID file.

@@ -42,8 +42,8 @@ class CaseServiceConfiguration {
   }
 
   @Bean
-  CaseMetrics caseMetrics(MeterRegistry registry) {
-    return new MicrometerCaseMetrics(registry);
+  CaseMetrics caseMetrics(MeterRegistry registry, StatutoryClocks clocks) {
+    return new MicrometerCaseMetrics(registry, clocks);
   }
 
   /**

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.inbox.EventConsumerErrorHandling;
+import org.mashfrontdoor.platform.outbox.OutboxBacklogGauges;
 import org.mashfrontdoor.platform.outbox.OutboxLoop;
 import org.mashfrontdoor.platform.outbox.OutboxProperties;
 import org.mashfrontdoor.platform.outbox.OutboxPublisher;
@@ -102,12 +103,23 @@ public class PlatformAutoConfiguration {
     return new OutboxLoop(relay, publisher, properties, clock);
   }
 
+  /** Outbox backlog and oldest pending age (docs/metrics.md, pipeline health), read from the store every few seconds. */
+  @Bean
+  OutboxBacklogGauges outboxBacklogGauges(ObjectProvider<MeterRegistry> meters, OutboxRelay relay,
+      OutboxProperties properties, Clock clock,
+      @Value("${mash.metrics.gauge-refresh:PT5S}") Duration refresh) {
+    return OutboxBacklogGauges.register(meters.getIfAvailable(SimpleMeterRegistry::new), relay,
+        properties.mode() == OutboxProperties.Mode.KAFKA, clock, refresh);
+  }
+
   @Bean
   @ConditionalOnMissingBean(CommonErrorHandler.class)
   CommonErrorHandler eventConsumerErrorHandler(KafkaOperations<?, ?> template,
       @Value("${mash.consumer.retries:3}") int retries,
-      @Value("${mash.consumer.first-backoff:PT0.2S}") Duration firstBackoff) {
-    return EventConsumerErrorHandling.errorHandler(template, retries, firstBackoff);
+      @Value("${mash.consumer.first-backoff:PT0.2S}") Duration firstBackoff,
+      ObjectProvider<MeterRegistry> meters) {
+    return EventConsumerErrorHandling.errorHandler(template, retries, firstBackoff,
+        meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

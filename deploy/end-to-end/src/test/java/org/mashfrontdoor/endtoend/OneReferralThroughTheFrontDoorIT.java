@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -283,4 +285,33 @@ class OneReferralThroughTheFrontDoorIT {
     }
   }
 
+  /**
+   * deploy/observability's rules and dashboards read only what the services export. The KPI and pipeline counters
+   * are registered at 0 when each service starts, so this needs no traffic first; consumer metrics appear once the
+   * listeners' consumers exist, hence the wait.
+   */
+  @Test
+  void every_metric_the_prometheus_rules_and_grafana_dashboards_read_is_exported_by_a_service() throws Exception {
+    Set<String> exported = new TreeSet<>(Set.of("up")); // written by Prometheus itself for every scrape target
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      for (String service : List.of(intake, triage, cases, notification)) {
+        exported.addAll(metricNamesIn(send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus")))
+            .body()));
+      }
+      Set<String> named = PrometheusExpressions.ofThisRepository().metricNames();
+      assertThat(named).as("the expressions were read").contains("triage_decisions_total", "mash_outbox_backlog");
+      assertThat(exported).as("metric names the four services export").containsAll(named);
+    });
+  }
+
+  /** Sample names of a Prometheus text exposition (labels and values dropped). */
+  static Set<String> metricNamesIn(String exposition) {
+    Set<String> names = new TreeSet<>();
+    for (String line : exposition.split("\n")) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        names.add(line.split("[{ ]", 2)[0]);
+      }
+    }
+    return names;
+  }
 }

@@ -7,9 +7,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,6 +65,50 @@ public final class OutboxRelay {
     whenEventsPending.run();
   }
 
+  /** The relay's clock reading, stamped on events as they are raised. */
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** Events raised but not yet published, and when the oldest of them was raised (null when none). */
+  public record Backlog(long pending, Instant oldestRaisedAt) {
+  }
+
+  /**
+   * Counts what is still to go out: events waiting in aggregates and, when {@code countUnsent} (this process
+   * publishes), outbox records not yet acknowledged. In Debezium mode the connector's own metrics cover the rest.
+   * A few queries per call: meant for a cached gauge, not for every scrape.
+   */
+  public Backlog backlog(boolean countUnsent) {
+    long pending = 0;
+    Instant oldest = null;
+    for (OutboxedCollection collection : collections) {
+      for (Document aggregate : collection.collection()
+          .find(Filters.exists(OutboxedCollection.PENDING_EVENTS + ".id"))
+          .projection(Projections.include(OutboxedCollection.PENDING_EVENTS))) {
+        for (Document event : aggregate.getList(OutboxedCollection.PENDING_EVENTS, Document.class, List.of())) {
+          pending++;
+          // Events raised before raisedAt was stamped count as raised now: present, but not yet old.
+          Date raisedAt = event.getDate(OutboxedCollection.RAISED_AT);
+          oldest = earlier(oldest, raisedAt == null ? clock.instant() : raisedAt.toInstant());
+        }
+      }
+    }
+    if (countUnsent) {
+      pending += outbox.countDocuments(Filters.eq("sentAt", null));
+      Document first = outbox.find(Filters.eq("sentAt", null)).sort(Sorts.ascending("sequence"))
+          .projection(Projections.include("enqueuedAt")).first();
+      if (first != null && first.getDate("enqueuedAt") != null) {
+        oldest = earlier(oldest, first.getDate("enqueuedAt").toInstant());
+      }
+    }
+    return new Backlog(pending, oldest);
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
+  }
+
   /** Moves up to one batch of pending events per collection; returns how many aggregates it emptied. */
   public int relayPending() {
     int moved = 0;
@@ -90,7 +137,7 @@ public final class OutboxRelay {
           .append("aggregateid", event.getString("aggregateid"))
           .append("type", event.getString("type"))
           .append("payload", event.getString("payload"))
-          .append("enqueuedAt", java.util.Date.from(clock.instant()))
+          .append("enqueuedAt", Date.from(clock.instant()))
           .append("sequence", nextSequence())
           .append("sentAt", null);
       try {

@@ -29,6 +29,8 @@ public final class OutboxedCollection {
   public static final String VERSION = "version";
   public static final String PENDING_EVENTS = "pendingEvents";
   public static final String HANDLED_EVENT_IDS = "handledEventIds";
+  /** When a pending event was raised: the outbox backlog's oldest age counts from here. */
+  public static final String RAISED_AT = "raisedAt";
 
   /** The outcome of a conditional write. */
   public enum Write {
@@ -129,7 +131,8 @@ public final class OutboxedCollection {
       pending.add(new Document("id", event.id())
           .append("type", event.type())
           .append("aggregateid", event.subject())
-          .append("payload", EventJson.write(event)));
+          .append("payload", EventJson.write(event))
+          .append(RAISED_AT, java.util.Date.from(relay.now())));
     }
     return pending;
   }

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,6 +36,7 @@ import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection.Write;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 
 @WithEmbeddedInfrastructure
@@ -193,5 +195,68 @@ class OutboxIT {
         .isEqualTo(Write.CONFLICT);
     assertThat(contacts.find("ref-6").orElseThrow().getString("status")).isEqualTo("DECIDED");
     assertThat(contacts.update("missing", 1, Updates.set("status", "X"), List.of(), null)).isEqualTo(Write.NOT_FOUND);
+  }
+
+  // ---- pipeline health: the backlog gauges (docs/metrics.md) -------------------------------------------------
+
+  /** A relay over this test's database on a clock the test moves, with its gauges in a registry of its own. */
+  final class Backlog {
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    final MeterRegistry meters = new SimpleMeterRegistry();
+    final OutboxRelay relay = new OutboxRelay(database, clock, 100);
+    final OutboxedCollection referrals = relay.register("referrals", aggregateType);
+
+    Backlog(boolean countUnsent, Duration refresh) {
+      OutboxBacklogGauges.register(meters, relay, countUnsent, clock, refresh);
+    }
+
+    double gauge(String name) {
+      return meters.get(name).gauge().value();
+    }
+
+    EventEnvelope raise(String referralId) {
+      return EventEnvelope.create("/test", "test.raised.v1", referralId, clock.instant(), Map.of("referralId", referralId));
+    }
+  }
+
+  @Test
+  void a_pending_event_shows_in_the_backlog_and_ages_until_it_is_published() {
+    Backlog backlog = new Backlog(true, Duration.ZERO);
+    assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).isZero();
+    assertThat(backlog.gauge(OutboxBacklogGauges.OLDEST_PENDING_AGE)).isZero();
+
+    backlog.referrals.insert(new Document("_id", "ref-7"), List.of(backlog.raise("ref-7"), backlog.raise("ref-7")), null);
+    backlog.clock.advance(Duration.ofSeconds(90));
+    assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).as("raised, still in the aggregate").isEqualTo(2);
+    assertThat(backlog.gauge(OutboxBacklogGauges.OLDEST_PENDING_AGE)).isEqualTo(90);
+
+    backlog.relay.relayPending();
+    assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).as("relayed, not yet acknowledged by Kafka").isEqualTo(2);
+
+    OutboxPublisher publishing = new OutboxPublisher(backlog.relay.outbox(), producer, backlog.clock, 100,
+        Duration.ofSeconds(30), backlog.meters);
+    assertThat(publishing.publishBatch()).isEqualTo(2);
+    assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).isZero();
+    assertThat(backlog.gauge(OutboxBacklogGauges.OLDEST_PENDING_AGE)).isZero();
+  }
+
+  @Test
+  void in_debezium_mode_only_events_still_in_aggregates_count_in_the_backlog() {
+    Backlog backlog = new Backlog(false, Duration.ZERO);
+    backlog.referrals.insert(new Document("_id", "ref-8"), List.of(backlog.raise("ref-8")), null);
+    assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).isEqualTo(1);
+
+    backlog.relay.relayPending();
+    assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).as("the connector publishes from here").isZero();
+  }
+
+  @Test
+  void the_backlog_gauges_read_the_store_at_most_once_per_refresh_interval() {
+    Backlog backlog = new Backlog(true, Duration.ofHours(1));
+    assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).isZero();
+
+    backlog.referrals.insert(new Document("_id", "ref-9"), List.of(backlog.raise("ref-9")), null);
+    backlog.clock.advance(Duration.ofSeconds(30));
+    assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).as("the cached snapshot").isZero();
   }
 }

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.mashfrontdoor.cases.application.CaseMetrics;
+import org.mashfrontdoor.cases.domain.StatutoryClocks;
+import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import org.mashfrontdoor.platform.deadlines.Deadline;
 
 /**
@@ -17,26 +19,46 @@ public final class MicrometerCaseMetrics implements CaseMetrics {
 
   private final MeterRegistry registry;
 
-  public MicrometerCaseMetrics(MeterRegistry registry) {
+  /**
+   * Registers every counter the current clocks can produce at 0, so the KPI ratios and breach alerts have series
+   * from the start (a deadline met under an older policy adds its own series when it happens).
+   */
+  public MicrometerCaseMetrics(MeterRegistry registry, StatutoryClocks clocks) {
     this.registry = registry;
+    for (CaseDeadlineKind kind : CaseDeadlineKind.values()) {
+      for (boolean onTime : new boolean[] {true, false}) {
+        deadlinesMet(kind.name(), onTime, clocks.clock(kind).policy().id());
+      }
+      for (Deadline.Alarm alarm : Deadline.Alarm.values()) {
+        alarms(kind.name(), alarm);
+      }
+    }
+  }
+
+  private Counter deadlinesMet(String kind, boolean onTime, String policy) {
+    return Counter.builder("mash.case.deadlines.met")
+        .description("Statutory deadlines met, on time or late (ICPC, ASSESSMENT, EARLY_HELP_START, CHILD_SEEN)")
+        .tag("kind", kind)
+        .tag("on_time", String.valueOf(onTime))
+        .tag("policy", policy)
+        .register(registry);
+  }
+
+  private Counter alarms(String kind, Deadline.Alarm alarm) {
+    return Counter.builder("mash.case.deadline.alarms")
+        .description("Approaching and breached announcements of case deadlines")
+        .tag("kind", kind).tag("alarm", alarm.name())
+        .register(registry);
   }
 
   @Override
   public void deadlineMet(Deadline met) {
-    Counter.builder("mash.case.deadlines.met")
-        .description("Statutory deadlines met, on time or late (ICPC, ASSESSMENT, EARLY_HELP_START, CHILD_SEEN)")
-        .tag("kind", met.kind())
-        .tag("on_time", String.valueOf(Boolean.TRUE.equals(met.onTime())))
-        .tag("policy", met.policy().id())
-        .register(registry).increment();
+    deadlinesMet(met.kind(), Boolean.TRUE.equals(met.onTime()), met.policy().id()).increment();
   }
 
   @Override
   public void deadlineFired(String kind, Deadline.Alarm alarm, Duration lag) {
-    Counter.builder("mash.case.deadline.alarms")
-        .description("Approaching and breached announcements of case deadlines")
-        .tag("kind", kind).tag("alarm", alarm.name())
-        .register(registry).increment();
+    alarms(kind, alarm).increment();
     Timer.builder("mash.case.deadline.firing.lag")
         .description("From the instant a case deadline alarm was due to its event being written")
         .publishPercentileHistogram()

@@ -1,6 +1,7 @@
 package org.mashfrontdoor.intake.adapters.webhooks;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.mashfrontdoor.intake.application.NotifyingPartners;
@@ -43,7 +44,7 @@ class WebhookConfiguration {
 
   @Bean
   NotifyingPartners notifyingPartners(Referrals referrals, Webhooks webhooks, MongoWebhookDeliveries deliveries,
-      PartnerEndpoints endpoints, Clock clock,
+      PartnerEndpoints endpoints, Clock clock, MeterRegistry meters,
       @Value("${mash.intake.webhooks.settle:PT5S}") Duration settle,
       @Value("${mash.intake.webhooks.connect-timeout:PT5S}") Duration connectTimeout,
       @Value("${mash.intake.webhooks.request-timeout:PT10S}") Duration requestTimeout,
@@ -52,7 +53,7 @@ class WebhookConfiguration {
       @Value("${mash.intake.webhooks.give-up-after:PT24H}") Duration giveUpAfter) {
     // A claim outlives the longest attempt, so no two instances POST the same delivery at once.
     Duration lease = connectTimeout.plus(requestTimeout).plusSeconds(5);
-    return new NotifyingPartners(referrals, webhooks, deliveries, endpoints, clock, settle, lease,
+    return new NotifyingPartners(referrals, webhooks, new MeteredWebhookDeliveries(deliveries, meters), endpoints, clock, settle, lease,
         new DeliverySchedule(firstRetry, longestWait, giveUpAfter));
   }
 

@@ -43,6 +43,7 @@ import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -103,6 +104,9 @@ class PartnerWebhooksIT {
 
   @Autowired
   Clock clock;
+
+  @Autowired
+  MeterRegistry meters;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -263,6 +267,7 @@ class PartnerWebhooksIT {
     Receiver receiver = new Receiver();
     receiver.answer = attempt -> attempt <= 2 ? 503 : 200;
     subscribe(partner, receiver);
+    double retriedBefore = meters.get(MeteredWebhookDeliveries.FAILURES).tag("outcome", "RETRY").counter().count();
 
     String referralId = submit(partner);
 
@@ -273,6 +278,9 @@ class PartnerWebhooksIT {
     assertThat(delivery.getString("referralId")).isEqualTo(referralId);
     assertThat(receiver.received).hasSize(3).extracting(Received::deliveryId).containsOnly(delivery.getString("_id"));
     assertThat(receiver.received).extracting(Received::body).containsOnly(receiver.received.getFirst().body());
+    // At least: another test's hanging receiver may still be failing alongside.
+    assertThat(meters.get(MeteredWebhookDeliveries.FAILURES).tag("outcome", "RETRY").counter().count())
+        .isGreaterThanOrEqualTo(retriedBefore + 2);
   }
 
   @Test

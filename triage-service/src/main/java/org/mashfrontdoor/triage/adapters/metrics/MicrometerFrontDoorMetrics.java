@@ -11,6 +11,7 @@ import java.util.Map;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
 import org.mashfrontdoor.triage.domain.Lane;
+import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.Source;
 import org.mashfrontdoor.triage.domain.TriageDecision;
@@ -47,6 +48,20 @@ public class MicrometerFrontDoorMetrics implements FrontDoorMetrics {
             .register(registry);
       }
     }
+    // Every outcome at 0 from the start, so the 24-hour KPI and its alert have series before the first decision.
+    for (Outcome outcome : Outcome.values()) {
+      decisions(outcome, true);
+      decisions(outcome, false);
+    }
+    decisionTime.register(registry);
+  }
+
+  private Counter decisions(Outcome outcome, boolean onTime) {
+    return Counter.builder("triage.decisions")
+        .description("Decisions signed off, by outcome and whether on time")
+        .tag("outcome", outcome.name())
+        .tag("onTime", Boolean.toString(onTime))
+        .register(registry);
   }
 
   @Override
@@ -62,11 +77,7 @@ public class MicrometerFrontDoorMetrics implements FrontDoorMetrics {
 
   @Override
   public void decided(TriageDecision decision, Duration receiptToDecision) {
-    Counter.builder("triage.decisions")
-        .description("Decisions signed off, by outcome and whether on time")
-        .tag("outcome", decision.outcome().name())
-        .tag("onTime", Boolean.toString(decision.onTime()))
-        .register(registry).increment();
+    decisions(decision.outcome(), decision.onTime()).increment();
     decisionTime.register(registry).record(receiptToDecision);
   }
 
