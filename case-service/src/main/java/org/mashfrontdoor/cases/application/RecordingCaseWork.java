@@ -96,7 +96,7 @@ public final class RecordingCaseWork {
         }
       }
     }
-    throw new IllegalStateException("case " + caseId + " kept changing; try again");
+    throw new KeptChanging(caseId);
   }
 
   private void measure(CaseEvent event) {
@@ -109,6 +109,13 @@ public final class RecordingCaseWork {
     };
     if (met != null && Objects.equals(met.status(), Deadline.Status.MET)) {
       metrics.deadlineMet(met);
+    }
+  }
+
+  /** The case changed under every attempt (answered 409: try again). */
+  public static final class KeptChanging extends RuntimeException {
+    public KeptChanging(String caseId) {
+      super("Case " + caseId + " kept changing while this step was recorded; nothing was recorded. Try again.");
     }
   }
 

@@ -311,8 +311,14 @@ public record Case(
         .orElse(null);
   }
 
-  /** The soonest due time of a deadline still to be met (breached ones included); empty when none. */
+  /**
+   * The soonest due time of a deadline still to be met (breached ones included); empty when none, and always for a
+   * closed case (its breaches stay on record, but nothing is owed any more).
+   */
   public Optional<Instant> soonestDueBy() {
+    if (status != CaseStatus.OPEN) {
+      return Optional.empty();
+    }
     return deadlines.stream()
         .filter(d -> d.status() == Deadline.Status.OPEN || d.status() == Deadline.Status.BREACHED)
         .map(Deadline::dueBy).min(Comparator.naturalOrder());

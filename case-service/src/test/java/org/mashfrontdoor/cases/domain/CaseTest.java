@@ -282,6 +282,8 @@ class CaseTest {
       assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
       assertThat(c.deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow().status()).isEqualTo(Deadline.Status.WITHDRAWN);
       assertThat(c.nextAlarmAt()).isNull();
+      assertThat(c.soonestDueBy()).as("a closed case owes nothing, so it is never overdue").isEmpty();
+      assertThat(c.isOverdue(now.plus(Duration.ofDays(400)))).isFalse();
       assertThatThrownBy(() -> c.seeChild(now, SOCIAL_WORKER, now)).isInstanceOf(StepOutOfOrder.class);
     }
   }

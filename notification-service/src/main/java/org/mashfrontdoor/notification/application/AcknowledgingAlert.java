@@ -14,6 +14,13 @@ public final class AcknowledgingAlert {
 
   private static final int ATTEMPTS = 10;
 
+  /** The alert changed under every attempt (answered 409: try again). */
+  public static final class KeptChanging extends RuntimeException {
+    public KeptChanging(String alertId) {
+      super("Alert " + alertId + " kept changing while it was acknowledged; try again.");
+    }
+  }
+
   private final Alerts alerts;
   private final Clock clock;
   private final NotificationMetrics metrics;
@@ -38,6 +45,6 @@ public final class AcknowledgingAlert {
         return alerts.withId(alertId);
       }
     }
-    throw new IllegalStateException("alert " + alertId + " kept changing; try again");
+    throw new KeptChanging(alertId);
   }
 }

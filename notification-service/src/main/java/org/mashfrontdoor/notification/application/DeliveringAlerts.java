@@ -25,6 +25,8 @@ public final class DeliveringAlerts implements DeadlineClock.DueSheet<Alert> {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveringAlerts.class);
   private static final int ATTEMPTS = 10;
+  /** How long a claimed delivery is left to its sender before another instance may try it. */
+  private static final java.time.Duration LEASE = java.time.Duration.ofSeconds(60);
 
   private final Alerts alerts;
   private final AlertSender sender;
@@ -51,6 +53,13 @@ public final class DeliveringAlerts implements DeadlineClock.DueSheet<Alert> {
 
   @Override
   public int fire(Alert alert, Instant now) {
+    if (!alert.deliveryDue(sender.channel(), now)) {
+      return 0;
+    }
+    // Claim first (a version-checked write), so two instances never both send the same delivery.
+    if (!alerts.update(alert.leaseDeliveries(sender.channel(), now, now.plus(LEASE)), alert.version())) {
+      return DeadlineClock.LOST;
+    }
     Map<String, Delivery> attempted = new HashMap<>();
     int sent = 0;
     for (Delivery delivery : alert.deliveries()) {
@@ -73,7 +82,7 @@ public final class DeliveringAlerts implements DeadlineClock.DueSheet<Alert> {
     if (attempted.isEmpty()) {
       return 0;
     }
-    return record(alert, attempted) ? sent : DeadlineClock.LOST;
+    return record(alerts.withId(alert.alertId()).orElse(alert), attempted) ? sent : DeadlineClock.LOST;
   }
 
   /** Writes the outcomes onto the latest version of the alert (an acknowledgement may have come in meanwhile). */

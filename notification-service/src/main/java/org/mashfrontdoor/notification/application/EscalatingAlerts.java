@@ -45,8 +45,10 @@ public final class EscalatingAlerts implements DeadlineClock.DueSheet<Alert> {
   }
 
   @Override
-  public int fire(Alert alert, Instant now) {
-    if (!alert.escalationDue(now)) {
+  public int fire(Alert read, Instant now) {
+    // Decide on the alert as it is now, not as the batch read it: an acknowledgement may have landed meanwhile.
+    Alert alert = alerts.withId(read.alertId()).orElse(null);
+    if (alert == null || !alert.escalationDue(now)) {
       return 0;
     }
     boolean chainAcknowledged = alert.escalationOf() != null

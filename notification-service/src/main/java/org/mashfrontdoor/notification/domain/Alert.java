@@ -136,6 +136,19 @@ public record Alert(
         .map(Delivery::nextAttemptAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
   }
 
+  /**
+   * Claims this channel's deliveries due at {@code now} for one sender until {@code until}: their next attempt moves
+   * to then, so another instance reading the alert leaves them alone (and retries them after the lease if this one
+   * dies mid-send).
+   */
+  public Alert leaseDeliveries(Channel channel, Instant now, Instant until) {
+    List<Delivery> leased = deliveries.stream().map(d -> d.channel() == channel && d.isDue(now)
+        ? new Delivery(d.channel(), d.recipient(), d.state(), d.attempts(), d.lastError(), until, d.sentAt())
+        : d).toList();
+    return new Alert(alertId, referralId, reference, type, severity, audience, createdAt, eventId, summary, reasons,
+        caseId, kind, dueBy, acknowledgedBy, acknowledgedAt, escalatesAt, escalationOf, level, leased, version);
+  }
+
   /** This alert with the outcome of delivery attempts, by {@link Delivery#key()}; others unchanged. */
   public Alert withDeliveries(Map<String, Delivery> attempted) {
     List<Delivery> updated = new ArrayList<>(deliveries.size());

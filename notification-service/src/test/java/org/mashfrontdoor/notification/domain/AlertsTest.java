@@ -170,6 +170,15 @@ class AlertsTest {
       assertThat(sent.withDeliveries(Map.of(email.key(), email.failed("late", IN_HOURS, 0))).deliveries().get(0)
           .state()).isEqualTo(Delivery.State.SENT);
     }
+
+    @Test
+    void a_sender_claims_the_due_deliveries_of_its_channel_only_until_its_lease_ends() {
+      Alert alert = urgentContact(IN_HOURS);
+      Alert claimed = alert.leaseDeliveries(Channel.EMAIL, IN_HOURS, IN_HOURS.plusSeconds(60));
+      assertThat(claimed.deliveryDue(Channel.EMAIL, IN_HOURS.plusSeconds(59))).isFalse();
+      assertThat(claimed.deliveryDue(Channel.EMAIL, IN_HOURS.plusSeconds(60))).as("retried after the lease").isTrue();
+      assertThat(claimed.deliveryDue(Channel.SMS, IN_HOURS)).as("SMS is another sender's").isTrue();
+    }
   }
 
   @Test

@@ -237,6 +237,19 @@ class CasesController {
     return problemResponse(problem(HttpStatus.NOT_FOUND, "Case not found", e.getMessage()));
   }
 
+  @ExceptionHandler(RecordingCaseWork.KeptChanging.class)
+  ResponseEntity<Object> keptChanging(RecordingCaseWork.KeptChanging e) {
+    return problemResponse(problem(HttpStatus.CONFLICT, "Case changed meanwhile", e.getMessage()));
+  }
+
+  /** A clock that would run past the bank-holiday calendar's last year: refused loudly rather than guessed. */
+  @ExceptionHandler(org.mashfrontdoor.platform.time.WorkingDayCalendar.OutsideCalendar.class)
+  ResponseEntity<Object> outsideCalendar(RuntimeException e) {
+    return problemResponse(problem(HttpStatus.SERVICE_UNAVAILABLE, "Bank-holiday calendar not extended",
+        e.getMessage() + ". A statutory clock cannot be set until the calendar data covers that year; nothing was "
+            + "recorded."));
+  }
+
   @ExceptionHandler(Fields.Invalid.class)
   ResponseEntity<Object> invalid(Fields.Invalid e) {
     return problemResponse(e.problem());

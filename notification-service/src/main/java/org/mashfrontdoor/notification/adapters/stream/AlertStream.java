@@ -29,9 +29,18 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
   private final Duration timeout;
   private final List<Reader> readers = new CopyOnWriteArrayList<>();
 
+  /**
+   * How far back each pass looks again. A position is taken when an insert starts, so an alert can become readable
+   * after one with a later position (two threads inserting at once); re-reading a short window behind the cursor,
+   * and skipping what was already sent, means such an alert is still sent.
+   */
+  private static final long WINDOW_SECONDS = 10;
+
   private static final class Reader {
     final SseEmitter emitter;
-    volatile String cursor;
+    /** Alerts sent (or, at connect, already behind the reader) within the window, by id, with their position. */
+    final java.util.Map<String, String> sent = new java.util.HashMap<>();
+    String cursor;
 
     Reader(SseEmitter emitter, String cursor) {
       this.emitter = emitter;
@@ -55,6 +64,12 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
       start = alerts.lastPosition().orElse(NONE_YET);
     }
     Reader reader = new Reader(emitter, start);
+    // Everything at or before the start counts as already sent, so the window re-read does not repeat it.
+    for (Alerts.Positioned behind : alerts.after(windowBefore(start), 10_000)) {
+      if (behind.position().compareTo(start) <= 0) {
+        reader.sent.put(behind.alert().alertId(), behind.position());
+      }
+    }
     emitter.onCompletion(() -> readers.remove(reader));
     emitter.onTimeout(() -> readers.remove(reader));
     emitter.onError(e -> readers.remove(reader));
@@ -84,17 +99,44 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
   @Override
   protected void pass() {
     for (Reader reader : readers) {
-      for (Alerts.Positioned next : alerts.after(reader.cursor, BATCH)) {
+      serve(reader);
+    }
+  }
+
+  private void serve(Reader reader) {
+    String from = windowBefore(reader.cursor);
+    while (true) {
+      List<Alerts.Positioned> batch = alerts.after(from, BATCH);
+      for (Alerts.Positioned next : batch) {
+        from = next.position();
         Alert alert = next.alert();
+        if (reader.sent.containsKey(alert.alertId())) {
+          continue;
+        }
         try {
           reader.emitter.send(SseEmitter.event().id(alert.alertId()).name(alert.type().name())
               .data(AlertResponse.of(alert), MediaType.APPLICATION_JSON));
-          reader.cursor = next.position();
         } catch (IOException | IllegalStateException gone) {
           readers.remove(reader); // the client went away; it resumes with Last-Event-ID
-          break;
+          reader.emitter.completeWithError(gone);
+          return;
+        }
+        reader.sent.put(alert.alertId(), next.position());
+        if (next.position().compareTo(reader.cursor) > 0) {
+          reader.cursor = next.position();
         }
       }
+      if (batch.size() < BATCH) {
+        break;
+      }
     }
+    String oldest = windowBefore(reader.cursor);
+    reader.sent.values().removeIf(position -> position.compareTo(oldest) < 0);
+  }
+
+  /** The smallest position {@value #WINDOW_SECONDS} seconds before {@code position} (an ObjectId's time comes first). */
+  private static String windowBefore(String position) {
+    long seconds = Long.parseLong(position.substring(0, 8), 16);
+    return String.format("%08x", Math.max(0, seconds - WINDOW_SECONDS)) + "0000000000000000";
   }
 }

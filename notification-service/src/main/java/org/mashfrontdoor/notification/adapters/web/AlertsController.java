@@ -93,6 +93,11 @@ public class AlertsController {
         .orElseGet(() -> notFound(alertId));
   }
 
+  @org.springframework.web.bind.annotation.ExceptionHandler(AcknowledgingAlert.KeptChanging.class)
+  ResponseEntity<Object> keptChanging(AcknowledgingAlert.KeptChanging e) {
+    return problemResponse(problem(HttpStatus.CONFLICT, "Alert changed meanwhile", e.getMessage()));
+  }
+
   private static ResponseEntity<Object> notFound(String alertId) {
     return problemResponse(problem(HttpStatus.NOT_FOUND, "Alert not found", "No alert has the id " + alertId + "."));
   }
