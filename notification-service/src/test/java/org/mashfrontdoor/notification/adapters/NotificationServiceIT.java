@@ -210,6 +210,30 @@ class NotificationServiceIT {
   }
 
   @Test
+  @DisplayName("at a RAG report time the MASH team gets a digest of every open contact, oldest first, decided ones left out")
+  void ragDigest() throws Exception {
+    String older = UUID.randomUUID().toString();
+    String newer = UUID.randomUUID().toString();
+    String decided = UUID.randomUUID().toString();
+    send(Topics.TRIAGE_EVENTS, contactOpened(older, "MARF-2026-400001", false, List.of()));
+    send(Topics.TRIAGE_EVENTS, contactOpened(newer, "MARF-2026-400002", false, List.of()));
+    send(Topics.TRIAGE_EVENTS, contactOpened(decided, "MARF-2026-400003", false, List.of()));
+    send(Topics.TRIAGE_EVENTS, EventEnvelope.create("/mash/triage-service", "triage.decision-recorded.v1", decided,
+        START, Map.of("contactId", decided, "referralId", decided, "reference", "MARF-2026-400003",
+            "outcome", "NO_FURTHER_ACTION", "levelOfNeed", 1)));
+    awaitAlerts(decided, 1); // the decision has been followed
+    String reportId = "rag-" + UUID.randomUUID();
+    send(Topics.TRIAGE_EVENTS, EventEnvelope.create("/mash/triage-service", "triage.rag-report.v1", reportId, START,
+        Map.of("reportId", reportId, "slotAt", START.toString())));
+
+    JsonNode digest = awaitAlerts(reportId, 1).get(0);
+    assertThat(digest.get("type").asString()).isEqualTo("RAG_DIGEST");
+    assertThat(digest.get("audience").toString()).contains("MASH_TEAM");
+    String summary = digest.get("summary").asString();
+    assertThat(summary).contains("MARF-2026-400001", "MARF-2026-400002").doesNotContain("MARF-2026-400003");
+  }
+
+  @Test
   @DisplayName("no token is 401, a partner token 403; MASH staff and case team managers may read")
   void staffOnly() throws Exception {
     assertThat(getRaw("/api/v1/alerts", null).statusCode()).isEqualTo(401);
