@@ -290,5 +290,9 @@ class StaffAccessIT {
         .as("reading the audit is not itself a read of the contact").isEqualTo(reads.size());
     assertProblem(call("audit?referralId=" + referralId, WORKER_TOKEN, null), 403, "Insufficient scope or role");
     assertProblem(call("audit?referralId=" + UUID.randomUUID(), manager, null), 404, "Unknown contact");
+    HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/api/v1/triage/audit?referralId=" + referralId)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+        .header("Authorization", TestTokens.bearer(WORKER_TOKEN)).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(head.statusCode()).as("HEAD is no way round the managers-only rule").isEqualTo(403);
   }
 }

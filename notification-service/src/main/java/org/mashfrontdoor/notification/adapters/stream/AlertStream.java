@@ -17,7 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * they were stored) and is sent everything after it, so a reader resuming with {@code Last-Event-ID} misses
  * nothing, and alerts raised on another instance reach it at the next poll. A new alert on this instance wakes the
  * loop at once, so an urgent alert reaches a connected reader well within a second of its event being consumed.
- * Nothing here waits for email or SMS: the channels have their own loops.
+ * Nothing here waits for email or SMS: the channels have their own loops. Each reader is written to on a virtual
+ * thread of its own, so a client that stops reading holds up nobody else.
  */
 public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts {
 
@@ -41,6 +42,8 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
     /** Alerts sent (or, at connect, already behind the reader) within the window, by id, with their position. */
     final java.util.Map<String, String> sent = new java.util.HashMap<>();
     String cursor;
+    /** Set while a virtual thread of its own is writing to this reader: one slow reader never holds up another. */
+    final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
 
     Reader(SseEmitter emitter, String cursor) {
       this.emitter = emitter;
@@ -99,7 +102,18 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
   @Override
   protected void pass() {
     for (Reader reader : readers) {
-      serve(reader);
+      // Each reader is served on a virtual thread of its own; one still busy (a client not reading) is skipped.
+      if (reader.busy.compareAndSet(false, true)) {
+        Thread.ofVirtual().name("alert-stream-reader").start(() -> {
+          try {
+            serve(reader);
+          } catch (RuntimeException e) {
+            // The store is away: the next pass tries again from the same cursor.
+          } finally {
+            reader.busy.set(false);
+          }
+        });
+      }
     }
   }
 

@@ -4,7 +4,6 @@ import org.mashfrontdoor.platform.security.ApiAccessRules;
 import org.mashfrontdoor.triage.domain.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 
 /**
  * Who may call the triage API: MASH staff, by the {@code roles} claim of their bearer token. Which role may take
@@ -20,7 +19,8 @@ class StaffAccess {
   @Bean
   ApiAccessRules triageAccess() {
     return api -> api
-        .requestMatchers(HttpMethod.GET, TriageController.AUDIT_PATH).hasRole(MANAGER)
+        // Any method, HEAD included: the read audit is for managers alone.
+        .requestMatchers(TriageController.AUDIT_PATH).hasRole(MANAGER)
         .requestMatchers("/api/v1/triage/**").hasAnyRole(SOCIAL_WORKER, MANAGER);
   }
 }
