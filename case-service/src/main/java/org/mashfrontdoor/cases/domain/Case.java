@@ -46,12 +46,6 @@ public record Case(
     List<Deadline> deadlines,
     long version) {
 
-  /** The worklist: the soonest deadline first; cases without a running clock last. */
-  public static final Comparator<Case> WORKLIST_ORDER = Comparator
-      .comparing((Case c) -> c.soonestDueBy().orElse(Instant.MAX))
-      .thenComparing(Case::openedAt)
-      .thenComparing(Case::caseId);
-
   public Case {
     Objects.requireNonNull(caseId, "caseId");
     Objects.requireNonNull(referralId, "referralId");

@@ -15,21 +15,4 @@ public interface NotificationMetrics {
 
   void escalated(AlertType escalatedType);
 
-  NotificationMetrics NONE = new NotificationMetrics() {
-    @Override
-    public void raised(AlertType type) {
-    }
-
-    @Override
-    public void delivered(Channel channel, boolean sent) {
-    }
-
-    @Override
-    public void acknowledged(AlertType type, Duration afterRaised) {
-    }
-
-    @Override
-    public void escalated(AlertType escalatedType) {
-    }
-  };
 }

@@ -63,10 +63,6 @@ public record Deadline(
         Warnings.storable(first));
   }
 
-  public boolean isOpen() {
-    return status == Status.OPEN;
-  }
-
   /** Whether the work was done by the due time; null until met. */
   public Boolean onTime() {
     return metAt == null ? null : !metAt.isAfter(dueBy);

@@ -62,6 +62,14 @@ public final class EmbeddedInfrastructure {
     return kafka;
   }
 
+  /** A producer of string keys and values to the embedded broker: a test's way of publishing events. */
+  public org.apache.kafka.clients.producer.KafkaProducer<String, String> writer() {
+    return new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of(
+        org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()),
+        new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.StringSerializer());
+  }
+
   /** A consumer of its own group reading {@code topic} from the start: a test's view of what was published. */
   public KafkaConsumer<String, String> readerFromStart(String topic) {
     KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(

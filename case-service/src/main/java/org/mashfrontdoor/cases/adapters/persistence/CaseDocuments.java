@@ -1,9 +1,11 @@
 package org.mashfrontdoor.cases.adapters.persistence;
 
+import static org.mashfrontdoor.platform.persistence.BsonFields.list;
+import static org.mashfrontdoor.platform.persistence.BsonFields.instant;
+import static org.mashfrontdoor.platform.persistence.BsonFields.date;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Function;
 import org.bson.Document;
 import org.mashfrontdoor.cases.domain.Assessment;
 import org.mashfrontdoor.cases.domain.AssessmentOutcome;
@@ -161,16 +163,4 @@ final class CaseDocuments {
         announced == null ? null : Deadline.Alarm.valueOf(announced), instant(d, "metAt"), instant(d, "nextAlarmAt"));
   }
 
-  static Date date(Instant instant) {
-    return instant == null ? null : Date.from(instant);
-  }
-
-  private static Instant instant(Document d, String field) {
-    Date date = d.getDate(field);
-    return date == null ? null : date.toInstant();
-  }
-
-  private static <T> List<T> list(Document d, String field, Function<Document, T> mapping) {
-    return d.getList(field, Document.class, List.of()).stream().map(mapping).toList();
-  }
 }

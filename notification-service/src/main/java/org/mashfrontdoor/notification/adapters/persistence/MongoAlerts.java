@@ -1,5 +1,7 @@
 package org.mashfrontdoor.notification.adapters.persistence;
 
+import static org.mashfrontdoor.platform.persistence.BsonFields.instant;
+import static org.mashfrontdoor.platform.persistence.BsonFields.date;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
@@ -178,12 +180,4 @@ public final class MongoAlerts implements Alerts {
         ((Number) d.get("version")).longValue());
   }
 
-  private static Date date(Instant instant) {
-    return instant == null ? null : Date.from(instant);
-  }
-
-  private static Instant instant(Document d, String field) {
-    Date date = d.getDate(field);
-    return date == null ? null : date.toInstant();
-  }
 }

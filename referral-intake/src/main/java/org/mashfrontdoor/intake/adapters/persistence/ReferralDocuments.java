@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.adapters.persistence;
 
+import static org.mashfrontdoor.platform.persistence.BsonFields.instant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -77,8 +78,4 @@ final class ReferralDocuments {
         instant(d, "updatedAt"));
   }
 
-  private static Instant instant(Document d, String field) {
-    Date date = d.getDate(field);
-    return date == null ? null : date.toInstant();
-  }
 }

@@ -1,9 +1,10 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
+import static org.mashfrontdoor.platform.persistence.BsonFields.list;
+import static org.mashfrontdoor.platform.persistence.BsonFields.instant;
+import static org.mashfrontdoor.platform.persistence.BsonFields.date;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.function.Function;
 import org.bson.Document;
 import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
 import org.mashfrontdoor.platform.deadlines.Warnings;
@@ -121,19 +122,6 @@ public final class ContactDocuments {
         list(d, "history", h -> new HistoryEntry(instant(h, "at"), HistoryEntry.Step.valueOf(h.getString("step")),
             h.getString("by"), h.getString("detail"))),
         ((Number) d.get(OutboxedCollection.VERSION)).longValue());
-  }
-
-  static Date date(Instant instant) {
-    return instant == null ? null : Date.from(instant);
-  }
-
-  private static Instant instant(Document d, String field) {
-    Date date = d.getDate(field);
-    return date == null ? null : date.toInstant();
-  }
-
-  private static <T> List<T> list(Document d, String field, Function<Document, T> mapping) {
-    return d.getList(field, Document.class, List.of()).stream().map(mapping).toList();
   }
 
 }
