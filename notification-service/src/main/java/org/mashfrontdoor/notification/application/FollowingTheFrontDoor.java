@@ -21,8 +21,9 @@ public final class FollowingTheFrontDoor {
     this.openContacts = openContacts;
   }
 
-  public void contactOpened(UrgentContact contact, Instant receivedAt, Instant decisionDueBy, String rag) {
-    openContacts.opened(contact.referralId(), contact.reference(), receivedAt, decisionDueBy, rag);
+  public void contactOpened(UrgentContact contact, Instant receivedAt, Instant decisionDueBy, String rag,
+      String lane) {
+    openContacts.opened(contact.referralId(), contact.reference(), receivedAt, decisionDueBy, rag, lane);
     raising.on(contact);
   }
 

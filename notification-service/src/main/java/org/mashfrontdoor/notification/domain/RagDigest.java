@@ -14,7 +14,7 @@ public record RagDigest(String eventId, String reportId, Instant slotAt, List<Op
 
   /** One line of the digest. */
   public record OpenContact(String referralId, String reference, Instant receivedAt, Instant decisionDueBy,
-      String rag) {
+      String rag, String lane) {
   }
 
   public RagDigest {

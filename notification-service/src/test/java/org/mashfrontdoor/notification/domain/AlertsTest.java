@@ -186,9 +186,9 @@ class AlertsTest {
   void ragDigest() {
     RagDigest digest = new RagDigest(EVENT, "report-1", IN_HOURS, List.of(
         new RagDigest.OpenContact("r-2", "MARF-2026-000002", Instant.parse("2026-03-02T08:00:00Z"),
-            Instant.parse("2026-03-03T08:00:00Z"), "GREEN"),
+            Instant.parse("2026-03-03T08:00:00Z"), "GREEN", "MASH"),
         new RagDigest.OpenContact("r-1", "MARF-2026-000001", Instant.parse("2026-03-01T11:00:00Z"),
-            Instant.parse("2026-03-02T11:00:00Z"), "RED")));
+            Instant.parse("2026-03-02T11:00:00Z"), "RED", "MASH")));
     assertThat(digest.alertsAt(IN_HOURS).get(0).summary().lines().toList()).containsExactly(
         "RAG report 2026-03-02T10:15:00Z: 2 open contacts, oldest first",
         "RED  MARF-2026-000001  received 2026-03-01T11:00:00Z  due by 2026-03-02T11:00:00Z",

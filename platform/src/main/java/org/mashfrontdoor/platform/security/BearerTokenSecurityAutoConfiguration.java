@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -50,8 +52,13 @@ public class BearerTokenSecurityAutoConfiguration {
       "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
       "/api/v1/schema/**", "/error"};
 
+  /**
+   * The API's chain matches every request, so it comes last: a service's own browser-page chain (with its own
+   * request matcher, e.g. notification-service's ops page) is consulted first.
+   */
   @Bean
-  @ConditionalOnMissingBean(SecurityFilterChain.class)
+  @ConditionalOnMissingBean(name = "mashApiSecurity")
+  @Order(Ordered.LOWEST_PRECEDENCE)
   SecurityFilterChain mashApiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules) throws Exception {
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -37,7 +37,7 @@ public class TriageEventsListener {
               + " lacks referralId, urgent, receivedAt or decisionDueBy");
         }
         following.contactOpened(new UrgentContact(event.id(), data.referralId(), data.reference(), data.urgent(),
-            data.urgentReasons()), data.receivedAt(), data.decisionDueBy(), data.rag());
+            data.urgentReasons()), data.receivedAt(), data.decisionDueBy(), data.rag(), data.lane());
       }
       case DecisionRecordedData.TYPE -> {
         DecisionRecordedData data = event.dataAs(DecisionRecordedData.class);

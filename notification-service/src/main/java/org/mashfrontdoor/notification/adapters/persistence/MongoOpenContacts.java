@@ -26,12 +26,14 @@ public final class MongoOpenContacts implements OpenContacts {
   }
 
   @Override
-  public void opened(String referralId, String reference, Instant receivedAt, Instant decisionDueBy, String rag) {
+  public void opened(String referralId, String reference, Instant receivedAt, Instant decisionDueBy, String rag,
+      String lane) {
     contacts.replaceOne(Filters.eq("_id", referralId), new Document("_id", referralId)
         .append("reference", reference)
         .append("receivedAt", Date.from(receivedAt))
         .append("decisionDueBy", Date.from(decisionDueBy))
-        .append("rag", rag == null ? "GREEN" : rag), new ReplaceOptions().upsert(true));
+        .append("rag", rag == null ? "GREEN" : rag)
+        .append("lane", lane == null ? "MASH" : lane), new ReplaceOptions().upsert(true));
   }
 
   @Override
@@ -49,7 +51,8 @@ public final class MongoOpenContacts implements OpenContacts {
   @Override
   public List<RagDigest.OpenContact> all() {
     return contacts.find().map(d -> new RagDigest.OpenContact(d.getString("_id"), d.getString("reference"),
-        d.getDate("receivedAt").toInstant(), d.getDate("decisionDueBy").toInstant(), d.getString("rag")))
+        d.getDate("receivedAt").toInstant(), d.getDate("decisionDueBy").toInstant(), d.getString("rag"),
+        d.getString("lane") == null ? "MASH" : d.getString("lane")))
         .into(new ArrayList<>());
   }
 }

@@ -34,7 +34,8 @@ public final class TriageEvents {
   }
 
   public record ContactOpenedV1(String contactId, String referralId, String reference, Instant receivedAt,
-      Instant decisionDueBy, boolean urgent, List<String> urgentReasons, String rag, String lane) {
+      Instant decisionDueBy, boolean urgent, List<String> urgentReasons, String rag, String lane, String source,
+      String referralType) {
   }
 
   public record ReferralJoinedV1(String contactId, String referralId, String reference, List<String> referralIds,
@@ -63,7 +64,7 @@ public final class TriageEvents {
         type = CONTACT_OPENED;
         data = new ContactOpenedV1(c.contactId(), c.referralId(), c.reference(), c.receivedAt(), c.decisionDueBy(),
             c.urgent(), opened.urgentReasons().stream().map(Enum::name).toList(), opened.rag().name(),
-            c.lane().name());
+            c.lane().name(), c.sources().getFirst().agency(), c.sources().getFirst().referralType().name());
       }
       case TriageEvent.ReferralJoined joined -> {
         type = REFERRAL_JOINED;

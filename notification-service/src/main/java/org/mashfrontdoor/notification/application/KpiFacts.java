@@ -1,0 +1,31 @@
+package org.mashfrontdoor.notification.application;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import org.mashfrontdoor.notification.domain.Outcome;
+import org.mashfrontdoor.notification.domain.kpi.CountedContact;
+import org.mashfrontdoor.notification.domain.kpi.PathwayMilestone;
+
+/**
+ * The KPI projection's store: one entry per contact (by contact id) and per pathway milestone (by event id). Every
+ * write is a key lookup and sets values, so a redelivered or replayed event changes nothing and the two halves of a
+ * contact (opened, decided) may land in either order.
+ */
+public interface KpiFacts {
+
+  void opened(String contactId, String source, String referralType, String lane, boolean reReferral,
+      Instant receivedAt, Instant decisionDueBy);
+
+  void decided(String contactId, Outcome outcome, Instant receivedAt, Instant decisionDueBy, Instant decidedAt);
+
+  void reached(PathwayMilestone milestone);
+
+  /** Contacts received, and milestones reached, in the months {@code first} to {@code last} (Europe/London). */
+  List<CountedContact> contactsReceived(YearMonth first, YearMonth last);
+
+  List<PathwayMilestone> milestonesReached(YearMonth first, YearMonth last);
+
+  /** Forgets everything, before a rebuild from the topics. */
+  void clear();
+}
