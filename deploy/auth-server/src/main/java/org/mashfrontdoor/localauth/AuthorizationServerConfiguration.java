@@ -70,12 +70,12 @@ class AuthorizationServerConfiguration {
     return http.build();
   }
 
-  /** The login form ({@code username}, {@code password}, CSRF token) for everything else. */
+  /** Sign-in ({@link SignInPage}: {@code username}, {@code password}, CSRF token) for everything else. */
   @Bean
   @Order(2)
   SecurityFilterChain signIn(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .formLogin(Customizer.withDefaults())
+        .formLogin(form -> form.loginPage("/login").permitAll())
         .build();
   }
 

@@ -19,6 +19,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -174,6 +175,7 @@ class LocalAuthServerTest {
     HttpResponse<String> refused = browser.signIn("ops", "not-the-password");
 
     assertThat(location(refused)).isEqualTo(base + "/login?error");
+    assertThat(browser.get(base + "/login?error").body()).contains("There is a problem");
     assertThat(location(browser.get(authorizeUrl(Map.of("code_challenge",
         "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method", "S256")))))
         .as("still not signed in").isEqualTo(base + "/login");
@@ -192,11 +194,28 @@ class LocalAuthServerTest {
     assertThat(callback).containsEntry("error", "invalid_request").doesNotContainKey("code");
   }
 
-  private static String authorizeUrl(Map<String, String> pkce) {
+  @Test
+  void onlyThePortOfARegisteredLoopbackRedirectMayVary() throws Exception {
+    Browser browser = new Browser();
+    browser.get(base + "/login");
+    browser.signIn("ops", "local-only");
+    Map<String, String> pkce = Map.of("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        "code_challenge_method", "S256");
+
+    for (String elsewhere : List.of("http://127.0.0.1:45678/somewhere-else",
+        "http://attacker.example:8084/login/oauth2/code/mash")) {
+      Map<String, String> parameters = new LinkedHashMap<>(pkce);
+      parameters.put("redirect_uri", elsewhere);
+      HttpResponse<String> refused = browser.get(authorizeUrl(parameters));
+      assertThat(refused.statusCode()).as(elsewhere).isEqualTo(400);
+    }
+  }
+
+  private static String authorizeUrl(Map<String, String> extra) {
     Map<String, String> parameters = new LinkedHashMap<>(Map.of("response_type", "code",
         "client_id", "mash-ops-page", "redirect_uri", OPS_PAGE_REDIRECT, "scope", "openid profile",
         "state", "st4te", "nonce", "n0nce"));
-    parameters.putAll(pkce);
+    parameters.putAll(extra);
     return base + "/oauth2/authorize?" + form(parameters);
   }
 
@@ -223,7 +242,7 @@ class LocalAuthServerTest {
       String page = get(base + "/login").body();
       Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
       assertThat(csrf.find()).as("CSRF token in the login form").isTrue();
-      assertThat(page).contains("name=\"username\"").contains("name=\"password\"");
+      assertThat(page).contains("MASH Front Door").contains("name=\"username\"").contains("name=\"password\"");
       return http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Accept", "text/html")
               .header("Content-Type", "application/x-www-form-urlencoded")
               .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
