@@ -164,6 +164,11 @@ class LocalAuthServerTest {
     assertThat(accessToken.getClaimAsStringList("roles")).containsExactly("OPS");
     assertThat(accessToken.getAudience()).containsExactly("mash-front-door");
     assertThat(accessToken.getSubject()).isEqualTo("ops");
+
+    HttpResponse<String> signedOut = browser.get(base + "/connect/logout?" + form(Map.of(
+        "id_token_hint", idToken.getTokenValue(), "post_logout_redirect_uri", "http://127.0.0.1:8084/ops/")));
+    assertThat(location(signedOut)).isEqualTo("http://127.0.0.1:8084/ops/");
+    assertThat(location(browser.get(authorize))).as("signed out").isEqualTo(base + "/login");
   }
 
   @Test
