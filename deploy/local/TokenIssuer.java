@@ -76,7 +76,10 @@ public class TokenIssuer {
     return input + "." + b64(rs256.sign());
   }
 
-  /** Creates the key pair unless it exists: the services started by up trust the public key from then on. */
+  /**
+   * Creates the key pair unless it exists: the services started by up trust the public key from then on. The local
+   * OAuth2 provider (deploy/auth-server, SigningKey) reads and makes the same files: keep the two in step.
+   */
   static void keys(Path dir) throws Exception {
     Path privateKey = dir.resolve("private-key.pem");
     if (Files.exists(privateKey)) {

@@ -11,6 +11,10 @@ MASH_VERSION="0.1.0-SNAPSHOT"
 
 MASH_SERVICES="referral-intake triage-service case-service notification-service"
 MASH_INFRA="kafka mongo mail"
+# The local OAuth2/OIDC provider (deploy/auth-server): staff sign in there; partners may get tokens there too. Its
+# issuer is partners.json's "issuer", so its tokens and deploy/local/token's carry the same iss (and the same key).
+MASH_AUTH="auth"
+MASH_SIGN_IN_ISSUER="http://127.0.0.1:9000"
 MASH_MAIL_API_PORT=8025 # GreenMail's REST API (deploy/local/mailbox reads the messages back through it)
 
 # Port of each component (the services read PORT; Kafka, Mongo and mail ports are fixed for the local stack).
@@ -19,6 +23,7 @@ mash_port() {
     kafka) echo 9092 ;;
     mongo) echo 27017 ;;
     mail) echo 3025 ;;
+    auth) echo 9000 ;;
     referral-intake) echo 8081 ;;
     triage-service) echo 8082 ;;
     case-service) echo 8083 ;;
@@ -31,6 +36,14 @@ MASH_T0="$(date +%s)"
 # Progress line with the seconds elapsed since the script started.
 say() { printf '[%3ss] %s\n' "$(( $(date +%s) - MASH_T0 ))" "$*"; }
 warn() { printf '[%3ss] %s\n' "$(( $(date +%s) - MASH_T0 ))" "$*" >&2; }
+
+# The Maven module of a component started from a Boot jar, and the jar (the services' modules are named after them).
+module_dir() { case "$1" in auth) echo "deploy/auth-server" ;; *) echo "$1" ;; esac; }
+jar_of() {
+  local artifact="$1"
+  [ "$1" = auth ] && artifact=local-auth-server
+  echo "$MASH_ROOT/$(module_dir "$1")/target/$artifact-$MASH_VERSION-exec.jar"
+}
 
 pid_file() { echo "$MASH_PIDS/$1.pid"; }
 log_file() { echo "$MASH_LOGS/$1.log"; }
