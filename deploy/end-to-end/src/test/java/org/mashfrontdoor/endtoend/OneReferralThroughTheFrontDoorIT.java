@@ -22,12 +22,9 @@ import org.mashfrontdoor.cases.CaseServiceApplication;
 import org.mashfrontdoor.intake.ReferralIntakeApplication;
 import org.mashfrontdoor.notification.NotificationServiceApplication;
 import org.mashfrontdoor.platform.events.EventJson;
-import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.mashfrontdoor.triage.TriageServiceApplication;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("One referral through the front door, across all four services")
 class OneReferralThroughTheFrontDoorIT {
 
-  static final List<ConfigurableApplicationContext> services = new ArrayList<>();
+  static final ServicesInProcess services = new ServicesInProcess();
   static String intake;
   static String triage;
   static String cases;
@@ -68,29 +65,15 @@ class OneReferralThroughTheFrontDoorIT {
   @BeforeAll
   static void startServices() {
     String run = UUID.randomUUID().toString().substring(0, 8);
-    intake = start(ReferralIntakeApplication.application(), "intake_" + run);
-    triage = start(TriageServiceApplication.application(), "triage_" + run);
-    cases = start(CaseServiceApplication.application(), "cases_" + run);
-    notification = start(NotificationServiceApplication.application(), "notification_" + run);
+    intake = services.start(ReferralIntakeApplication.application(), "intake_" + run);
+    triage = services.start(TriageServiceApplication.application(), "triage_" + run);
+    cases = services.start(CaseServiceApplication.application(), "cases_" + run);
+    notification = services.start(NotificationServiceApplication.application(), "notification_" + run);
   }
 
   @AfterAll
   static void stopServices() {
-    services.reversed().forEach(ConfigurableApplicationContext::close);
-  }
-
-  static String start(SpringApplication application, String database) {
-    EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
-    ConfigurableApplicationContext context = application.run(
-        "--server.port=0",
-        "--server.address=127.0.0.1",
-        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-        "--spring.mongodb.uri=" + infrastructure.mongoUri(),
-        "--spring.mongodb.database=" + database,
-        "--spring.jmx.enabled=false",
-        TestTokens.publicKeyLocationArgument());
-    services.add(context);
-    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    services.close();
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

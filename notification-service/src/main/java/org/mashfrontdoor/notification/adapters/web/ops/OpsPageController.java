@@ -80,8 +80,9 @@ class OpsPageController {
 
   static ScorecardLine line(Scorecard.Row row) {
     boolean percent = row.kpi().unit() == KpiDefinition.Unit.PERCENT;
-    String ragWord = row.rag() == null ? "No target" : row.rag().name().charAt(0)
-        + row.rag().name().substring(1).toLowerCase(Locale.UK);
+    // A count is context, not a measure against a target: no tag at all. A percentage without a target says so.
+    String ragWord = row.rag() != null ? row.rag().name().charAt(0) + row.rag().name().substring(1)
+        .toLowerCase(Locale.UK) : percent && row.target() == null ? "No target" : "";
     String ragClass = row.rag() == null ? "govuk-tag--grey" : switch (row.rag()) {
       case GREEN -> "govuk-tag--green";
       case AMBER -> "govuk-tag--yellow";

@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -66,7 +67,7 @@ class OpsPageSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain opsPageSecurity(HttpSecurity http, ClientRegistrationRepository registrations)
+  SecurityFilterChain opsPageChain(HttpSecurity http, ClientRegistrationRepository registrations)
       throws Exception {
     DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(
         registrations, "/oauth2/authorization");
@@ -81,8 +82,18 @@ class OpsPageSecurity {
             .loginPage("/oauth2/authorization/" + REGISTRATION)
             .authorizationEndpoint(a -> a.authorizationRequestResolver(withPkce))
             .userInfoEndpoint(u -> u.userAuthoritiesMapper(rolesFromIdToken())))
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/ops/?signedOut"))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signOutAtTheProvider(registrations)))
         .build();
+  }
+
+  /**
+   * Signing out ends the provider's session too (OIDC RP-initiated logout), else the next visit would be signed
+   * straight back in; the provider then sends the browser back to the page, which asks who is there.
+   */
+  static OidcClientInitiatedLogoutSuccessHandler signOutAtTheProvider(ClientRegistrationRepository registrations) {
+    OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    handler.setPostLogoutRedirectUri("{baseUrl}/ops/");
+    return handler;
   }
 
   /** {@code roles} in the ID token (the provider puts staff roles there) become {@code ROLE_<role>}. */
