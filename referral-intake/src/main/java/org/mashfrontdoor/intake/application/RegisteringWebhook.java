@@ -23,11 +23,13 @@ public class RegisteringWebhook {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Webhooks webhooks;
+  private final WebhookAddresses addresses;
   private final Clock clock;
   private final boolean allowLoopbackHttp;
 
-  public RegisteringWebhook(Webhooks webhooks, Clock clock, boolean allowLoopbackHttp) {
+  public RegisteringWebhook(Webhooks webhooks, WebhookAddresses addresses, Clock clock, boolean allowLoopbackHttp) {
     this.webhooks = webhooks;
+    this.addresses = addresses;
     this.clock = clock;
     this.allowLoopbackHttp = allowLoopbackHttp;
   }
@@ -39,9 +41,11 @@ public class RegisteringWebhook {
    * @throws InvalidWebhookUrl when the URL is not acceptable
    */
   public Registered register(Partner partner, String url) {
-    WebhookSubscription.problemWithUrl(url, allowLoopbackHttp).ifPresent(problem -> {
-      throw new InvalidWebhookUrl(problem);
-    });
+    WebhookSubscription.problemWithUrl(url, allowLoopbackHttp)
+        .or(() -> addresses.refusal(URI.create(url)))
+        .ifPresent(problem -> {
+          throw new InvalidWebhookUrl(problem);
+        });
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.mashfrontdoor.intake.application.PartnerEndpoints;
+import org.mashfrontdoor.intake.application.WebhookAddresses;
 import org.mashfrontdoor.intake.domain.StatusNotification;
 import org.mashfrontdoor.intake.domain.WebhookSubscription;
 
@@ -25,24 +26,32 @@ class HttpPartnerEndpoints implements PartnerEndpoints {
   private final HttpClient http;
   private final Duration requestTimeout;
   private final Clock clock;
+  private final WebhookAddresses addresses;
 
-  HttpPartnerEndpoints(Duration connectTimeout, Duration requestTimeout, Clock clock) {
+  HttpPartnerEndpoints(Duration connectTimeout, Duration requestTimeout, Clock clock, WebhookAddresses addresses) {
     this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1).build();
     this.requestTimeout = requestTimeout;
     this.clock = clock;
+    this.addresses = addresses;
   }
 
   @Override
   public Result post(WebhookSubscription to, StatusNotification notification) {
+    // Again at every send: the host may resolve elsewhere since it was registered (DNS rebinding).
+    var refused = addresses.refusal(to.url());
+    if (refused.isPresent()) {
+      return new Result(false, "refused: host " + refused.get());
+    }
     byte[] body = WebhookPayload.of(notification).body();
+    String timestamp = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     HttpRequest request = HttpRequest.newBuilder(to.url())
         .timeout(requestTimeout)
         .header("Content-Type", "application/json")
         .header("User-Agent", "MASH-Front-Door-Webhooks/1")
-        .header(SIGNATURE, WebhookPayload.signature(to.secret(), body))
+        .header(SIGNATURE, WebhookPayload.signature(to.secret(), timestamp, body))
         .header(DELIVERY, notification.deliveryId())
-        .header(TIMESTAMP, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())
+        .header(TIMESTAMP, timestamp)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
     try {

@@ -32,14 +32,16 @@ class WebhookConfiguration {
   @Bean
   RegisteringWebhook registeringWebhook(Webhooks webhooks, Clock clock,
       @Value("${mash.intake.webhooks.allow-loopback-http:false}") boolean allowLoopbackHttp) {
-    return new RegisteringWebhook(webhooks, clock, allowLoopbackHttp);
+    return new RegisteringWebhook(webhooks, new PublicAddressesOnly(allowLoopbackHttp), clock, allowLoopbackHttp);
   }
 
   @Bean
   PartnerEndpoints partnerEndpoints(Clock clock,
       @Value("${mash.intake.webhooks.connect-timeout:PT5S}") Duration connectTimeout,
-      @Value("${mash.intake.webhooks.request-timeout:PT10S}") Duration requestTimeout) {
-    return new HttpPartnerEndpoints(connectTimeout, requestTimeout, clock);
+      @Value("${mash.intake.webhooks.request-timeout:PT10S}") Duration requestTimeout,
+      @Value("${mash.intake.webhooks.allow-loopback-http:false}") boolean allowLoopbackHttp) {
+    return new HttpPartnerEndpoints(connectTimeout, requestTimeout, clock,
+        new PublicAddressesOnly(allowLoopbackHttp));
   }
 
   @Bean

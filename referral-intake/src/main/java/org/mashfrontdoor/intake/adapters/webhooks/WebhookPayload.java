@@ -27,11 +27,15 @@ record WebhookPayload(String deliveryId, String type, String referralId, String 
     return EventJson.mapper().writeValueAsString(this).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** {@code sha256=} and the hex HMAC-SHA256 of the raw body under the partner's secret. */
-  static String signature(String secret, byte[] body) {
+  /**
+   * {@code sha256=} and the hex HMAC-SHA256, under the partner's secret, of the timestamp header's value, a full
+   * stop and the raw body: the timestamp is signed too, so a receiver that refuses old timestamps refuses replays.
+   */
+  static String signature(String secret, String timestamp, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
       return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);

@@ -215,10 +215,12 @@ class PartnerWebhooksIT {
 
     await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.milestone("DECIDED").isEmpty());
     Received decided = receiver.milestone("DECIDED").getFirst();
-    assertThat(decided.signature()).isEqualTo(WebhookPayload.signature(secret, decided.body()
-        .getBytes(StandardCharsets.UTF_8)));
-    assertThat(decided.signature()).isNotEqualTo(WebhookPayload.signature("another secret",
-        decided.body().getBytes(StandardCharsets.UTF_8)));
+    byte[] body = decided.body().getBytes(StandardCharsets.UTF_8);
+    assertThat(decided.signature()).isEqualTo(WebhookPayload.signature(secret, decided.timestamp(), body));
+    assertThat(decided.signature()).isNotEqualTo(WebhookPayload.signature("another secret", decided.timestamp(),
+        body));
+    // The timestamp is signed: a replay with a fresh timestamp does not verify.
+    assertThat(decided.signature()).isNotEqualTo(WebhookPayload.signature(secret, "2030-01-01T00:00:00Z", body));
     assertThat(decided.timestamp()).isNotBlank();
     JsonNode payload = decided.json();
     assertThat(payload.get("deliveryId").asString()).isEqualTo(decided.deliveryId());
@@ -346,6 +348,22 @@ class PartnerWebhooksIT {
     }
   }
 
+  /** example.com's address: public, and an IP literal, since this machine resolves no names. */
+  static final String PUBLIC = "https://93.184.215.14";
+
+  @Test
+  void a_webhook_may_not_point_at_private_link_local_or_metadata_addresses() throws Exception {
+    String partner = partner();
+    for (String url : List.of("https://10.0.0.5/hook", "https://169.254.169.254/latest/meta-data/",
+        "https://192.168.1.1/hook", "https://172.20.0.1/hook", "https://100.64.0.1/hook", "https://0.0.0.0/hook",
+        "https://[fd00::1]/hook", "https://[fe80::1]/hook", "https://[::ffff:10.0.0.1]/hook",
+        "https://metadata.google.internal/computeMetadata/v1/", "https://no-such-host.invalid/hook")) {
+      HttpResponse<String> response = send("PUT", "/api/v1/webhook", partner, "{\"url\":\"" + url + "\"}");
+      assertThat(response.statusCode()).as(url).isEqualTo(400);
+      assertThat(response.body()).as(url).contains("\"/url\"");
+    }
+  }
+
   @Test
   void registering_validates_the_url_and_never_shows_the_secret_again() throws Exception {
     String partner = partner();
@@ -363,14 +381,15 @@ class PartnerWebhooksIT {
     assertThat(send("PUT", "/api/v1/webhook", null, "{\"url\":\"https://example.org/hook\"}").statusCode())
         .isEqualTo(401);
 
-    HttpResponse<String> created = send("PUT", "/api/v1/webhook", partner, "{\"url\":\"https://example.org/hook\"}");
+    // A public address (an IP literal: this machine has no DNS); a name that does not resolve is refused.
+    HttpResponse<String> created = send("PUT", "/api/v1/webhook", partner, "{\"url\":\"" + PUBLIC + "/hook\"}");
     assertThat(created.statusCode()).isEqualTo(201);
     String secret = EventJson.mapper().readTree(created.body()).get("secret").asString();
     assertThat(secret).hasSize(64);
     HttpResponse<String> shown = send("GET", "/api/v1/webhook", partner, null);
     assertThat(shown.statusCode()).isEqualTo(200);
-    assertThat(shown.body()).contains("https://example.org/hook").doesNotContain(secret).doesNotContain("secret");
-    HttpResponse<String> replaced = send("PUT", "/api/v1/webhook", partner, "{\"url\":\"https://example.org/new\"}");
+    assertThat(shown.body()).contains(PUBLIC + "/hook").doesNotContain(secret).doesNotContain("secret");
+    HttpResponse<String> replaced = send("PUT", "/api/v1/webhook", partner, "{\"url\":\"" + PUBLIC + "/new\"}");
     assertThat(replaced.statusCode()).isEqualTo(200);
     assertThat(EventJson.mapper().readTree(replaced.body()).get("secret").asString()).isNotEqualTo(secret);
 
