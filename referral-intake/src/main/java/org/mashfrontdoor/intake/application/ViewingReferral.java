@@ -23,7 +23,7 @@ public class ViewingReferral {
 
   /** The partner's referrals whose status changed at or after {@code since}, oldest change first, at most {@code limit}. */
   public List<Referral> updatedSince(Partner partner, Instant since, int limit) {
-    return referrals.updatedSince(partner.isUnrestricted() ? null : partner.id(), since,
+    return referrals.updatedSince(partner.id(), since,
         Math.clamp(limit, 1, MAX_PAGE));
   }
 }

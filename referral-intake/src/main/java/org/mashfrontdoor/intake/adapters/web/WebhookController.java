@@ -39,7 +39,8 @@ class WebhookController {
 
   /** How receivers check the signature, stated in the registration answer. */
   static final String SIGNATURE_RULE =
-      "X-MASH-Signature: sha256=<hex HMAC-SHA256 of the raw request body, keyed with this secret>";
+      "X-MASH-Signature: sha256=<hex HMAC-SHA256, keyed with this secret, of X-MASH-Timestamp, \".\" and the raw "
+          + "request body>";
 
   private final RegisteringWebhook registering;
   private final CallingPartner callingPartner;
@@ -51,14 +52,12 @@ class WebhookController {
 
   @Operation(summary = "Register or replace your webhook",
       description = "Status changes of your referrals are POSTed to the URL, signed with a fresh secret returned "
-          + "only in this answer (X-MASH-Signature: sha256=<hex HMAC-SHA256 of the raw body>). 201 when new, 200 "
+          + "only in this answer (X-MASH-Signature: sha256=<hex HMAC-SHA256 of the timestamp, \".\" and the raw "
+          + "body>). 201 when new, 200 "
           + "when it replaced your previous webhook (whose secret then stops being used).")
   @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> register(@Valid @RequestBody WebhookRequest request) {
     Partner partner = callingPartner.reading();
-    if (partner.isUnrestricted()) {
-      return notAPartner();
-    }
     RegisteringWebhook.Registered registered;
     try {
       registered = registering.register(partner, request.url());
@@ -76,9 +75,6 @@ class WebhookController {
   @GetMapping
   ResponseEntity<Object> show() {
     Partner partner = callingPartner.reading();
-    if (partner.isUnrestricted()) {
-      return notAPartner();
-    }
     return registering.view(partner)
         .<ResponseEntity<Object>>map(s -> ResponseEntity.ok(new Subscription(s.url().toString(), s.registeredAt())))
         .orElseGet(WebhookController::none);
@@ -88,20 +84,11 @@ class WebhookController {
   @DeleteMapping
   ResponseEntity<Object> remove() {
     Partner partner = callingPartner.reading();
-    if (partner.isUnrestricted()) {
-      return notAPartner();
-    }
     return registering.remove(partner) ? ResponseEntity.noContent().build() : none();
   }
 
   private static ResponseEntity<Object> none() {
     return ProblemResponses.problemResponse(ProblemResponses.problem(HttpStatus.NOT_FOUND, "No webhook",
         "You have no webhook registered. PUT one to /api/v1/webhook."));
-  }
-
-  /** Webhooks notify the partner that owns the referrals; the local operator owns none. */
-  private static ResponseEntity<Object> notAPartner() {
-    return ProblemResponses.problemResponse(ProblemResponses.problem(HttpStatus.FORBIDDEN, "Not a partner",
-        "Webhooks belong to a partner system; call as the partner whose referrals should be notified."));
   }
 }
