@@ -16,7 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -89,6 +91,25 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
     return problemResponse(problem(HttpStatus.BAD_REQUEST, "Unreadable request",
         "The request body is missing or is not a JSON object of the expected shape."));
+  }
+
+  /**
+   * A query or path parameter of the wrong type or format ({@code updatedSince=Jane-Doe}): named, never echoed, since
+   * what was typed there may be a child's name.
+   */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+        : ex.getPropertyName();
+    String expected = ex.getRequiredType() == null ? "the expected format"
+        : switch (ex.getRequiredType().getSimpleName()) {
+          case "Instant" -> "an instant such as 2026-12-02T09:30:00Z";
+          case "int", "Integer", "long", "Long" -> "a whole number";
+          case "boolean", "Boolean" -> "true or false";
+          default -> ex.getRequiredType().isEnum() ? "one of the documented values" : "the documented format";
+        };
+    return problemResponse(invalid(List.of(new InvalidField(name == null ? "" : name, "must be " + expected))));
   }
 
   /** Anything unexpected: logged by type only, answered without internals. */
