@@ -22,7 +22,15 @@ public interface Referrals {
   List<Links.Earlier> about(List<String> childKeys, Instant since);
 
   /** The partner's referrals (all, when {@code partnerId} is null) changed at or after {@code since}, oldest change first. */
-  List<Referral> updatedSince(String partnerId, Instant since, int limit);
+  default List<Referral> updatedSince(String partnerId, Instant since, int limit) {
+    return updatedSince(partnerId, since, null, limit);
+  }
+
+  /**
+   * As above, in (change time, referral id) order, and when {@code after} is given, strictly past the referral
+   * {@code after} changed at {@code since}: a cursor that moves on even when many referrals share one instant.
+   */
+  List<Referral> updatedSince(String partnerId, Instant since, String after, int limit);
 
   /**
    * Applies {@code change} once for the event {@code causedByEventId}: a redelivered event changes nothing.

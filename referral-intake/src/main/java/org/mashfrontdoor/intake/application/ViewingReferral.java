@@ -22,8 +22,8 @@ public class ViewingReferral {
   }
 
   /** The partner's referrals whose status changed at or after {@code since}, oldest change first, at most {@code limit}. */
-  public List<Referral> updatedSince(Partner partner, Instant since, int limit) {
-    return referrals.updatedSince(partner.id(), since,
+  public List<Referral> updatedSince(Partner partner, Instant since, String after, int limit) {
+    return referrals.updatedSince(partner.id(), since, after,
         Math.clamp(limit, 1, MAX_PAGE));
   }
 }

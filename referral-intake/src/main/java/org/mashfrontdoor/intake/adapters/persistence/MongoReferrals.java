@@ -61,8 +61,10 @@ public class MongoReferrals implements Referrals {
   }
 
   @Override
-  public List<Referral> updatedSince(String partnerId, Instant since, int limit) {
-    Bson changed = Filters.gte("updatedAt", Date.from(since));
+  public List<Referral> updatedSince(String partnerId, Instant since, String after, int limit) {
+    Bson changed = after == null ? Filters.gte("updatedAt", Date.from(since))
+        : Filters.or(Filters.gt("updatedAt", Date.from(since)),
+            Filters.and(Filters.eq("updatedAt", Date.from(since)), Filters.gt("_id", after)));
     List<Referral> page = new ArrayList<>();
     referrals.collection().find(partnerId == null ? changed : Filters.and(Filters.eq("partnerId", partnerId), changed))
         .sort(Sorts.ascending("updatedAt", "_id")).limit(limit)

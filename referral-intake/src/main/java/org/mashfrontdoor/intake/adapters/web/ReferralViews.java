@@ -37,7 +37,8 @@ final class ReferralViews {
     }
   }
 
-  record Page(List<Status> referrals, Instant nextUpdatedSince) {
+  /** Poll again with {@code updatedSince=nextUpdatedSince&after=nextAfter}: the next page never repeats this one. */
+  record Page(List<Status> referrals, Instant nextUpdatedSince, String nextAfter) {
   }
 
   private static String describe(Referral.StatusChange change) {

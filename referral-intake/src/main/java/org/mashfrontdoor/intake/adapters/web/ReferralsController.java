@@ -95,19 +95,25 @@ class ReferralsController {
   }
 
   @Operation(summary = "Your referrals whose status changed at or after updatedSince, oldest change first",
-      description = "Poll with nextUpdatedSince from the previous page; a referral may appear twice at a page "
-          + "boundary (de-duplicate by referralId).")
+      description = "Poll with updatedSince=nextUpdatedSince&after=nextAfter from the previous page: the cursor "
+          + "is the last referral's change time and id, so it moves on even when many referrals changed in the same "
+          + "instant. A referral changed again later comes again (de-duplicate by referralId and updatedAt).")
   @GetMapping
   ResponseEntity<Object> updatedSince(@RequestParam(defaultValue = "1970-01-01T00:00:00Z") Instant updatedSince,
-      @RequestParam(defaultValue = "50") int limit) {
+      @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
     if (limit < 1 || limit > ViewingReferral.MAX_PAGE) {
       return ProblemResponses.problemResponse(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Invalid request",
           "limit must be between 1 and " + ViewingReferral.MAX_PAGE + "."));
     }
-    List<ReferralViews.Status> page = viewingReferral.updatedSince(callingPartner.reading(), updatedSince, limit)
-        .stream().map(ReferralViews.Status::of).toList();
+    if (after != null && (after.isBlank() || after.length() > 100)) {
+      return ProblemResponses.problemResponse(ProblemResponses.invalid(List.of(new InvalidField("after",
+          "must be the nextAfter of the previous page"))));
+    }
+    List<ReferralViews.Status> page = viewingReferral.updatedSince(callingPartner.reading(), updatedSince, after,
+        limit).stream().map(ReferralViews.Status::of).toList();
     return ResponseEntity.ok(new ReferralViews.Page(page,
-        page.isEmpty() ? updatedSince : page.getLast().updatedAt()));
+        page.isEmpty() ? updatedSince : page.getLast().updatedAt(),
+        page.isEmpty() ? after : page.getLast().referralId()));
   }
 
   /**

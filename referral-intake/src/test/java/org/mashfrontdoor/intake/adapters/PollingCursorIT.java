@@ -1,0 +1,81 @@
+package org.mashfrontdoor.intake.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.testsupport.TestTokens;
+import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
+
+/** The clock stands still, so every referral changes in the same instant: the worst case for a time cursor. */
+@WithEmbeddedInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.config.name=referral-intake", "mash.intake.rate-limit.per-second=0"})
+@DisplayName("Polling for changes: the cursor moves on even when many referrals changed in the same instant")
+class PollingCursorIT {
+
+  @TestConfiguration
+  static class StandingClock {
+    @Bean
+    Clock clock() {
+      return Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
+    }
+  }
+
+  @Value("${local.server.port}")
+  int port;
+
+  final String partner = TestTokens.bearer(TestTokens.partner("cursor-school", "SCHOOL", "Oak Primary",
+      "referral:submit", "referral:read").mint());
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void pages_of_two_through_five_referrals_changed_at_once_never_repeat_and_then_end() throws Exception {
+    List<String> submitted = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("/api/v1/referrals"))
+          .header("Content-Type", "application/json").header("Authorization", partner)
+          .header("Idempotency-Key", UUID.randomUUID().toString())
+          .POST(HttpRequest.BodyPublishers.ofString(SampleMarfs.SCHOOL_CONCERN)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(accepted.statusCode()).isEqualTo(202);
+      submitted.add(EventJson.mapper().readTree(accepted.body()).get("referralId").asString());
+    }
+
+    List<String> seen = new ArrayList<>();
+    String query = "?limit=2";
+    for (int pages = 0; pages < 5; pages++) {
+      JsonNode page = EventJson.mapper().readTree(http.send(HttpRequest.newBuilder(uri("/api/v1/referrals" + query))
+          .header("Authorization", partner).build(), HttpResponse.BodyHandlers.ofString()).body());
+      page.get("referrals").forEach(r -> seen.add(r.get("referralId").asString()));
+      if (page.get("referrals").isEmpty()) {
+        break;
+      }
+      query = "?limit=2&updatedSince=" + page.get("nextUpdatedSince").asString() + "&after="
+          + URLEncoder.encode(page.get("nextAfter").asString(), StandardCharsets.UTF_8);
+    }
+    assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(submitted);
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+}
