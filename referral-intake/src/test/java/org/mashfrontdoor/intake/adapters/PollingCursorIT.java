@@ -8,9 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,24 +18,16 @@ import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /** The clock stands still, so every referral changes in the same instant: the worst case for a time cursor. */
 @WithEmbeddedInfrastructure
+@Import(StandingClock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.config.name=referral-intake", "mash.intake.rate-limit.per-second=0"})
 @DisplayName("Polling for changes: the cursor moves on even when many referrals changed in the same instant")
 class PollingCursorIT {
-
-  @TestConfiguration
-  static class StandingClock {
-    @Bean
-    Clock clock() {
-      return Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
-    }
-  }
 
   @Value("${local.server.port}")
   int port;

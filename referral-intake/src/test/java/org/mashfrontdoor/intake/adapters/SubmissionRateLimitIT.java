@@ -6,9 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,23 +13,15 @@ import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** The clock stands still, so no allowance refills during the test: what is refused is refused for certain. */
 @WithEmbeddedInfrastructure
+@Import(StandingClock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.config.name=referral-intake", "mash.intake.rate-limit.per-second=1", "mash.intake.rate-limit.burst=2"})
 @DisplayName("Per-partner rate limit on MARF submissions: 429 with Retry-After, other partners unaffected")
 class SubmissionRateLimitIT {
-
-  @TestConfiguration
-  static class StandingClock {
-    @Bean
-    Clock clock() {
-      return Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
-    }
-  }
 
   @Value("${local.server.port}")
   int port;
