@@ -26,7 +26,9 @@ final class ServicesInProcess implements AutoCloseable {
         "--spring.mongodb.uri=" + infrastructure.mongoUri(),
         "--spring.mongodb.database=" + database,
         "--spring.jmx.enabled=false",
-        TestTokens.publicKeyLocationArgument()), Stream.of(settings)).toArray(String[]::new);
+        TestTokens.publicKeyLocationArgument(),
+        TestTokens.issuerArgument(),
+        "--mash.profile=local"), Stream.of(settings)).toArray(String[]::new);
     ConfigurableApplicationContext context = application.run(arguments);
     started.add(context);
     return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
