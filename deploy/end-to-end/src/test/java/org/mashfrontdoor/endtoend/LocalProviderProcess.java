@@ -24,10 +24,12 @@ final class LocalProviderProcess implements AutoCloseable {
 
   private final Process process;
   private final String url;
+  private final Path keys;
 
-  private LocalProviderProcess(Process process, String url) {
+  private LocalProviderProcess(Process process, String url, Path keys) {
     this.process = process;
     this.url = url;
+    this.keys = keys;
   }
 
   static LocalProviderProcess start(Path work) throws Exception {
@@ -50,11 +52,16 @@ final class LocalProviderProcess implements AutoCloseable {
         .until(() -> process.isAlive() && HttpClient.newHttpClient().send(
             HttpRequest.newBuilder(URI.create(url + "/.well-known/openid-configuration")).build(),
             HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-    return new LocalProviderProcess(process, url);
+    return new LocalProviderProcess(process, url, work.resolve("keys"));
   }
 
   String url() {
     return url;
+  }
+
+  /** The key pair it signs with (made by it, in TokenIssuer.java's layout). */
+  Path keys() {
+    return keys;
   }
 
   /** An access token by the client-credentials grant, as a partner system or Prometheus gets one. */

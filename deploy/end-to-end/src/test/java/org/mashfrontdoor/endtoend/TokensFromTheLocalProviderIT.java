@@ -6,7 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +61,24 @@ class TokensFromTheLocalProviderIT {
     assertThat(status("/actuator/prometheus", null)).isEqualTo(401);
     assertThat(status("/actuator/prometheus", provider.clientCredentialsToken("west-mercia-police"))).isEqualTo(403);
     assertThat(status("/api/v1/triage/queue", provider.clientCredentialsToken("prometheus"))).isEqualTo(403);
+  }
+
+  @Test
+  void deploy_local_token_signs_tokens_the_service_accepts_by_discovery(@TempDir Path work) throws Exception {
+    // deploy/local/token runs TokenIssuer.java with partners.json, whose issuer is the provider's (here on a free
+    // port instead of 9000, so a copy names it) and the provider's key pair.
+    Path callers = work.resolve("partners.json");
+    Files.writeString(callers, Files.readString(Path.of("..", "local", "partners.json"))
+        .replace("\"issuer\": \"http://127.0.0.1:9000\"", "\"issuer\": \"" + provider.url() + "\""));
+    Process issuer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Path.of("..", "local", "TokenIssuer.java").toString(), "token", provider.keys().toString(),
+        callers.toString(), "prometheus", "police").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> tokens = new String(issuer.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    assertThat(issuer.waitFor()).isZero();
+
+    assertThat(tokens).hasSize(2);
+    assertThat(status("/actuator/prometheus", tokens.get(0))).isEqualTo(200);
+    assertThat(status("/actuator/prometheus", tokens.get(1))).isEqualTo(403);
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.security.TokenClaimsValidation;
 
 /**
  * Signed RS256 access tokens for tests, from an RSA key pair made once per test JVM. Every
@@ -39,7 +40,7 @@ public final class TestTokens {
   public static final String AUDIENCE = "mash-front-door";
   public static final String PUBLIC_KEY_PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location";
   /** The expected issuer of a service trusting a public key ({@code OAUTH2_ISSUER}). */
-  public static final String ISSUER_PROPERTY = org.mashfrontdoor.platform.security.TokenClaimsValidation.ISSUER_PROPERTY;
+  public static final String ISSUER_PROPERTY = TokenClaimsValidation.ISSUER_PROPERTY;
 
   private static final KeyPair TRUSTED = newKeyPair();
   private static final KeyPair STRANGER = newKeyPair();
