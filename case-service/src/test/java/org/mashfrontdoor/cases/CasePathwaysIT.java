@@ -329,6 +329,21 @@ class CasePathwaysIT {
   }
 
   @Test
+  void head_and_options_get_past_no_rule_the_list_answers_head_to_its_followers() throws Exception {
+    String referralId = newReferralId();
+    String caseId = caseFor(referralId, "SINGLE_ASSESSMENT");
+    for (String method : List.of("HEAD", "OPTIONS")) {
+      assertThat(send(method, "/api/v1/cases/" + caseId + "/audit", null).statusCode()).as(method).isEqualTo(401);
+      assertThat(send(method, "/api/v1/cases/" + caseId + "/audit", SOCIAL_WORKER).statusCode()).as(method)
+          .isEqualTo(403);
+      assertThat(send(method, "/api/v1/cases/" + caseId, MASH_MANAGER).statusCode()).as(method).isEqualTo(403);
+      assertThat(send(method, "/api/v1/cases?referralId=" + referralId, POLICE).statusCode()).as(method)
+          .isEqualTo(403);
+    }
+    assertThat(send("HEAD", "/api/v1/cases?referralId=" + referralId, MASH_MANAGER).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void an_assessment_steps_down_to_early_help_which_starts_with_a_lead_professional() throws Exception {
     String referralId = newReferralId();
     String caseId = caseFor(referralId, "SINGLE_ASSESSMENT");
@@ -501,6 +516,15 @@ class CasePathwaysIT {
       request.header("Authorization", "Bearer " + token);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<Void> send(String method, String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.discarding());
   }
 
   private HttpResponse<String> post(String path, String token, String body) throws Exception {

@@ -18,10 +18,12 @@ import org.mashfrontdoor.platform.deadlines.MashDecisionDeadline;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.mashfrontdoor.platform.security.KnownDefaultSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -29,6 +31,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class IntakeConfiguration {
+
+  /** referral-intake.yml's default for INTAKE_CHILD_KEY_SECRET: fine locally, refused anywhere else. */
+  static final String DEVELOPMENT_CHILD_KEY_SECRET = "local-development-child-key-secret";
 
   private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
 
@@ -48,9 +53,10 @@ class IntakeConfiguration {
       Clock clock, @Value("${mash.decision-deadline.policy:ELAPSED}") String deadlinePolicy,
       @Value("${mash.decision-deadline.elapsed:PT24H}") Duration elapsedDeadline,
       @Value("${mash.intake.idempotency-key-retention:P8D}") Duration keyRetention,
-      @Value("${mash.intake.child-key-secret}") String childKeySecret) {
+      @Value("${mash.intake.child-key-secret}") String childKeySecret, Environment environment) {
     return new ReceivingReferral(referrals, new MongoReferenceNumbers(database), idempotencyKeys,
-        new ChildKeys(childKeySecret), clock, MashDecisionDeadline.configured(deadlinePolicy, elapsedDeadline),
+        new ChildKeys(KnownDefaultSecrets.refuseOutsideLocal(environment, "INTAKE_CHILD_KEY_SECRET", childKeySecret,
+            DEVELOPMENT_CHILD_KEY_SECRET)), clock, MashDecisionDeadline.configured(deadlinePolicy, elapsedDeadline),
         keyRetention);
   }
 

@@ -111,15 +111,15 @@ class AuthorizationServerConfiguration {
   RegisteredClientRepository clients(Callers callers, AuthSettings settings) {
     TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(callers.lifetime()).build();
     List<RegisteredClient> clients = new ArrayList<>();
-    for (Callers.Caller partner : callers.partners()) {
+    for (Callers.Caller client : callers.clients()) {
       clients.add(RegisteredClient.withId(UUID.randomUUID().toString())
-          .clientId(partner.clientId())
-          .clientName(partner.claim("organisation").orElse(partner.id()))
+          .clientId(client.clientId())
+          .clientName(client.claim("organisation").orElse(client.id()))
           .clientSecret(ENCODER.encode(LOCAL_SECRET))
           .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
           .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
           .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-          .scopes(scopes -> scopes.addAll(partner.scopes()))
+          .scopes(scopes -> scopes.addAll(client.scopes()))
           .tokenSettings(tokens)
           .build());
     }

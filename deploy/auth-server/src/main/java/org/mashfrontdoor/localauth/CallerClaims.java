@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts partners.json's claims into the tokens, so the services see the shape {@code deploy/local/token} gives them:
- * partner access tokens carry {@code agency}, {@code organisation}, {@code client_id} and {@code scope} as one
- * space-separated string (RFC 9068); staff tokens (access and ID) {@code sub}, {@code name} and {@code roles}.
+ * client-credentials access tokens carry {@code client_id} and {@code scope} as one space-separated string (RFC 9068),
+ * and a partner's {@code agency} and {@code organisation}; staff tokens (access and ID) {@code sub}, {@code name} and
+ * {@code roles}.
  * Every access token is for the API audience.
  */
 @Component
@@ -38,16 +39,16 @@ class CallerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     }
     if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
       String clientId = context.getRegisteredClient().getClientId();
-      callers.partnerWithClientId(clientId).ifPresent(partner -> {
-        claims.subject(partner.sub());
+      callers.clientWithId(clientId).ifPresent(client -> {
+        claims.subject(client.sub());
         claims.claim("client_id", clientId);
-        // In partners.json's order; asking for no scope gets all of the partner's own (RFC 6749 3.3 default), as
+        // In partners.json's order; asking for no scope gets all of the client's own (RFC 6749 3.3 default), as
         // deploy/local/token gives them.
         Set<String> asked = context.getAuthorizedScopes();
         claims.claim("scope", String.join(" ",
-            partner.scopes().stream().filter(scope -> asked.isEmpty() || asked.contains(scope)).toList()));
-        partner.claim("agency").ifPresent(agency -> claims.claim("agency", agency));
-        partner.claim("organisation").ifPresent(organisation -> claims.claim("organisation", organisation));
+            client.scopes().stream().filter(scope -> asked.isEmpty() || asked.contains(scope)).toList()));
+        client.claim("agency").ifPresent(agency -> claims.claim("agency", agency));
+        client.claim("organisation").ifPresent(organisation -> claims.claim("organisation", organisation));
       });
     } else if (accessToken || idToken) {
       callers.staffMember(context.getPrincipal().getName()).ifPresent(member -> {

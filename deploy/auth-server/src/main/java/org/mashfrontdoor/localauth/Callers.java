@@ -12,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The callers of {@code deploy/local/partners.json}, the file {@code deploy/local/token} signs from too, so both
- * issue the same claims: partner systems (an {@code agency}) become client-credentials clients, staff (their
- * {@code roles}) users who sign in.
+ * issue the same claims: partner systems (an {@code agency}) and machine clients (a {@code client_id} and no
+ * agency, e.g. Prometheus scraping metrics) become client-credentials clients, staff (their {@code roles}) users who
+ * sign in.
  */
 public record Callers(String issuer, String audience, Duration lifetime, Map<String, Caller> byId) {
 
@@ -22,6 +23,11 @@ public record Callers(String issuer, String audience, Duration lifetime, Map<Str
 
     public boolean partner() {
       return claims.containsKey("agency");
+    }
+
+    /** Gets tokens by client credentials: a partner system, or a machine client named by its {@code client_id}. */
+    public boolean client() {
+      return !staff() && (partner() || claims.containsKey("client_id"));
     }
 
     public boolean staff() {
@@ -75,8 +81,12 @@ public record Callers(String issuer, String audience, Duration lifetime, Map<Str
     return byId.values().stream().filter(Caller::staff).toList();
   }
 
-  public Optional<Caller> partnerWithClientId(String clientId) {
-    return partners().stream().filter(c -> c.clientId().equals(clientId)).findFirst();
+  public List<Caller> clients() {
+    return byId.values().stream().filter(Caller::client).toList();
+  }
+
+  public Optional<Caller> clientWithId(String clientId) {
+    return clients().stream().filter(c -> c.clientId().equals(clientId)).findFirst();
   }
 
   public Optional<Caller> staffMember(String username) {

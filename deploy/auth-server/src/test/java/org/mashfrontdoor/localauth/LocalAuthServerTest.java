@@ -117,6 +117,19 @@ class LocalAuthServerTest {
   }
 
   @Test
+  void prometheusGetsAMetricsTokenWithNoAgency() throws Exception {
+    HttpResponse<String> response = token("prometheus", Map.of("grant_type", "client_credentials"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Jwt token = devSignerKey.decode((String) json(response.body()).get("access_token"));
+    assertThat(token.getIssuer()).hasToString(base);
+    assertThat(token.getAudience()).containsExactly("mash-front-door");
+    assertThat(token.getSubject()).isEqualTo("prometheus");
+    assertThat(token.getClaims()).containsEntry("scope", "metrics:read").containsEntry("client_id", "prometheus")
+        .doesNotContainKeys("agency", "organisation", "roles");
+  }
+
+  @Test
   void wrongClientSecretIsRefused() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(base + "/oauth2/token"))

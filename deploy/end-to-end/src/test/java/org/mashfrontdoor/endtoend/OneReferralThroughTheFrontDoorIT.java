@@ -259,10 +259,13 @@ class OneReferralThroughTheFrontDoorIT {
   }
 
   @Test
-  void every_service_reports_health_and_prometheus_metrics() throws Exception {
+  void every_service_reports_health_and_prometheus_metrics_to_prometheus_alone() throws Exception {
     for (String service : List.of(intake, triage, cases, notification)) {
       assertThat(getJson(service + "/actuator/health").get("status").asString()).isEqualTo("UP");
-      HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus")));
+      assertThat(send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))).statusCode())
+          .as(service + " without a token").isEqualTo(401);
+      HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
+          .header("Authorization", TestTokens.metricsBearer()));
       assertThat(metrics.statusCode()).isEqualTo(200);
       assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
@@ -278,8 +281,8 @@ class OneReferralThroughTheFrontDoorIT {
     Set<String> exported = new TreeSet<>(Set.of("up")); // written by Prometheus itself for every scrape target
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       for (String service : List.of(intake, triage, cases, notification)) {
-        exported.addAll(metricNamesIn(send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus")))
-            .body()));
+        exported.addAll(metricNamesIn(send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
+            .header("Authorization", TestTokens.metricsBearer())).body()));
       }
       Set<String> named = PrometheusExpressions.ofThisRepository().metricNames();
       assertThat(named).as("the expressions were read").contains("triage_decisions_total", "mash_outbox_backlog");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +58,7 @@ class OpsPageInTheBrowserIT {
   static final Path SCREENSHOT = Path.of("target", "ops-page.png");
 
   static final ServicesInProcess services = new ServicesInProcess();
-  static Process provider;
+  static LocalProviderProcess provider;
   static String issuer;
   static String notification;
   static ChromeDriver browser;
@@ -69,7 +67,8 @@ class OpsPageInTheBrowserIT {
   static void start(@TempDir Path work) throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does): browser test skipped");
-    issuer = startProvider(work);
+    provider = LocalProviderProcess.start(work);
+    issuer = provider.url();
     notification = services.start(NotificationServiceApplication.application(), "ops_page_" + UUID.randomUUID()
         .toString().substring(0, 8), "--mash.sign-in.issuer-uri=" + issuer, "--mash.prometheus-url=");
     try (KafkaProducer<String, String> producer = EmbeddedInfrastructure.get().writer()) {
@@ -93,7 +92,7 @@ class OpsPageInTheBrowserIT {
     }
     services.close();
     if (provider != null) {
-      provider.destroy();
+      provider.close();
     }
   }
 
@@ -184,27 +183,6 @@ class OpsPageInTheBrowserIT {
   }
 
   /** The provider's -exec jar as a process of its own on a free port; its issuer is the URL it is called on. */
-  private static String startProvider(Path work) throws Exception {
-    Path jar;
-    try (Stream<Path> built = Files.list(Path.of("..", "auth-server", "target"))) {
-      jar = built.filter(p -> p.getFileName().toString().matches("local-auth-server-.*-exec\\.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("build deploy/auth-server first (./mvnw package)"));
-    }
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    provider = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-        "--server.port=" + port, "--server.address=127.0.0.1", "--mash.auth.keys-dir=" + work.resolve("keys"),
-        "--mash.auth.callers=" + Path.of("..", "local", "partners.json"))
-        .redirectErrorStream(true).redirectOutput(work.resolve("provider.log").toFile()).start();
-    String url = "http://127.0.0.1:" + port;
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-        .until(() -> provider.isAlive() && status(url + "/.well-known/openid-configuration") == 200);
-    return url;
-  }
-
   private static ChromeDriver chromium(Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());

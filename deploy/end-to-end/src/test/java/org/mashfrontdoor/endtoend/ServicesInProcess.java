@@ -10,23 +10,34 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts services in this JVM on the embedded broker and store, each on a free port with a database of its own,
- * trusting the tokens {@link TestTokens} mints, and stops them again in reverse order.
+ * trusting the tokens {@link TestTokens} mints (or an issuer's, by discovery), and stops them again in reverse order.
  */
 final class ServicesInProcess implements AutoCloseable {
 
   private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
-  /** Starts the service and answers its base URL, e.g. {@code http://127.0.0.1:40123}. */
+  /** Starts the service trusting {@link TestTokens} and answers its base URL, e.g. {@code http://127.0.0.1:40123}. */
   String start(SpringApplication application, String database, String... settings) {
+    return start(application, database,
+        Stream.of(TestTokens.publicKeyLocationArgument(), TestTokens.issuerArgument()), settings);
+  }
+
+  /** Starts the service trusting the tokens of the OIDC issuer at {@code issuerUri} (discovery), as the local stack does. */
+  String startTrustingIssuer(String issuerUri, SpringApplication application, String database, String... settings) {
+    return start(application, database,
+        Stream.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri), settings);
+  }
+
+  private String start(SpringApplication application, String database, Stream<String> trust, String... settings) {
     EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
-    String[] arguments = Stream.concat(Stream.of(
+    String[] arguments = Stream.of(Stream.of(
         "--server.port=0",
         "--server.address=127.0.0.1",
         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
         "--spring.mongodb.uri=" + infrastructure.mongoUri(),
         "--spring.mongodb.database=" + database,
         "--spring.jmx.enabled=false",
-        TestTokens.publicKeyLocationArgument()), Stream.of(settings)).toArray(String[]::new);
+        "--mash.profile=local"), trust, Stream.of(settings)).flatMap(s -> s).toArray(String[]::new);
     ConfigurableApplicationContext context = application.run(arguments);
     started.add(context);
     return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");

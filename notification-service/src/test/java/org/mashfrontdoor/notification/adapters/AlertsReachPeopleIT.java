@@ -149,7 +149,7 @@ class AlertsReachPeopleIT {
       assertThat(alert.get("deliveries").get(0).get("attempts").asInt()).isGreaterThanOrEqualTo(1);
       assertThat(alert.get("deliveries").get(0).get("state").asString()).isEqualTo("PENDING");
     });
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scrape().body())
         .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"email\"[^}]*state=\"open\"[^}]*\\} 1\\.0"));
 
     smtp = startSmtp();
@@ -294,6 +294,11 @@ class AlertsReachPeopleIT {
   HttpResponse<String> get(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Authorization", "Bearer " + MANAGER).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> scrape() throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+        .header("Authorization", TestTokens.metricsBearer()).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> post(String path) throws Exception {

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,13 +29,14 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Bearer-token (OAuth2 resource server, JWT) security for a service that has Spring Security's resource-server
  * starter on its classpath. The token decoder is Boot's, from
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (production) or {@code .public-key-location} (the
- * local development issuer, tests). Stateless, no sessions, no CSRF (no cookies are ever trusted); 401/403 are
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (production, the local stack) or
+ * {@code .public-key-location} (tests); {@link TokenClaimsValidation} adds the checks Boot leaves optional
+ * (issuer, audience, {@code exp}). Stateless, no sessions, no CSRF (no cookies are ever trusted); 401/403 are
  * problem+json ({@link SecurityProblems}).
  *
- * <p>A service opts in by declaring an {@link ApiAccessRules} bean. Without one its API stays open, exactly as
- * without Spring Security: this keeps services that have not adopted tokens yet working when they share a JVM
- * (the end-to-end test) with one that has.
+ * <p>Fail closed: only {@link #OPEN_PATHS} are open; the other actuator endpoints need scope
+ * {@value #METRICS_SCOPE}; a service's {@link ApiAccessRules} grant the rest, and what they leave unmatched is
+ * denied. A service without rules grants nothing.
  */
 @AutoConfiguration(
     afterName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
@@ -47,10 +51,12 @@ public class BearerTokenSecurityAutoConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(BearerTokenSecurityAutoConfiguration.class);
 
-  /** Open to anyone: probes and metrics scraping, the published API description and schemas, error dispatches. */
-  public static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-      "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-      "/api/v1/schema/**", "/error"};
+  /** Open to anyone: health probes, the published API description and schemas. */
+  public static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/v3/api-docs",
+      "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/api/v1/schema/**"};
+
+  /** The scope Prometheus's client-credentials token carries to scrape {@code /actuator/prometheus}. */
+  public static final String METRICS_SCOPE = "metrics:read";
 
   /**
    * The API's chain matches every request, so it comes last: a service's own browser-page chain (with its own
@@ -59,7 +65,8 @@ public class BearerTokenSecurityAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "mashApiSecurity")
   @Order(Ordered.LOWEST_PRECEDENCE)
-  SecurityFilterChain mashApiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules) throws Exception {
+  SecurityFilterChain mashApiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules,
+      ObjectProvider<JwtDecoder> decoder) throws Exception {
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)
@@ -69,22 +76,36 @@ public class BearerTokenSecurityAutoConfiguration {
     // Every rules bean applies: a second bean must add rules, never make the API fall back to open.
     List<ApiAccessRules> serviceRules = rules.orderedStream().toList();
     if (serviceRules.isEmpty()) {
-      log.warn("No ApiAccessRules bean: this service's API is open (no bearer tokens are checked)");
-      return http.authorizeHttpRequests(api -> api.anyRequest().permitAll()).build();
+      log.warn("No ApiAccessRules bean: every request but the health probes and API description is denied");
     }
     SecurityProblems problems = new SecurityProblems();
-    return http
-        .authorizeHttpRequests(api -> {
-          api.requestMatchers(OPEN_PATHS).permitAll();
-          serviceRules.forEach(r -> r.authorize(api));
-          api.anyRequest().authenticated();
-        })
-        .oauth2ResourceServer(token -> token
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
-            .authenticationEntryPoint(problems)
-            .accessDeniedHandler(problems))
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .build();
+    http.authorizeHttpRequests(api -> {
+      // An error page rendered for a request already authorised (or refused); a direct GET /error is not open.
+      api.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+      api.requestMatchers(OPEN_PATHS).permitAll();
+      // Metrics and the other actuator endpoints tell an attacker about the service: Prometheus has its own client.
+      api.requestMatchers("/actuator", "/actuator/**").hasAuthority("SCOPE_" + METRICS_SCOPE);
+      serviceRules.forEach(r -> r.authorize(api));
+      // Anything the rules do not name (another method, HEAD on a GET-only rule, a new path) is refused.
+      api.anyRequest().denyAll();
+    });
+    if (decoder.getIfAvailable() != null) {
+      http.oauth2ResourceServer(token -> token
+          .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+          .authenticationEntryPoint(problems)
+          .accessDeniedHandler(problems));
+    } else if (!serviceRules.isEmpty()) {
+      throw new IllegalStateException("This service has access rules but no token decoder: set OAUTH2_ISSUER_URI,"
+          + " or OAUTH2_PUBLIC_KEY_LOCATION with OAUTH2_ISSUER");
+    }
+    return http.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems)).build();
+  }
+
+  /** Issuer, audience and {@code exp} always checked, whichever way Boot builds the decoder. */
+  @Bean
+  @ConditionalOnMissingBean(TokenClaimsValidation.class)
+  TokenClaimsValidation mashTokenClaimsValidation(Environment environment) {
+    return TokenClaimsValidation.from(environment);
   }
 
   /** Scopes become {@code SCOPE_<scope>} authorities, the {@code roles} claim {@code ROLE_<role>}; the name is {@code sub}. */

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
@@ -15,6 +17,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +42,11 @@ class ApiAccessRulesIT {
       String webhook() {
         return "webhook";
       }
+
+      @GetMapping("/api/v1/audit")
+      String audit() {
+        return "audit";
+      }
     }
 
     @Bean
@@ -48,7 +56,9 @@ class ApiAccessRulesIT {
 
     @Bean
     ApiAccessRules webhookRules() {
-      return api -> api.requestMatchers("/api/v1/webhook").hasAuthority("SCOPE_webhook:manage");
+      return api -> api.requestMatchers("/api/v1/webhook").hasAuthority("SCOPE_webhook:manage")
+          // GET only, as a careless rule would be written: HEAD and OPTIONS must not slip past it.
+          .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole("MASH_MANAGER");
     }
   }
 
@@ -56,11 +66,53 @@ class ApiAccessRulesIT {
   int port;
 
   int status(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    return send("GET", path, token).statusCode();
+  }
+
+  HttpResponse<String> send(String method, String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, HttpRequest.BodyPublishers.noBody());
     if (token != null) {
       request.header("Authorization", TestTokens.bearer(token));
     }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static TestTokens.Claims reader() {
+    return TestTokens.partner("p1", "SCHOOL", "Oak Primary", "referral:read");
+  }
+
+  @Test
+  void a_token_from_another_issuer_for_another_audience_without_or_past_its_expiry_is_refused() throws Exception {
+    assertThat(status("/api/v1/referrals", reader().mint())).as("control").isEqualTo(200);
+    assertThat(status("/api/v1/referrals", reader().claim("iss", "https://elsewhere.example").mint()))
+        .as("wrong issuer").isEqualTo(401);
+    assertThat(status("/api/v1/referrals", reader().claim("iss", null).mint())).as("no issuer").isEqualTo(401);
+    assertThat(status("/api/v1/referrals", reader().claim("aud", "another-api").mint()))
+        .as("wrong audience").isEqualTo(401);
+    assertThat(status("/api/v1/referrals", reader().claim("aud", null).mint())).as("no audience").isEqualTo(401);
+    assertThat(status("/api/v1/referrals", reader().claim("exp", null).mint())).as("no exp").isEqualTo(401);
+    assertThat(status("/api/v1/referrals", reader().expiringAt(Instant.now().minusSeconds(300)).mint()))
+        .as("expired").isEqualTo(401);
+    assertThat(status("/api/v1/referrals", reader().claim("aud", List.of("another-api", TestTokens.AUDIENCE)).mint()))
+        .as("one of several audiences").isEqualTo(200);
+  }
+
+  @Test
+  void head_and_options_get_nothing_a_rule_does_not_grant() throws Exception {
+    String socialWorker = TestTokens.staff("sw-1", "MASH_SOCIAL_WORKER").mint();
+    String manager = TestTokens.staff("mgr-1", "MASH_MANAGER").mint();
+    assertThat(status("/api/v1/audit", manager)).as("control").isEqualTo(200);
+
+    for (String method : List.of("HEAD", "OPTIONS")) {
+      assertThat(send(method, "/api/v1/audit", null).statusCode()).as(method + " without a token").isEqualTo(401);
+      HttpResponse<String> wrongRole = send(method, "/api/v1/audit", socialWorker);
+      assertThat(wrongRole.statusCode()).as(method + " with the wrong role").isEqualTo(403);
+      assertThat(wrongRole.headers().firstValue("Allow")).as(method).isEmpty();
+      assertThat(send(method, "/api/v1/referrals", null).statusCode()).as(method).isEqualTo(401);
+      assertThat(send(method, "/api/v1/referrals", socialWorker).statusCode()).as(method).isEqualTo(403);
+    }
+    assertThat(send("HEAD", "/api/v1/referrals", reader().mint()).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -74,5 +126,6 @@ class ApiAccessRulesIT {
     assertThat(status("/api/v1/webhook", reader)).isEqualTo(403);
     assertThat(status("/api/v1/webhook", webhookManager)).isEqualTo(200);
     assertThat(status("/actuator/health", null)).isEqualTo(200);
+    assertThat(status("/api/v1/unruled", reader)).as("a path no rule names").isEqualTo(403);
   }
 }

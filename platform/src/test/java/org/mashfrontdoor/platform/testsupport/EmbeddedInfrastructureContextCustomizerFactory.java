@@ -37,7 +37,10 @@ public final class EmbeddedInfrastructureContextCustomizerFactory implements Con
           "spring.kafka.consumer.auto-offset-reset", "earliest",
           "server.address", "127.0.0.1",
           // used only by services with Spring Security's resource server on the classpath
-          TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation())));
+          TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation(),
+          TestTokens.ISSUER_PROPERTY, TestTokens.ISSUER,
+          // tests run as the local stack does: its published development secrets are allowed
+          "mash.profile", "local")));
     }
   }
 }

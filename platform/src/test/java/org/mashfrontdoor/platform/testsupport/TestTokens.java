@@ -18,24 +18,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.security.TokenClaimsValidation;
 
 /**
  * Signed RS256 access tokens for tests, from an RSA key pair made once per test JVM. Every
  * {@link WithEmbeddedInfrastructure} Spring test trusts its public key (the customizer sets
- * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}); a test starting a service itself passes
- * {@link #publicKeyLocationArgument()}. Claims match what the local development issuer ({@code deploy/local/token})
+ * {@code spring.security.oauth2.resourceserver.jwt.public-key-location} and the expected issuer {@link #ISSUER}); a
+ * test starting a service itself passes {@link #publicKeyLocationArgument()} and {@link #issuerArgument()}. Claims match what the local development issuer ({@code deploy/local/token})
  * puts in its tokens:
  * <pre>{@code
  * String police = TestTokens.partner("police", "POLICE", "West Mercia Police", "referral:submit", "referral:read").mint();
  * String manager = TestTokens.staff("mgr-1", "MASH_MANAGER").mint();
  * String expired = TestTokens.partner(...).expiringAt(Instant.now().minusSeconds(300)).mint();
  * String forged = TestTokens.partner(...).signedByAStranger().mint();
+ * String prometheus = TestTokens.metrics().mint();
  * }</pre>
  */
 public final class TestTokens {
 
   public static final String ISSUER = "https://issuer.test/mash";
+  public static final String AUDIENCE = "mash-front-door";
   public static final String PUBLIC_KEY_PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location";
+  /** The expected issuer of a service trusting a public key ({@code OAUTH2_ISSUER}). */
+  public static final String ISSUER_PROPERTY = TokenClaimsValidation.ISSUER_PROPERTY;
 
   private static final KeyPair TRUSTED = newKeyPair();
   private static final KeyPair STRANGER = newKeyPair();
@@ -52,6 +57,21 @@ public final class TestTokens {
   /** {@code --spring.security.oauth2.resourceserver.jwt.public-key-location=file:...} for {@code SpringApplication.run}. */
   public static String publicKeyLocationArgument() {
     return "--" + PUBLIC_KEY_PROPERTY + "=" + publicKeyLocation();
+  }
+
+  /** {@code --mash.security.issuer=}{@link #ISSUER}: the issuer a service trusting the key expects; pass it too. */
+  public static String issuerArgument() {
+    return "--" + ISSUER_PROPERTY + "=" + ISSUER;
+  }
+
+  /** Prometheus's client-credentials token: scope {@code metrics:read}, no agency. */
+  public static Claims metrics() {
+    return new Claims().claim("sub", "prometheus").claim("client_id", "prometheus").claim("scope", "metrics:read");
+  }
+
+  /** {@code Authorization} header value of a fresh {@link #metrics()} token, for scraping {@code /actuator/prometheus}. */
+  public static String metricsBearer() {
+    return bearer(metrics().mint());
   }
 
   /** A partner system's client-credentials token: {@code sub} = client id, its agency, organisation and scopes. */
@@ -71,7 +91,7 @@ public final class TestTokens {
     return "Bearer " + token;
   }
 
-  /** The claims of one token to mint; issued now by {@link #ISSUER}, valid for an hour unless changed. */
+  /** The claims of one token to mint; issued now by {@link #ISSUER} for {@link #AUDIENCE}, valid for an hour unless changed. */
   public static final class Claims {
     private final Map<String, Object> claims = new LinkedHashMap<>();
     private KeyPair signer = TRUSTED;
@@ -79,6 +99,7 @@ public final class TestTokens {
     private Claims() {
       Instant now = Instant.now();
       claims.put("iss", ISSUER);
+      claims.put("aud", AUDIENCE);
       claims.put("iat", now.getEpochSecond());
       claims.put("exp", now.plus(Duration.ofHours(1)).getEpochSecond());
       claims.put("jti", UUID.randomUUID().toString());

@@ -95,6 +95,12 @@ class PartnerAuthorisationIT {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> send(String method, String path, String token) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, HttpRequest.BodyPublishers.noBody())
+        .header("Authorization", TestTokens.bearer(token)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   String submitted(String token) throws Exception {
     HttpResponse<String> response = post(token);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -162,6 +168,24 @@ class PartnerAuthorisationIT {
     void not_a_jwt_at_all() throws Exception {
       rejected("not-a-token");
     }
+
+    @Test
+    void from_another_issuer() throws Exception {
+      rejected(TestTokens.partner("west-mercia-police", "POLICE", "West Mercia Police", "referral:submit")
+          .claim("iss", "https://another-issuer.example").mint());
+    }
+
+    @Test
+    void for_another_audience() throws Exception {
+      rejected(TestTokens.partner("west-mercia-police", "POLICE", "West Mercia Police", "referral:submit")
+          .claim("aud", "another-api").mint());
+    }
+
+    @Test
+    void without_an_expiry() throws Exception {
+      rejected(TestTokens.partner("west-mercia-police", "POLICE", "West Mercia Police", "referral:submit")
+          .claim("exp", null).mint());
+    }
   }
 
   @Nested
@@ -186,6 +210,10 @@ class PartnerAuthorisationIT {
       String referralId = submitted(submitOnly);
       assertProblem(get("/api/v1/referrals/" + referralId, submitOnly), 403);
       assertProblem(get("/api/v1/referrals", submitOnly), 403);
+      for (String method : List.of("HEAD", "OPTIONS", "DELETE")) {
+        assertThat(send(method, "/api/v1/referrals/" + referralId, submitOnly).statusCode()).as(method).isEqualTo(403);
+      }
+      assertThat(send("HEAD", "/api/v1/referrals/" + referralId, SCHOOL).statusCode()).isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -246,9 +274,9 @@ class PartnerAuthorisationIT {
   }
 
   @Test
-  void probes_metrics_the_api_description_and_the_schema_need_no_token() throws Exception {
-    for (String open : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/prometheus",
-        "/v3/api-docs", "/api/v1/schema/marf")) {
+  void probes_the_api_description_and_the_schema_need_no_token() throws Exception {
+    for (String open : List.of("/actuator/health", "/actuator/health/liveness", "/v3/api-docs",
+        "/api/v1/schema/marf")) {
       assertThat(get(open, null).statusCode()).as(open).isEqualTo(200);
     }
     HttpResponse<String> ui = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
@@ -256,5 +284,15 @@ class PartnerAuthorisationIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(ui.statusCode()).isEqualTo(200);
     assertProblem(get("/actuator/metrics", null), 401);
+  }
+
+  @Test
+  void metrics_need_prometheus_scope() throws Exception {
+    assertProblem(get("/actuator/prometheus", null), 401);
+    assertProblem(get("/actuator/prometheus", POLICE), 403);
+    assertProblem(get("/actuator/info", POLICE), 403);
+    HttpResponse<String> scraped = get("/actuator/prometheus", TestTokens.metrics().mint());
+    assertThat(scraped.statusCode()).isEqualTo(200);
+    assertThat(scraped.body()).contains("jvm_memory_used_bytes");
   }
 }

@@ -48,6 +48,8 @@ class StoreUnavailableIT {
     properties.add("spring.kafka.bootstrap-servers", () -> EmbeddedInfrastructure.get().kafkaBootstrapServers());
     properties.add("spring.kafka.consumer.group-id", () -> "store-unavailable-it");
     properties.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
+    properties.add(TestTokens.ISSUER_PROPERTY, () -> TestTokens.ISSUER);
+    properties.add("mash.profile", () -> "local");
   }
 
   @AfterAll

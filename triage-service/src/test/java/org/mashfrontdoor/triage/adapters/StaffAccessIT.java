@@ -65,6 +65,7 @@ class StaffAccessIT {
   static final String SOCIAL_WORKER = "MASH_SOCIAL_WORKER";
   static final String MANAGER = "MASH_MANAGER";
   static final String WORKER_TOKEN = TestTokens.staff("sw-1", SOCIAL_WORKER).mint();
+  static final String MANAGER_TOKEN = TestTokens.staff("mgr-1", MANAGER).mint();
   static final String READ = "?purpose=MASH%20screening";
   static final String EARLY_HELP = TriageServiceTest.EARLY_HELP;
 
@@ -205,10 +206,29 @@ class StaffAccessIT {
   }
 
   @Test
-  void probes_metrics_and_the_api_description_need_no_token() throws Exception {
-    for (String open : List.of("/actuator/health", "/actuator/prometheus", "/v3/api-docs")) {
+  void probes_and_the_api_description_need_no_token_metrics_need_prometheus_scope() throws Exception {
+    for (String open : List.of("/actuator/health", "/v3/api-docs")) {
       assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + open)).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode()).as(open).isEqualTo(200);
+    }
+    HttpRequest.Builder metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"));
+    assertThat(http.send(metrics.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    assertThat(http.send(metrics.header("Authorization", TestTokens.metricsBearer()).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void head_and_options_on_the_managers_audit_are_refused_to_a_social_worker() throws Exception {
+    String referralId = openContact();
+    for (String method : List.of("HEAD", "OPTIONS")) {
+      HttpRequest.Builder audit = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+          + "/api/v1/triage/audit?referralId=" + referralId)).method(method, HttpRequest.BodyPublishers.noBody());
+      assertThat(http.send(audit.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as(method)
+          .isEqualTo(401);
+      assertThat(http.send(audit.copy().header("Authorization", TestTokens.bearer(WORKER_TOKEN)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode()).as(method).isEqualTo(403);
+      assertThat(http.send(audit.copy().header("Authorization", TestTokens.bearer(MANAGER_TOKEN)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode()).as(method).isEqualTo(200);
     }
   }
 

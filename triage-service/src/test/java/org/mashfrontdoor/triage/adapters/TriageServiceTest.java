@@ -606,7 +606,8 @@ class TriageServiceTest {
     awaitContact(referralId);
     recommendAndDecide(referralId, EARLY_HELP);
     String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-        + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        + "/actuator/prometheus")).header("Authorization", TestTokens.metricsBearer()).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
     assertThat(metrics).contains("triage_referrals_received_total{", "triage_decisions_total{",
         "triage_contacts_open{", "triage_decision_time_seconds_bucket{", "le=\"86400.0\"");
   }

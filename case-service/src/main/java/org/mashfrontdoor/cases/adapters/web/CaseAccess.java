@@ -24,6 +24,8 @@ class CaseAccess {
   ApiAccessRules caseApiAccess() {
     return api -> api
         .requestMatchers(HttpMethod.GET, "/api/v1/cases").hasAnyRole(FOLLOWERS)
+        // HEAD is a GET without the body: the same rule, else the platform refuses it.
+        .requestMatchers(HttpMethod.HEAD, "/api/v1/cases").hasAnyRole(FOLLOWERS)
         .requestMatchers(CasesController.AUDIT_PATH).hasRole(Role.TEAM_MANAGER.name())
         .requestMatchers("/api/v1/cases/**").hasAnyRole(CASE_ROLES);
   }

@@ -21,6 +21,8 @@ class PartnerAccess {
     return api -> api
         .requestMatchers(HttpMethod.POST, "/api/v1/referrals").hasAuthority(SUBMIT)
         .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/referrals/**").hasAuthority(READ)
+        // HEAD is a GET without the body: the same rule, else the platform refuses it.
+        .requestMatchers(HttpMethod.HEAD, "/api/v1/referrals", "/api/v1/referrals/**").hasAuthority(READ)
         // A partner's webhook receives its referrals' status: managing it is part of reading them.
         .requestMatchers("/api/v1/webhook").hasAuthority(READ);
   }

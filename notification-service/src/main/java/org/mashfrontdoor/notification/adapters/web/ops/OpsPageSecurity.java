@@ -6,11 +6,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.mashfrontdoor.platform.security.KnownDefaultSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -38,12 +40,16 @@ class OpsPageSecurity {
 
   static final String REGISTRATION = "mash";
   static final String[] READERS = {"MASH_MANAGER", "HEAD_OF_SERVICE", "OPS"};
+  /** notification-service.yml's default for MASH_SIGN_IN_CLIENT_SECRET (the local provider's): refused outside local. */
+  static final String DEVELOPMENT_CLIENT_SECRET = "local-only";
 
   /** The provider is read (discovery) at the first sign-in, not at startup: the service starts without it. */
   @Bean
   ClientRegistrationRepository staffSignIn(@Value("${mash.sign-in.issuer-uri}") String issuer,
       @Value("${mash.sign-in.client-id}") String clientId,
-      @Value("${mash.sign-in.client-secret}") String clientSecret) {
+      @Value("${mash.sign-in.client-secret}") String clientSecret, Environment environment) {
+    KnownDefaultSecrets.refuseOutsideLocal(environment, "MASH_SIGN_IN_CLIENT_SECRET", clientSecret,
+        DEVELOPMENT_CLIENT_SECRET);
     AtomicReference<ClientRegistration> resolved = new AtomicReference<>();
     return registrationId -> {
       if (!REGISTRATION.equals(registrationId)) {
