@@ -115,10 +115,10 @@ public class PlatformAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(CommonErrorHandler.class)
   CommonErrorHandler eventConsumerErrorHandler(KafkaOperations<?, ?> template,
-      @Value("${mash.consumer.retries:3}") int retries,
       @Value("${mash.consumer.first-backoff:PT0.2S}") Duration firstBackoff,
+      @Value("${mash.consumer.max-backoff:PT30S}") Duration maxBackoff,
       ObjectProvider<MeterRegistry> meters) {
-    return EventConsumerErrorHandling.errorHandler(template, retries, firstBackoff,
+    return EventConsumerErrorHandling.errorHandler(template, firstBackoff, maxBackoff,
         meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 

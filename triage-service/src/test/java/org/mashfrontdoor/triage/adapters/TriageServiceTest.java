@@ -335,11 +335,16 @@ class TriageServiceTest {
         ConsumerConfig.GROUP_ID_CONFIG, "triage-dlt-" + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
       deadLetters.subscribe(List.of(Topics.REFERRAL_EVENTS + Topics.DEAD_LETTER_SUFFIX));
+      List<String> ids = List.of(EventJson.read(noPolicyEvent).id(), EventJson.read(noDeadlineEvent).id());
       List<String> dead = new ArrayList<>();
       await().atMost(Duration.ofSeconds(30)).until(() -> {
         deadLetters.poll(Duration.ofMillis(200)).forEach(r -> dead.add(r.value()));
-        return dead.contains(noPolicyEvent) && dead.contains(noDeadlineEvent);
+        return ids.stream().allMatch(id -> dead.stream().anyMatch(v -> v.contains(id)));
       });
+      // Redacted at rest: the envelope's attributes only, never the referral's data.
+      assertThat(dead.stream().filter(v -> ids.stream().anyMatch(v::contains)))
+          .hasSize(2)
+          .allSatisfy(v -> assertThat(EventJson.read(v).data().toString()).isEqualTo("{\"redacted\":true}"));
     }
   }
 
