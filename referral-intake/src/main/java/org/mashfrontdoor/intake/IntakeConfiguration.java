@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
+import org.mashfrontdoor.intake.adapters.web.StrictJson;
 import org.mashfrontdoor.intake.application.FollowingTriage;
 import org.mashfrontdoor.intake.application.IdempotencyKeys;
 import org.mashfrontdoor.intake.application.ReceivingReferral;
@@ -19,6 +20,7 @@ import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +54,12 @@ class IntakeConfiguration {
     return new ReceivingReferral(referrals, new MongoReferenceNumbers(database), idempotencyKeys,
         new ChildKeys(childKeySecret), clock, MashDecisionDeadline.configured(deadlinePolicy, elapsedDeadline),
         keyRetention);
+  }
+
+  /** Intake's other request bodies (webhook registration) are read as strictly as the MARF. */
+  @Bean
+  JsonMapperBuilderCustomizer strictRequestBodies() {
+    return StrictJson::configure;
   }
 
   @Bean

@@ -112,7 +112,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     return "/" + propertyPath.replace("[", ".").replace("]", "").replace(".", "/").replace("//", "/");
   }
 
-  private static String pointer(JacksonException ex) {
+  /** The JSON Pointer of the value a Jackson error is about. */
+  public static String pointer(JacksonException ex) {
     StringBuilder pointer = new StringBuilder();
     for (JacksonException.Reference reference : ex.getPath()) {
       pointer.append('/');
