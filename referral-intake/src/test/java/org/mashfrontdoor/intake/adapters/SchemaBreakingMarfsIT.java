@@ -168,6 +168,44 @@ class SchemaBreakingMarfsIT {
     assertThat(storedReferrals()).isEqualTo(before);
   }
 
+  @org.junit.jupiter.api.Test
+  void a_surrogate_encoded_as_raw_utf8_bytes_is_refused_naming_the_field() throws Exception {
+    String marf = EventJson.mapper().writeValueAsString(MarfPropertiesIT.validMarf());
+    // ED A0 80: U+D800 written as UTF-8 (CESU-style), which strict UTF-8 forbids.
+    byte[] body = concat(marf.substring(0, marf.indexOf("attended.")), new byte[] {(byte) 0xED, (byte) 0xA0,
+        (byte) 0x80}, marf.substring(marf.indexOf("attended.")));
+    long before = storedReferrals();
+
+    HttpResponse<String> response = post(HttpRequest.BodyPublishers.ofByteArray(body));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(pointers(response)).contains("/concern/summary");
+    assertThat(storedReferrals()).isEqualTo(before);
+  }
+
+  @org.junit.jupiter.api.Test
+  void bytes_that_are_not_utf8_are_malformed_json_named_where_reading_stopped() throws Exception {
+    String marf = EventJson.mapper().writeValueAsString(MarfPropertiesIT.validMarf());
+    byte[] body = concat(marf.substring(0, marf.indexOf("attended.")), new byte[] {(byte) 0xFF},
+        marf.substring(marf.indexOf("attended.")));
+
+    HttpResponse<String> response = post(HttpRequest.BodyPublishers.ofByteArray(body));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(EventJson.mapper().readTree(response.body()).path("title").asString()).isEqualTo("Malformed JSON");
+    assertThat(pointers(response)).contains("/concern/summary");
+  }
+
+  static byte[] concat(String before, byte[] middle, String after) {
+    byte[] head = before.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail = after.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + middle.length + tail.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(middle, 0, all, head.length, middle.length);
+    System.arraycopy(tail, 0, all, head.length + middle.length, tail.length);
+    return all;
+  }
+
   static Stream<Arguments> validMarfs() {
     return Stream.of(
         Arguments.of("the complete police MARF", EventJson.mapper().writeValueAsString(MarfPropertiesIT.validMarf())),
@@ -186,10 +224,13 @@ class SchemaBreakingMarfsIT {
   }
 
   HttpResponse<String> post(String body) throws Exception {
+    return post(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals"))
         .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-        .header("Authorization", POLICE).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", POLICE).POST(body).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static List<String> pointers(HttpResponse<String> response) {

@@ -77,12 +77,8 @@ public final class StrictJson {
     try {
       tree = MAPPER.readTree(body);
     } catch (StreamReadException e) {
-      String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
       TokenStreamContext context = e.processor() instanceof JsonParser parser ? parser.streamReadContext() : null;
-      if (context != null && message.startsWith("Duplicate Object property")) {
-        throw new Refused(ProblemResponses.invalid(List.of(new InvalidField(context.pathAsPointer().toString(),
-            "appears more than once in its object (each field may be given once)"))));
-      }
+      String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
       if (context != null && message.contains("surrogate") && message.contains("property name")) {
         // The parser refuses a bad field name itself; it is named by its object, as it cannot be written back.
         String object = context.inObject() && context.getParent() != null
@@ -90,13 +86,7 @@ public final class StrictJson {
         throw new Refused(ProblemResponses.invalid(List.of(new InvalidField(object,
             "has a field name with invalid Unicode (a lone UTF-16 surrogate)"))));
       }
-      ProblemDetail malformed = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
-          "The request body is not valid JSON" + where(e) + ".");
-      if (context != null) {
-        malformed.setProperty("errors", List.of(new InvalidField(context.pathAsPointer().toString(),
-            "is where the JSON stops being valid")));
-      }
-      throw new Refused(malformed);
+      throw new Refused(ProblemResponses.malformed(e));
     } catch (JacksonException e) {
       throw new Refused(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
           "The request body is not valid JSON."));
@@ -121,11 +111,6 @@ public final class StrictJson {
       throw new Refused(ProblemResponses.invalid(List.of(new InvalidField(ProblemResponses.pointer(e),
           "has the wrong type or format (numbers for whole-number fields are written without a fraction)"))));
     }
-  }
-
-  private static String where(StreamReadException e) {
-    return e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
-        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
   private static void findLoneSurrogates(JsonNode node, String at, List<InvalidField> errors) {
