@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
+import org.mashfrontdoor.intake.adapters.web.StrictJson;
 import org.mashfrontdoor.intake.application.FollowingTriage;
 import org.mashfrontdoor.intake.application.IdempotencyKeys;
 import org.mashfrontdoor.intake.application.ReceivingReferral;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.mashfrontdoor.platform.security.KnownDefaultSecrets;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +60,12 @@ class IntakeConfiguration {
         new ChildKeys(KnownDefaultSecrets.refuseOutsideLocal(environment, "INTAKE_CHILD_KEY_SECRET", childKeySecret,
             DEVELOPMENT_CHILD_KEY_SECRET)), clock, MashDecisionDeadline.configured(deadlinePolicy, elapsedDeadline),
         keyRetention);
+  }
+
+  /** Intake's other request bodies (webhook registration) are read as strictly as the MARF. */
+  @Bean
+  JsonMapperBuilderCustomizer strictRequestBodies() {
+    return StrictJson::configure;
   }
 
   @Bean

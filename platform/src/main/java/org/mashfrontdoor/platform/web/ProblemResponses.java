@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -74,13 +76,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Throwable cause = ex.getCause();
     if (cause instanceof StreamReadException syntax) {
-      String where = "";
-      TokenStreamLocation location = syntax.getLocation();
-      if (location != null && location != TokenStreamLocation.NA) {
-        where = " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-      }
-      return problemResponse(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
-          "The request body is not valid JSON" + where + "."));
+      return problemResponse(malformed(syntax));
     }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return problemResponse(invalid(List.of(new InvalidField(pointer(unknown),
@@ -112,6 +108,31 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     return problemResponse(invalid(List.of(new InvalidField(name == null ? "" : name, "must be " + expected))));
   }
 
+  /**
+   * Not JSON, or a key repeated where the reader refuses duplicates: named by the JSON Pointer where reading
+   * stopped (the repeated field itself for a duplicate), with the line and column.
+   */
+  public static ProblemDetail malformed(StreamReadException ex) {
+    TokenStreamContext context = ex.processor() instanceof JsonParser parser ? parser.streamReadContext() : null;
+    String message = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
+    if (context != null && message.startsWith("Duplicate Object property")) {
+      return invalid(List.of(new InvalidField(context.pathAsPointer().toString(),
+          "appears more than once in its object (each field may be given once)")));
+    }
+    String where = "";
+    TokenStreamLocation location = ex.getLocation();
+    if (location != null && location != TokenStreamLocation.NA && location.getLineNr() > 0) {
+      where = " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+        "The request body is not valid JSON" + where + ".");
+    if (context != null) {
+      problem.setProperty("errors", List.of(new InvalidField(context.pathAsPointer().toString(),
+          "is where the JSON stops being valid")));
+    }
+    return problem;
+  }
+
   /** Anything unexpected: logged by type only, answered without internals. */
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<Object> unexpected(RuntimeException ex) {
@@ -133,7 +154,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     return "/" + propertyPath.replace("[", ".").replace("]", "").replace(".", "/").replace("//", "/");
   }
 
-  private static String pointer(JacksonException ex) {
+  /** The JSON Pointer of the value a Jackson error is about. */
+  public static String pointer(JacksonException ex) {
     StringBuilder pointer = new StringBuilder();
     for (JacksonException.Reference reference : ex.getPath()) {
       pointer.append('/');

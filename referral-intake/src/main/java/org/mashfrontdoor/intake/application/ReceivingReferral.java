@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.mashfrontdoor.intake.domain.ChildIdentity;
 import org.mashfrontdoor.intake.domain.ChildKeys;
 import org.mashfrontdoor.intake.domain.Links;
 import org.mashfrontdoor.intake.domain.NewReferral;
@@ -100,10 +101,12 @@ public class ReceivingReferral {
   private Referral newReferral(String referralId, Partner partner, NewReferral form, Instant receivedAt) {
     int year = receivedAt.atZone(ZoneOffset.UTC).getYear();
     String reference = ReferenceNumber.format(year, referenceNumbers.next(year));
-    List<String> keys = childKeys.of(form.children());
+    List<ChildIdentity> children = childKeys.of(form.children());
+    List<String> keys = ChildIdentity.keysOf(children);
+    // One indexed lookup by key; the veto (different NHS numbers or UPNs) is applied to what it found.
     Links links = keys.isEmpty() ? Links.none()
         : Links.between(receivedAt, referrals.about(keys, Links.reReferralSince(receivedAt)).stream()
-            .filter(e -> !e.referralId().equals(referralId)).toList());
-    return Referral.received(referralId, reference, partner, form, receivedAt, decisionDeadline, links, keys);
+            .filter(e -> !e.referralId().equals(referralId) && e.isAbout(children)).toList());
+    return Referral.received(referralId, reference, partner, form, receivedAt, decisionDeadline, links, children);
   }
 }

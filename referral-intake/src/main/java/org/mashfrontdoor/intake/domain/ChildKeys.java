@@ -5,17 +5,16 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Pseudonymous match keys for the children of a referral, so that finding earlier referrals about the same
  * child never puts personal data into a query or an index. Each child yields a key per identifier it has: its
- * NHS number, its UPN, and its normalised name + date of birth + postcode. Keys are HMAC-SHA256 under a secret
+ * NHS number, its UPN, and its normalised name + date of birth + postcode ({@link ChildIdentity} says when two
+ * children are the same). Keys are HMAC-SHA256 under a secret
  * (a plain hash of a 10-digit NHS number could be reversed by trying them all).
  */
 public final class ChildKeys {
@@ -29,39 +28,34 @@ public final class ChildKeys {
     this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
-  public List<String> of(List<NewReferral.Child> children) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (NewReferral.Child child : children) {
-      keys.addAll(of(child));
-    }
-    return List.copyOf(keys);
+  public List<ChildIdentity> of(List<NewReferral.Child> children) {
+    return children.stream().map(this::of).toList();
   }
 
-  public List<String> of(NewReferral.Child child) {
-    Set<String> keys = new LinkedHashSet<>();
-    if (child.nhsNumber() != null) {
-      keys.add(mac("nhs:" + child.nhsNumber()));
-    }
-    if (child.upn() != null) {
-      keys.add(mac("upn:" + child.upn().toUpperCase(Locale.ROOT)));
-    }
+  public ChildIdentity of(NewReferral.Child child) {
+    String nhs = child.nhsNumber() == null ? null : mac("nhs:" + child.nhsNumber());
+    String upn = child.upn() == null ? null : mac("upn:" + child.upn().toUpperCase(Locale.ROOT));
     String given = normalisedName(child.givenName());
     String family = normalisedName(child.familyName());
+    String name = null;
     if (!given.isEmpty() && !family.isEmpty() && child.dateOfBirth() != null && child.address() != null
         && child.address().postcode() != null) {
-      keys.add(mac("npd:" + given + "|" + family + "|" + child.dateOfBirth() + "|"
-          + normalisedPostcode(child.address().postcode())));
+      name = mac("npd:" + given + "|" + family + "|" + child.dateOfBirth() + "|"
+          + normalisedPostcode(child.address().postcode()));
     }
-    return List.copyOf(keys);
+    return new ChildIdentity(nhs, upn, name);
   }
 
-  /** Lower case, accents and everything but letters removed: "Zoë O'Neil-Smith" and "zoe oneilsmith" match. */
+  /**
+   * Case, accents and spacing do not matter ("Zoë  O'Neil" and "zoe o'neil" match); digits and punctuation do,
+   * since names that differ in them may be two children ("Ava2" is not "Ava", "O'Neil" is not "ONeil").
+   */
   public static String normalisedName(String name) {
     if (name == null) {
       return "";
     }
     return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+        .toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
   }
 
   public static String normalisedPostcode(String postcode) {

@@ -15,8 +15,24 @@ public record Links(boolean reReferral, List<String> linkedReferralIds) {
   public static final Duration LINK_WINDOW = Duration.ofDays(7);
   public static final int MAX_LINKED = 50;
 
-  /** An earlier referral about one of the children. */
-  public record Earlier(String referralId, Instant receivedAt) {
+  /**
+   * An earlier referral that shares a key with one of the children, and its children's identities (empty for a
+   * referral stored before they were kept: it counts as a match by key alone, as it did then).
+   */
+  public record Earlier(String referralId, Instant receivedAt, List<ChildIdentity> children) {
+
+    public Earlier {
+      children = List.copyOf(children);
+    }
+
+    public Earlier(String referralId, Instant receivedAt) {
+      this(referralId, receivedAt, List.of());
+    }
+
+    /** About one of these children, not merely sharing a key with one (a name match two NHS numbers veto). */
+    public boolean isAbout(List<ChildIdentity> these) {
+      return children.isEmpty() || ChildIdentity.anySame(these, children);
+    }
   }
 
   public Links {

@@ -23,7 +23,7 @@ public record Referral(
     Instant decisionDueBy,
     AppliedPolicy deadlinePolicy,
     Links links,
-    List<String> childKeys,
+    List<ChildIdentity> childIdentities,
     ReferralStatus status,
     TriageOutcome outcome,
     List<StatusChange> timeline,
@@ -45,7 +45,12 @@ public record Referral(
   public Referral {
     Objects.requireNonNull(referralId, "referralId");
     timeline = List.copyOf(timeline);
-    childKeys = List.copyOf(childKeys);
+    childIdentities = List.copyOf(childIdentities);
+  }
+
+  /** Every child's match keys, as stored for the linking lookup. */
+  public List<String> childKeys() {
+    return ChildIdentity.keysOf(childIdentities);
   }
 
   /**
@@ -53,9 +58,9 @@ public record Referral(
    * (triage enforces exactly this deadline, and the policy is kept with it).
    */
   public static Referral received(String referralId, String reference, Partner partner, NewReferral form,
-      Instant receivedAt, DeadlinePolicy decisionDeadline, Links links, List<String> childKeys) {
+      Instant receivedAt, DeadlinePolicy decisionDeadline, Links links, List<ChildIdentity> childIdentities) {
     return new Referral(referralId, reference, partner.id(), form, receivedAt, decisionDeadline.dueBy(receivedAt),
-        decisionDeadline.applied(), links, childKeys, ReferralStatus.RECEIVED, null,
+        decisionDeadline.applied(), links, childIdentities, ReferralStatus.RECEIVED, null,
         List.of(new StatusChange(Milestone.RECEIVED, receivedAt, null, null)), receivedAt);
   }
 
@@ -130,12 +135,12 @@ public record Referral(
     // Triage and case events travel on different topics, so they may arrive out of order: tell the story in order.
     changes.sort(STORY_ORDER);
     return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, deadlinePolicy, links,
-        childKeys, next, decision == null ? outcome : decision, changes, updatedAt);
+        childIdentities, next, decision == null ? outcome : decision, changes, updatedAt);
   }
 
   /** Marks when the intake last changed what the referrer sees (drives {@code updatedSince} polling). */
   public Referral touched(Instant at) {
     return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, deadlinePolicy, links,
-        childKeys, status, outcome, timeline, at);
+        childIdentities, status, outcome, timeline, at);
   }
 }

@@ -329,7 +329,7 @@ class ReferralIntakeIT {
 
     @Test
     void names_every_bad_field_at_once_by_json_pointer() throws Exception {
-      String bad = MARF.replace("\"9434765919\"", "\"9434765918\"")
+      String bad = MARF.replace("\"9434765919\"", "\"94347659\"")
           .replace("\"HR4 9EP\"", "\"NOT A POSTCODE\"")
           .replace("\"levelOfNeed\":3", "\"levelOfNeed\":7")
           .replace("\"name\":\"A. Teacher\",", "");

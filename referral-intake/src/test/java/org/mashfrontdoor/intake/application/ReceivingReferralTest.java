@@ -147,6 +147,82 @@ class ReceivingReferralTest {
     }
   }
 
+  /** Issue 10: two different children must never be merged into one contact. */
+  @Nested
+  @DisplayName("no false links: a conflicting strong identifier vetoes a name + date of birth + postcode match")
+  class NoFalseLinks {
+
+    static final String OTHER_NHS = "9434765870";
+    static final String OTHER_UPN = "A801200005001";
+
+    List<String> linkedTo(NewReferral.Child later) {
+      return receive(SCHOOL, form(later)).referral().links().linkedReferralIds();
+    }
+
+    @Test
+    void different_nhs_numbers_veto_the_same_name_date_of_birth_and_postcode() {
+      receive(POLICE, form(child("Ava", "Marsh", "2016-03-14", "9434765919", null, "HR4 9EP")));
+      var later = receive(SCHOOL, form(child("Ava", "Marsh", "2016-03-14", OTHER_NHS, null, "HR4 9EP"))).referral();
+      assertThat(later.links().linkedReferralIds()).isEmpty();
+      assertThat(later.links().reReferral()).isFalse();
+    }
+
+    @Test
+    void different_upns_veto_the_same_name_date_of_birth_and_postcode() {
+      receive(POLICE, form(child("Ava", "Marsh", "2016-03-14", null, "B801200005001", "HR4 9EP")));
+      assertThat(linkedTo(child("Ava", "Marsh", "2016-03-14", null, OTHER_UPN, "HR4 9EP"))).isEmpty();
+    }
+
+    @Test
+    void names_that_differ_in_digits_or_punctuation_are_different_children() {
+      receive(POLICE, form(child("Ava", "O'Neil", "2016-03-14", null, null, "HR4 9EP")));
+      assertThat(linkedTo(child("Ava2", "O'Neil", "2016-03-14", null, null, "HR4 9EP"))).isEmpty();
+      assertThat(linkedTo(child("Ava", "ONeil", "2016-03-14", null, null, "HR4 9EP"))).isEmpty();
+      assertThat(linkedTo(child("Ava", "O-Neil", "2016-03-14", null, null, "HR4 9EP"))).isEmpty();
+    }
+
+    @Test
+    void the_same_nhs_number_still_links() {
+      String first = receive(POLICE, form(child("Ava", "Marsh", "2016-03-14", "9434765919", "B801200005001",
+          "HR4 9EP"))).referral().referralId();
+      assertThat(linkedTo(child("Ava", "Marsh", "2016-03-14", "9434765919", null, "HR1 2AA"))).containsExactly(first);
+    }
+
+    @Test
+    void the_same_upn_still_links() {
+      String first = receive(POLICE, form(child("Ava", "Marsh", "2016-03-14", null, "B801200005001", "HR4 9EP")))
+          .referral().referralId();
+      assertThat(linkedTo(child("Ava", "Marsh", null, null, "B801200005001", null))).containsExactly(first);
+    }
+
+    @Test
+    void a_name_match_still_links_when_one_side_lacks_the_nhs_number() {
+      String first = receive(POLICE, form(child("Ava", "Marsh", "2016-03-14", "9434765919", null, "HR4 9EP")))
+          .referral().referralId();
+      assertThat(linkedTo(child("Ava", "Marsh", "2016-03-14", null, null, "HR4 9EP"))).containsExactly(first);
+      assertThat(linkedTo(child("Ava", "Marsh", "2016-03-14", null, OTHER_UPN, "HR4 9EP"))).contains(first);
+    }
+
+    @Test
+    void case_accents_and_whitespace_do_not_matter() {
+      String first = receive(POLICE, form(child("Zoë Ann", "O'Neil-Smith", "2016-03-14", null, null, "HR4 9EP")))
+          .referral().referralId();
+      assertThat(linkedTo(child("  ZOE  ann ", "o'neil-smith", "2016-03-14", null, null, "hr49ep")))
+          .containsExactly(first);
+    }
+
+    @Test
+    void a_sibling_with_a_different_nhs_number_does_not_borrow_a_brothers_match() {
+      // The later form's Leo has Ava's name details but another NHS number; its Ava matches by NHS number.
+      String first = receive(POLICE, form(child("Ava", "Marsh", "2016-03-14", "9434765919", null, "HR4 9EP")))
+          .referral().referralId();
+      assertThat(linkedTo(child("Ava", "Marsh", "2016-03-14", OTHER_NHS, null, "HR4 9EP"))).isEmpty();
+      assertThat(receive(SCHOOL, form(child("Ava", "Marsh", "2016-03-14", OTHER_NHS, null, "HR4 9EP"),
+          child("Ava", "Marsh", null, "9434765919", null, null))).referral().links().linkedReferralIds())
+          .contains(first);
+    }
+  }
+
   @Nested
   @DisplayName("window boundaries")
   class Windows {

@@ -55,8 +55,9 @@ public class MongoReferrals implements Referrals {
     List<Links.Earlier> earlier = new ArrayList<>();
     referrals.collection().find(Filters.and(Filters.in("childKeys", childKeys), Filters.gte("receivedAt",
             Date.from(since))))
-        .projection(Projections.include("_id", "receivedAt"))
-        .forEach(d -> earlier.add(new Links.Earlier(d.getString("_id"), d.getDate("receivedAt").toInstant())));
+        .projection(Projections.include("_id", "receivedAt", "childIdentities"))
+        .forEach(d -> earlier.add(new Links.Earlier(d.getString("_id"), d.getDate("receivedAt").toInstant(),
+            ReferralDocuments.childIdentitiesOf(d.getList("childIdentities", Document.class, List.of())))));
     return earlier;
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.mashfrontdoor.intake.domain.ChildIdentity;
 import org.mashfrontdoor.intake.domain.Links;
 import org.mashfrontdoor.intake.domain.Milestone;
 import org.mashfrontdoor.intake.domain.NewReferral;
@@ -37,10 +38,21 @@ final class ReferralDocuments {
         .append("reReferral", r.links().reReferral())
         .append("linkedReferralIds", r.links().linkedReferralIds())
         .append("childKeys", r.childKeys())
+        .append("childIdentities", childIdentities(r.childIdentities()))
         .append("status", r.status().name())
         .append("outcome", r.outcome() == null ? null : r.outcome().name())
         .append("timeline", timeline(r))
         .append("updatedAt", Date.from(r.updatedAt()));
+  }
+
+  static List<Document> childIdentities(List<ChildIdentity> children) {
+    return children.stream().map(c -> new Document("nhs", c.nhsKey()).append("upn", c.upnKey())
+        .append("name", c.nameKey())).toList();
+  }
+
+  static List<ChildIdentity> childIdentitiesOf(List<Document> children) {
+    return children.stream().map(c -> new ChildIdentity(c.getString("nhs"), c.getString("upn"),
+        c.getString("name"))).toList();
   }
 
   static List<Document> timeline(Referral r) {
@@ -71,7 +83,8 @@ final class ReferralDocuments {
             : new AppliedPolicy(policy.getString("id"), policy.getInteger("version"),
                 policy.getString("calendarVersion")),
         new Links(Boolean.TRUE.equals(d.getBoolean("reReferral")), d.getList("linkedReferralIds", String.class)),
-        d.getList("childKeys", String.class),
+        // Referrals stored before identities were kept per child have none (they link by key alone).
+        childIdentitiesOf(d.getList("childIdentities", Document.class, List.of())),
         ReferralStatus.valueOf(d.getString("status")),
         d.getString("outcome") == null ? null : TriageOutcome.valueOf(d.getString("outcome")),
         timeline,

@@ -1,7 +1,5 @@
 package org.mashfrontdoor.intake.adapters.web;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,11 +8,13 @@ import java.util.List;
 import org.mashfrontdoor.intake.domain.NhsNumber;
 import org.mashfrontdoor.intake.domain.ReferralType;
 import org.mashfrontdoor.intake.domain.Upn;
-import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
 import org.springframework.stereotype.Component;
 
-/** Field rules (Bean Validation) and the rules that span fields, reported together. Messages never echo values. */
+/**
+ * The rules the published JSON Schema cannot say (its description lists them), run only on a form the schema
+ * accepted ({@link MarfSchema}) and reported together. Messages never echo values.
+ */
 @Component
 class MarfValidation {
 
@@ -24,36 +24,33 @@ class MarfValidation {
   static final int MAX_WEEKS_UNTIL_BIRTH = 42;
   static final int MAX_WEEKS_OVERDUE = 4;
   static final ZoneId LONDON = ZoneId.of("Europe/London");
+  static final String NOT_IN_FUTURE = "must not be in the future (Europe/London)";
 
-  private final Validator validator;
   private final Clock clock;
 
-  MarfValidation(Validator validator, Clock clock) {
-    this.validator = validator;
+  MarfValidation(Clock clock) {
     this.clock = clock;
   }
 
   List<InvalidField> check(MarfRequest marf) {
     List<InvalidField> errors = new ArrayList<>();
-    for (ConstraintViolation<MarfRequest> violation : validator.validate(marf)) {
-      errors.add(new InvalidField(ProblemResponses.pointer(violation.getPropertyPath().toString()),
-          violation.getMessage()));
-    }
     if (marf.referralType() == ReferralType.POLICE_NOTIFICATION && marf.domesticAbuse() == null) {
       errors.add(new InvalidField("/domesticAbuse",
           "is required for a police notification (DASH risk level and the DASH Q10 child items)"));
     }
     LocalDate today = LocalDate.now(clock.withZone(LONDON));
-    if (marf.children() != null) {
-      for (int i = 0; i < marf.children().size(); i++) {
-        MarfRequest.Child child = marf.children().get(i);
-        if (child != null) {
-          checkChild(child, "/children/" + i, today, errors);
-        }
+    for (int i = 0; i < marf.children().size(); i++) {
+      checkChild(marf.children().get(i), "/children/" + i, today, errors);
+    }
+    if (marf.household() != null && marf.household().adults() != null) {
+      for (int i = 0; i < marf.household().adults().size(); i++) {
+        notInFuture(marf.household().adults().get(i).dateOfBirth(), "/household/adults/" + i + "/dateOfBirth",
+            today, errors);
       }
     }
+    notInFuture(marf.concern().incidentDate(), "/concern/incidentDate", today, errors);
     MarfRequest.Consent consent = marf.consent();
-    if (consent != null && Boolean.FALSE.equals(consent.consentGiven())
+    if (Boolean.FALSE.equals(consent.consentGiven())
         && (consent.reasonNotSought() == null || consent.reasonNotSought().isBlank())) {
       errors.add(new InvalidField("/consent/reasonNotSought",
           "is required when consent was not given: say why (and give the lawfulBasis)"));
@@ -70,7 +67,9 @@ class MarfValidation {
     if (!unborn && (child.givenName() == null || child.givenName().isBlank())) {
       errors.add(new InvalidField(at + "/givenName", "must not be blank (only an unborn child may have none)"));
     }
-    if (child.dateOfBirth() != null && child.dateOfBirth().isBefore(today.minusYears(MAX_AGE_YEARS))) {
+    if (child.dateOfBirth() != null && child.dateOfBirth().isAfter(today)) {
+      errors.add(new InvalidField(at + "/dateOfBirth", NOT_IN_FUTURE));
+    } else if (child.dateOfBirth() != null && child.dateOfBirth().isBefore(today.minusYears(MAX_AGE_YEARS))) {
       errors.add(new InvalidField(at + "/dateOfBirth", "must be the date of birth of a child under " + MAX_AGE_YEARS));
     }
     if (unborn && (child.expectedDateOfBirth().isAfter(today.plusWeeks(MAX_WEEKS_UNTIL_BIRTH))
@@ -78,11 +77,17 @@ class MarfValidation {
       errors.add(new InvalidField(at + "/expectedDateOfBirth", "must be within " + MAX_WEEKS_UNTIL_BIRTH
           + " weeks from today (or up to " + MAX_WEEKS_OVERDUE + " weeks overdue)"));
     }
-    if (child.nhsNumber() != null && child.nhsNumber().matches("\\d{10}") && !NhsNumber.isValid(child.nhsNumber())) {
+    if (child.nhsNumber() != null && !NhsNumber.isValid(child.nhsNumber())) {
       errors.add(new InvalidField(at + "/nhsNumber", "fails the NHS number check digit"));
     }
-    if (Upn.hasValidFormat(child.upn()) && !Upn.isValid(child.upn())) {
+    if (child.upn() != null && !Upn.isValid(child.upn())) {
       errors.add(new InvalidField(at + "/upn", "fails the UPN check letter"));
+    }
+  }
+
+  private static void notInFuture(LocalDate date, String at, LocalDate today, List<InvalidField> errors) {
+    if (date != null && date.isAfter(today)) {
+      errors.add(new InvalidField(at, NOT_IN_FUTURE));
     }
   }
 }

@@ -3,6 +3,8 @@ package org.mashfrontdoor.intake.adapters.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,31 +48,51 @@ class ReferralsController {
 
   private final ReceivingReferral receivingReferral;
   private final ViewingReferral viewingReferral;
+  private final MarfSchema schema;
   private final MarfValidation validation;
   private final CallingPartner callingPartner;
 
-  ReferralsController(ReceivingReferral receivingReferral, ViewingReferral viewingReferral,
+  ReferralsController(ReceivingReferral receivingReferral, ViewingReferral viewingReferral, MarfSchema schema,
       MarfValidation validation, CallingPartner callingPartner) {
     this.receivingReferral = receivingReferral;
     this.viewingReferral = viewingReferral;
+    this.schema = schema;
     this.validation = validation;
     this.callingPartner = callingPartner;
   }
 
-  /** 202 only once the referral and its event are durably stored; a replay of the same request answers the same. */
+  /**
+   * 202 only once the referral and its event are durably stored; a replay of the same request answers the same.
+   * The body is read as raw bytes so that intake, not a lenient converter, decides what it means: read strictly,
+   * checked against the published schema, bound, then the domain rules.
+   */
   @Operation(summary = "Submit a MARF", description = "Same Idempotency-Key + same body: the original answer "
       + "(header Idempotent-Replayed: true). Same key + different body: 409. Keys are kept at least 7 days.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> submit(
       @Parameter(in = ParameterIn.HEADER, required = true, description = "8-128 printable ASCII characters, e.g. a UUID")
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-      @RequestBody MarfRequest marf) {
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A MARF v1: see "
+          + "/api/v1/schema/marf", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+          schema = @Schema(implementation = MarfRequest.class)))
+      @RequestBody byte[] body) {
     if (idempotencyKey == null || !idempotencyKey.matches(KEY_SHAPE)) {
       ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Idempotency-Key header required",
           "Send an Idempotency-Key header of 8 to 128 printable ASCII characters (a fresh UUID per referral), "
               + "and the same key when you retry.");
       problem.setProperty("header", IDEMPOTENCY_KEY);
       return ProblemResponses.problemResponse(problem);
+    }
+    MarfRequest marf;
+    try {
+      JsonNode tree = StrictJson.readTree(body);
+      List<InvalidField> schemaErrors = schema.check(tree);
+      if (!schemaErrors.isEmpty()) {
+        return ProblemResponses.problemResponse(ProblemResponses.invalid(schemaErrors));
+      }
+      marf = StrictJson.bind(tree, MarfRequest.class);
+    } catch (StrictJson.Refused refused) {
+      return ProblemResponses.problemResponse(refused.problem);
     }
     List<InvalidField> errors = validation.check(marf);
     if (!errors.isEmpty()) {

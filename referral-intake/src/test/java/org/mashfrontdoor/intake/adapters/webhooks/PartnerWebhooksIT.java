@@ -378,6 +378,13 @@ class PartnerWebhooksIT {
     assertThat(send("PUT", "/api/v1/webhook", partner, "{\"url\":\"https://example.org/hook\",\"secret\":\"x\"}")
         .statusCode()).isEqualTo(400);
     assertThat(send("PUT", "/api/v1/webhook", partner, "{}").body()).contains("\"/url\"");
+    // Read as strictly as a MARF: a repeated key is refused (not last-wins), a number is not a URL string.
+    for (String body : List.of("{\"url\":\"https://example.org/a\",\"url\":\"https://example.org/b\"}",
+        "{\"url\":42}", "{\"url\":[\"https://example.org/a\"]}")) {
+      HttpResponse<String> refused = send("PUT", "/api/v1/webhook", partner, body);
+      assertThat(refused.statusCode()).as(body).isEqualTo(400);
+      assertThat(refused.body()).as(body).contains("\"/url\"");
+    }
     assertThat(send("PUT", "/api/v1/webhook", null, "{\"url\":\"https://example.org/hook\"}").statusCode())
         .isEqualTo(401);
 
