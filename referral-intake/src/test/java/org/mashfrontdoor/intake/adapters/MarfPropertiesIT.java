@@ -57,7 +57,8 @@ class MarfPropertiesIT {
         "--spring.kafka.consumer.group-id=intake-properties-" + UUID.randomUUID(),
         "--spring.mongodb.uri=" + infrastructure.mongoUri(), "--spring.mongodb.database=" + database,
         "--spring.jmx.enabled=false", "--logging.level.root=WARN", TestTokens.publicKeyLocationArgument(),
-        TestTokens.issuerArgument(), "--mash.profile=local");
+        TestTokens.issuerArgument(), "--mash.profile=local",
+        "--mash.intake.rate-limit.per-second=0"); // hundreds of tries from one partner: validation, not the allowance
     url = "http://127.0.0.1:" + intake.getEnvironment().getProperty("local.server.port") + "/api/v1/referrals";
     mongo = MongoClients.create(infrastructure.mongoUri());
     referrals = mongo.getDatabase(database).getCollection("referrals");
