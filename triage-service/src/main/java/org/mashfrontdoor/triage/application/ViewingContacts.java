@@ -49,6 +49,15 @@ public class ViewingContacts {
     return view(contact, ragPolicy, now);
   }
 
+  /**
+   * A contact shown to {@code reader} in the answer to a step they recorded (checks, recommendation, decision): a read
+   * like any other, so it is audited first, with the step as its purpose; if the audit fails, nothing is shown.
+   */
+  public ContactView shown(ContactView view, Staff reader, String requestedAs, String purpose) {
+    readAudit.record(ContactRead.of(reader, view.contact(), requestedAs, clock.instant(), purpose));
+    return view;
+  }
+
   /** Who has read the contact holding {@code referralId}, oldest first. */
   public List<ContactRead> readsOf(String referralId) {
     return readAudit.readsOf(find(referralId).contactId());

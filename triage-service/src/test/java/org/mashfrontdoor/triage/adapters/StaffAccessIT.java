@@ -199,6 +199,10 @@ class StaffAccessIT {
     assertThat(contact.get("recommendation").get("recommendedBy").asString()).isEqualTo("sw-5");
     assertThat(contact.get("decision").get("decidedBy").asString()).as("the staff id is the token's sub")
         .isEqualTo("mgr-5");
+    // Each step's answer shows the contact: a read, audited with the step as its purpose (refusals show nothing).
+    assertThat(auditOf(referralId)).extracting(d -> d.getString("staffId") + " " + d.getString("purpose"))
+        .endsWith("sw-5 Recording multi-agency checks", "sw-5 Recording a recommendation",
+            "mgr-5 Recording the decision"); // after the reads that waited for the contact to open
     for (String token : List.of(worker, manager)) {
       assertThat(call("queue", token, null).statusCode()).isEqualTo(200);
       assertThat(call(referralId + READ, token, null).statusCode()).isEqualTo(200);

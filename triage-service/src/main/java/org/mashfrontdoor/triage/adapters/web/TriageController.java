@@ -19,6 +19,7 @@ import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.NotPermitted;
 import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.Rag;
+import org.mashfrontdoor.triage.domain.Staff;
 import org.mashfrontdoor.triage.domain.StepOutOfOrder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -118,20 +119,26 @@ class TriageController {
   ContactResponse checks(@PathVariable String referralId, @Valid @RequestBody ChecksRequest request) {
     List<RecordingChecks.Check> checks = request.checks() == null ? List.of() : request.checks().stream()
         .map(c -> new RecordingChecks.Check(Agency.valueOf(c.agency()), c.requestedAt(), c.returnedAt())).toList();
-    return ContactResponse.of(recordingChecks.record(referralId, checks, request.advice(), callingStaff.current()));
+    Staff staff = callingStaff.current();
+    return ContactResponse.of(viewingContacts.shown(recordingChecks.record(referralId, checks, request.advice(),
+        staff), staff, referralId, "Recording multi-agency checks"));
   }
 
   @PostMapping("/{referralId}/recommendation")
   ContactResponse recommend(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request) {
-    return ContactResponse.of(recordingRecommendation.recommend(referralId, Outcome.valueOf(request.outcome()),
-        request.levelOfNeed(), request.rationale(), callingStaff.current()));
+    Staff staff = callingStaff.current();
+    return ContactResponse.of(viewingContacts.shown(recordingRecommendation.recommend(referralId,
+        Outcome.valueOf(request.outcome()), request.levelOfNeed(), request.rationale(), staff), staff, referralId,
+        "Recording a recommendation"));
   }
 
   /** The manager's sign-off of the recommendation: the decision. */
   @PostMapping("/{referralId}/decision")
   ContactResponse decide(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request) {
-    return ContactResponse.of(recordingDecision.record(referralId, Outcome.valueOf(request.outcome()),
-        request.levelOfNeed(), request.rationale(), callingStaff.current()));
+    Staff staff = callingStaff.current();
+    return ContactResponse.of(viewingContacts.shown(recordingDecision.record(referralId,
+        Outcome.valueOf(request.outcome()), request.levelOfNeed(), request.rationale(), staff), staff, referralId,
+        "Recording the decision"));
   }
 
   @ExceptionHandler(UnknownContact.class)
