@@ -363,6 +363,21 @@ class TriageServiceTest {
         .containsExactly(urgentDueTomorrow, calmBreached, calmDueInAnHour);
     assertThat(queued).extracting(i -> i.get("rag").asString()).containsExactly("GREEN", "BREACHED", "RED");
     assertThat(queued).extracting(i -> i.get("timeRemaining").asString()).containsExactly("PT23H", "-PT1H", "PT1H");
+
+    // Paged in the same order: the total in a header, never more than asked for, a bad page named.
+    HttpResponse<String> first = get("queue?limit=2");
+    assertThat(json(first.body())).hasSize(2);
+    int total = Integer.parseInt(first.headers().firstValue("X-Total-Count").orElseThrow());
+    assertThat(total).isGreaterThanOrEqualTo(3);
+    List<String> paged = new ArrayList<>();
+    for (int offset = 0; offset < total; offset += 2) {
+      json(get("queue?limit=2&offset=" + offset).body()).forEach(i -> paged.add(i.get("referralId").asString()));
+    }
+    assertThat(paged.stream().filter(mine::contains).toList())
+        .containsExactly(urgentDueTomorrow, calmBreached, calmDueInAnHour);
+    HttpResponse<String> tooMuch = get("queue?limit=501&offset=-1");
+    assertThat(tooMuch.statusCode()).isEqualTo(400);
+    assertThat(tooMuch.body()).contains("\"limit\"", "\"offset\"");
   }
 
   @Test

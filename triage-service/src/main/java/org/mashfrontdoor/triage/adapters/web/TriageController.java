@@ -61,9 +61,29 @@ class TriageController {
     this.callingStaff = callingStaff;
   }
 
+  /** The longest page of the queue; {@code X-Total-Count} says how many are queued in all. */
+  static final int MAX_QUEUE_PAGE = 500;
+
+  /**
+   * The queue in its order (urgent first, then the least time left), {@code offset} items in, at most {@code limit}
+   * (default 200, at most 500): a front door with thousands open still answers quickly, most urgent first.
+   */
   @GetMapping("/queue")
-  List<QueueItem> queue(@RequestParam(required = false) Lane lane, @RequestParam(required = false) Rag rag) {
-    return viewingContacts.queue(lane, rag).stream().map(QueueItem::of).toList();
+  ResponseEntity<Object> queue(@RequestParam(required = false) Lane lane, @RequestParam(required = false) Rag rag,
+      @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "200") int limit) {
+    List<ProblemResponses.InvalidField> errors = new java.util.ArrayList<>();
+    if (offset < 0) {
+      errors.add(new ProblemResponses.InvalidField("offset", "must be 0 or more"));
+    }
+    if (limit < 1 || limit > MAX_QUEUE_PAGE) {
+      errors.add(new ProblemResponses.InvalidField("limit", "must be 1 to " + MAX_QUEUE_PAGE));
+    }
+    if (!errors.isEmpty()) {
+      return ProblemResponses.problemResponse(ProblemResponses.invalid(errors));
+    }
+    List<QueueItem> all = viewingContacts.queue(lane, rag).stream().map(QueueItem::of).toList();
+    List<QueueItem> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+    return ResponseEntity.ok().header("X-Total-Count", Integer.toString(all.size())).body(page);
   }
 
   /**
