@@ -210,6 +210,17 @@ class StaffAccessIT {
   }
 
   @Test
+  void a_body_over_64_KB_is_refused_with_413_before_anything_reads_it() throws Exception {
+    String referralId = openContact();
+    String worker = TestTokens.staff("sw-6", SOCIAL_WORKER).mint();
+    HttpResponse<String> huge = call(referralId + "/checks", worker,
+        "{\"advice\":\"" + "x".repeat(70 * 1024) + "\"}");
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(huge.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+  }
+
+  @Test
   void probes_and_the_api_description_need_no_token_metrics_need_prometheus_scope() throws Exception {
     for (String open : List.of("/actuator/health", "/v3/api-docs")) {
       assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + open)).build(),

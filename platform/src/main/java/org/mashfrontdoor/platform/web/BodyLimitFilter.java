@@ -1,4 +1,4 @@
-package org.mashfrontdoor.intake.adapters.web;
+package org.mashfrontdoor.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,24 +13,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body over the limit with 413 problem+json before anything reads it: by its Content-Length
- * when declared, otherwise by reading at most limit + 1 bytes of the chunked body. Nothing is written.
+ * Refuses a request body over the limit ({@code mash.web.max-body-size}) with 413 problem+json before anything
+ * reads it: by its Content-Length when declared, otherwise by reading at most limit + 1 bytes of the chunked body.
+ * Nothing is written. Every service has it (WebLimitsAutoConfiguration), so no API can be fed an endless body.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class BodyLimitFilter extends OncePerRequestFilter {
+public class BodyLimitFilter extends OncePerRequestFilter {
 
   private final long limit;
 
-  BodyLimitFilter(@Value("${mash.intake.max-body-size:256KB}") DataSize limit) {
+  public BodyLimitFilter(DataSize limit) {
     this.limit = limit.toBytes();
   }
 
