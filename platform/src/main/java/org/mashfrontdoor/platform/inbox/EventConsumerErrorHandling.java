@@ -47,6 +47,20 @@ public final class EventConsumerErrorHandling {
 
   private static final Logger log = LoggerFactory.getLogger(EventConsumerErrorHandling.class);
 
+  /**
+   * Whether {@code error} (or a cause) is one of {@link #NEVER_SUCCEEDS}: for a listener that skips bad data itself
+   * (a projection that must not dead-letter what the alert listeners already do) and lets faults be waited out.
+   */
+  public static boolean canNeverSucceed(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause()) {
+      Throwable current = e;
+      if (NEVER_SUCCEEDS.stream().anyMatch(kind -> kind.isInstance(current))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private EventConsumerErrorHandling() {
   }
 

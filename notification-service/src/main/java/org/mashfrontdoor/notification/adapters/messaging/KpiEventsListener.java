@@ -11,6 +11,7 @@ import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.inbox.EventConsumerErrorHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -60,8 +61,11 @@ public class KpiEventsListener extends AbstractConsumerSeekAware implements KpiR
     }
     try {
       project(event);
-    } catch (IllegalArgumentException unusable) {
-      skip(unusable.getMessage(), event);
+    } catch (RuntimeException failure) {
+      if (!EventConsumerErrorHandling.canNeverSucceed(failure)) {
+        throw failure; // the store or broker: waited out by the container's error handler, then tried again
+      }
+      skip(failure.getClass().getSimpleName(), event);
     }
   }
 
