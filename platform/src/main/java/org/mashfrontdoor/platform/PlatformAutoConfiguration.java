@@ -77,7 +77,8 @@ public class PlatformAutoConfiguration {
 
   @Bean
   OutboxRelay outboxRelay(MongoDatabase database, Clock clock, OutboxProperties properties) {
-    return new OutboxRelay(database, clock, properties.batchSize());
+    return new OutboxRelay(database, clock, properties.batchSize(),
+        properties.mode() == OutboxProperties.Mode.DEBEZIUM);
   }
 
   @Bean(destroyMethod = "close")
@@ -97,10 +98,10 @@ public class PlatformAutoConfiguration {
   OutboxLoop outboxLoop(OutboxRelay relay, Producer<String, String> outboxProducer, OutboxProperties properties,
       Clock clock, ObjectProvider<MeterRegistry> meters) {
     OutboxPublisher publisher = properties.mode() == OutboxProperties.Mode.KAFKA
-        ? new OutboxPublisher(relay.outbox(), outboxProducer, clock, properties.batchSize(),
+        ? new OutboxPublisher(relay.outbox(), outboxProducer, properties.batchSize(),
             properties.sendTimeout(), meters.getIfAvailable(SimpleMeterRegistry::new))
         : null;
-    return new OutboxLoop(relay, publisher, properties, clock);
+    return new OutboxLoop(relay, publisher, properties);
   }
 
   /** Outbox backlog and oldest pending age (docs/metrics.md, pipeline health), read from the store every few seconds. */

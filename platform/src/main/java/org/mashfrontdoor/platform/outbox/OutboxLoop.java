@@ -1,28 +1,20 @@
 package org.mashfrontdoor.platform.outbox;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import org.mashfrontdoor.platform.scheduling.PollingLoop;
 
 /** Drives relay and publisher: woken by each write that raised events, else polling. */
 public final class OutboxLoop extends PollingLoop {
 
-  private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
-
   private final OutboxRelay relay;
   private final OutboxPublisher publisher; // null in Debezium mode
   private final OutboxProperties properties;
-  private final Clock clock;
-  private Instant nextPurge;
+  private boolean purged;
 
-  public OutboxLoop(OutboxRelay relay, OutboxPublisher publisher, OutboxProperties properties, Clock clock) {
+  public OutboxLoop(OutboxRelay relay, OutboxPublisher publisher, OutboxProperties properties) {
     super("outbox-relay", properties.pollInterval());
     this.relay = relay;
     this.publisher = publisher;
     this.properties = properties;
-    this.clock = clock;
-    this.nextPurge = clock.instant().plus(PURGE_EVERY);
     relay.whenEventsPending(this::wake);
   }
 
@@ -34,11 +26,11 @@ public final class OutboxLoop extends PollingLoop {
 
   @Override
   protected void pass() {
-    drainOnce();
-    if (publisher != null && clock.instant().isAfter(nextPurge)) {
-      publisher.purgeSentBefore(clock.instant().minus(properties.retention()));
-      nextPurge = clock.instant().plus(PURGE_EVERY);
+    if (publisher != null && !purged) {
+      publisher.purgePublished();
+      purged = true;
     }
+    drainOnce();
   }
 
   /** One full pass: relay everything pending, then publish everything unsent. */

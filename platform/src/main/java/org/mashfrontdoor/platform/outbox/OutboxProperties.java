@@ -5,11 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code mash.outbox.*}. {@code mode=kafka} (default) relays and publishes in-process; {@code mode=debezium}
- * only relays into the {@code outbox} collection and leaves publishing to Debezium's MongoEventRouter.
+ * only relays into the {@code outbox} collection, deleting each record as soon as it is inserted (the change
+ * stream keeps the insert, with the whole document, for Debezium's MongoEventRouter to publish).
  */
 @ConfigurationProperties("mash.outbox")
-public record OutboxProperties(Mode mode, Duration pollInterval, Integer batchSize, Duration sendTimeout,
-    Duration retention) {
+public record OutboxProperties(Mode mode, Duration pollInterval, Integer batchSize, Duration sendTimeout) {
 
   public enum Mode { KAFKA, DEBEZIUM }
 
@@ -18,6 +18,5 @@ public record OutboxProperties(Mode mode, Duration pollInterval, Integer batchSi
     pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
     batchSize = batchSize == null ? 500 : batchSize;
     sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
-    retention = retention == null ? Duration.ofDays(7) : retention;
   }
 }

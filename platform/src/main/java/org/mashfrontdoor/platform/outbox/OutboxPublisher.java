@@ -3,14 +3,11 @@ package org.mashfrontdoor.platform.outbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,27 +22,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends unsent outbox records to Kafka in sequence order, keyed by referral id, with the same key, value and
- * {@code id}/{@code type} headers that Debezium's MongoEventRouter produces, and marks them sent only after the
- * broker acknowledged them ({@code acks=all}, idempotent producer). A crash before the mark repeats the send:
- * consumers dedupe by event id.
+ * Sends outbox records to Kafka in sequence order, keyed by referral id, with the same key, value and
+ * {@code id}/{@code type} headers that Debezium's MongoEventRouter produces, and deletes them only after the
+ * broker acknowledged them ({@code acks=all}, idempotent producer): a payload with personal data stays in the
+ * outbox no longer than it takes to publish it. A crash before the delete repeats the send: consumers dedupe by
+ * event id.
  */
 public final class OutboxPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+  /** Set only by versions that kept published records; such records are purged, never sent again. */
+  static final String SENT_AT = "sentAt";
 
   private final MongoCollection<Document> outbox;
   private final Producer<String, String> producer;
-  private final Clock clock;
   private final int batchSize;
   private final Duration sendTimeout;
   private final Counter published;
 
-  public OutboxPublisher(MongoCollection<Document> outbox, Producer<String, String> producer, Clock clock,
-      int batchSize, Duration sendTimeout, MeterRegistry meters) {
+  public OutboxPublisher(MongoCollection<Document> outbox, Producer<String, String> producer, int batchSize,
+      Duration sendTimeout, MeterRegistry meters) {
     this.outbox = outbox;
     this.producer = producer;
-    this.clock = clock;
     this.batchSize = batchSize;
     this.sendTimeout = sendTimeout;
     this.published = Counter.builder("mash.outbox.published").description("Outbox events acknowledged by Kafka")
@@ -54,7 +52,7 @@ public final class OutboxPublisher {
 
   /** Publishes one batch; returns how many records the broker acknowledged. */
   public int publishBatch() {
-    List<Document> batch = outbox.find(Filters.eq("sentAt", null))
+    List<Document> batch = outbox.find(Filters.eq(SENT_AT, null))
         .sort(Sorts.ascending("sequence")).limit(batchSize).into(new ArrayList<>());
     if (batch.isEmpty()) {
       return 0;
@@ -76,7 +74,7 @@ public final class OutboxPublisher {
       });
       sends.add(sent);
     }
-    // Mark only the acknowledged prefix: a later record must not be marked while an earlier one is unsent.
+    // Delete only the acknowledged prefix: a later record must not go while an earlier one is unsent.
     List<String> acknowledged = new ArrayList<>(batch.size());
     long deadline = System.nanoTime() + sendTimeout.toNanos();
     for (int i = 0; i < sends.size(); i++) {
@@ -92,14 +90,14 @@ public final class OutboxPublisher {
       }
     }
     if (!acknowledged.isEmpty()) {
-      outbox.updateMany(Filters.in("_id", acknowledged), Updates.set("sentAt", Date.from(clock.instant())));
+      outbox.deleteMany(Filters.in("_id", acknowledged));
       published.increment(acknowledged.size());
     }
     return acknowledged.size();
   }
 
-  /** Deletes records sent before {@code cutoff}: they are on the broker and no longer needed here. */
-  public long purgeSentBefore(java.time.Instant cutoff) {
-    return outbox.deleteMany(Filters.lt("sentAt", Date.from(cutoff))).getDeletedCount();
+  /** Deletes records that earlier versions published and kept (marked {@value #SENT_AT}): they are on the broker. */
+  public long purgePublished() {
+    return outbox.deleteMany(Filters.ne(SENT_AT, null)).getDeletedCount();
   }
 }

@@ -32,12 +32,24 @@ public final class OutboxRelay {
   private final MongoCollection<Document> outbox;
   private final Clock clock;
   private final int batchSize;
+  private final boolean removeOnceInserted;
   private final List<OutboxedCollection> collections = new CopyOnWriteArrayList<>();
   private volatile Runnable whenEventsPending = () -> { };
   private final AtomicLong lastSequence = new AtomicLong();
 
   public OutboxRelay(MongoDatabase database, Clock clock, int batchSize) {
+    this(database, clock, batchSize, false);
+  }
+
+  /**
+   * {@code removeOnceInserted} (Debezium mode): each outbox record is deleted right after its insert. The change
+   * stream Debezium reads keeps the insert event with the whole document, so nothing is lost while the store no
+   * longer keeps payloads with personal data; the connector skips the deletes ({@code skipped.operations}). This
+   * holds while the connector's longest outage is shorter than the oplog window (docs/adr/0003).
+   */
+  public OutboxRelay(MongoDatabase database, Clock clock, int batchSize, boolean removeOnceInserted) {
     this.database = database;
+    this.removeOnceInserted = removeOnceInserted;
     this.outbox = database.getCollection(OUTBOX);
     this.clock = clock;
     this.batchSize = batchSize;
@@ -146,6 +158,9 @@ public final class OutboxRelay {
         if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
           throw e;
         }
+      }
+      if (removeOnceInserted) {
+        outbox.deleteOne(Filters.eq("_id", record.getString("_id")));
       }
     }
   }

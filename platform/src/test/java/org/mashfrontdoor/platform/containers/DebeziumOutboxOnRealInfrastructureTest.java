@@ -89,8 +89,9 @@ class DebeziumOutboxOnRealInfrastructureTest {
         MONGO.getReplicaSetUrl("referral_intake") + "?directConnection=true")) {
       MongoDatabase database = client.getDatabase("referral_intake");
       Clock clock = Clock.systemUTC();
-      // Debezium mode: the relay fills the outbox collection; nothing in-process publishes.
-      OutboxRelay relay = new OutboxRelay(database, clock, 100);
+      // Debezium mode: the relay inserts into the outbox collection and deletes at once; nothing in-process
+      // publishes. The change stream still carries the insert.
+      OutboxRelay relay = new OutboxRelay(database, clock, 100, true);
       OutboxedCollection referrals = relay.register("referrals", "referral");
       String referralId = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
       EventEnvelope received = EventEnvelope.create("/mash/referral-intake", "referral.received.v1", referralId,
@@ -105,6 +106,7 @@ class DebeziumOutboxOnRealInfrastructureTest {
       assertThat(TopicReader.header(record, "type")).isEqualTo("referral.received.v1");
       assertThat(record.value()).isEqualTo(EventJson.write(received));
       assertThat(EventJson.read(record.value())).isEqualTo(received);
+      assertThat(database.getCollection(OutboxRelay.OUTBOX).countDocuments()).isZero();
     }
   }
 

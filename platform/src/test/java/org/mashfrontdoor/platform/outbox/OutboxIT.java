@@ -79,7 +79,7 @@ class OutboxIT {
     // A topic of its own per test, so each test reads only what it published.
     aggregateType = "outboxtest" + UUID.randomUUID().toString().substring(0, 8);
     contacts = relay.register("contacts", aggregateType);
-    publisher = new OutboxPublisher(relay.outbox(), producer, Clock.systemUTC(), 100, Duration.ofSeconds(10),
+    publisher = new OutboxPublisher(relay.outbox(), producer, 100, Duration.ofSeconds(10),
         new SimpleMeterRegistry());
     consumer.unsubscribe();
     consumer.subscribe(List.of(Topics.forAggregateType(aggregateType)));
@@ -121,7 +121,9 @@ class OutboxIT {
         .isEqualTo(decided.id());
     assertThat(new String(records.get(1).headers().lastHeader("type").value(), StandardCharsets.UTF_8))
         .isEqualTo("triage.decision-recorded.v1");
-    assertThat(relay.outbox().countDocuments(Filters.eq("sentAt", null))).isZero();
+    assertThat(relay.outbox().countDocuments())
+        .as("published records leave the outbox: no payload with personal data is kept once on the broker")
+        .isZero();
   }
 
   @Test
@@ -145,18 +147,43 @@ class OutboxIT {
   }
 
   @Test
-  void a_publisher_that_dies_before_marking_sent_publishes_again_never_loses() {
+  void a_publisher_that_dies_before_deleting_publishes_again_never_loses() {
     EventEnvelope opened = event("ref-3", "triage.contact-opened.v1");
     contacts.insert(new Document("_id", "ref-3"), List.of(opened), null);
     relay.relayPending();
+    Document record = relay.outbox().find(Filters.eq("_id", opened.id())).first();
     publisher.publishBatch();
-    // As if the process died after the broker's ack but before the sentAt mark was written.
-    relay.outbox().updateOne(Filters.eq("_id", opened.id()), Updates.set("sentAt", null));
+    // As if the process died after the broker's ack but before the delete was written.
+    relay.outbox().insertOne(record);
 
     assertThat(publisher.publishBatch()).isEqualTo(1);
 
     List<ConsumerRecord<String, String>> records = readAtLeast(2);
     assertThat(records).extracting(r -> EventJson.read(r.value()).id()).containsExactly(opened.id(), opened.id());
+  }
+
+  @Test
+  void records_that_earlier_versions_kept_after_publishing_are_purged_not_sent_again() {
+    relay.outbox().insertOne(new Document("_id", "kept-by-an-earlier-version").append("aggregatetype", aggregateType)
+        .append("aggregateid", "ref-7").append("type", "x").append("payload", "{}").append("sequence", 1L)
+        .append("sentAt", new java.util.Date()));
+
+    assertThat(publisher.purgePublished()).isEqualTo(1);
+    assertThat(publisher.publishBatch()).isZero();
+    assertThat(relay.outbox().countDocuments()).isZero();
+  }
+
+  @Test
+  void in_debezium_mode_each_record_is_deleted_as_soon_as_it_is_inserted() {
+    OutboxRelay debeziumMode = new OutboxRelay(database, Clock.systemUTC(), 100, true);
+    OutboxedCollection referrals = debeziumMode.register("referrals", aggregateType);
+    referrals.insert(new Document("_id", "ref-8"), List.of(event("ref-8", "referral.received.v1")), null);
+
+    assertThat(debeziumMode.relayPending()).isEqualTo(1);
+
+    assertThat(debeziumMode.outbox().countDocuments())
+        .as("the change stream keeps the insert for Debezium; the store keeps no payload").isZero();
+    assertThat(referrals.find("ref-8").orElseThrow().getList("pendingEvents", Document.class)).isEmpty();
   }
 
   @Test
@@ -233,7 +260,7 @@ class OutboxIT {
     backlog.relay.relayPending();
     assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).as("relayed, not yet acknowledged by Kafka").isEqualTo(2);
 
-    OutboxPublisher publishing = new OutboxPublisher(backlog.relay.outbox(), producer, backlog.clock, 100,
+    OutboxPublisher publishing = new OutboxPublisher(backlog.relay.outbox(), producer, 100,
         Duration.ofSeconds(30), backlog.meters);
     assertThat(publishing.publishBatch()).isEqualTo(2);
     assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).isZero();
