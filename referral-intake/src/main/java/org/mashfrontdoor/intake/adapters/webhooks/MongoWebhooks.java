@@ -13,23 +13,31 @@ import java.util.List;
 import java.util.Optional;
 import java.time.Instant;
 import org.bson.Document;
+import org.mashfrontdoor.platform.security.SealedSecrets;
 import org.mashfrontdoor.intake.application.Webhooks;
 import org.mashfrontdoor.intake.domain.WebhookSubscription;
 
-/** Subscriptions in the {@code webhooks} collection, {@code _id} = partner id (one webhook per partner). */
+/**
+ * Subscriptions in the {@code webhooks} collection, {@code _id} = partner id (one webhook per partner). The signing
+ * secret is stored sealed ({@link SealedSecrets}, bound to the partner id): the store never holds it in clear.
+ */
 class MongoWebhooks implements Webhooks {
 
-  private final MongoCollection<Document> webhooks;
+  static final String COLLECTION = "webhooks";
 
-  MongoWebhooks(MongoDatabase database) {
-    this.webhooks = database.getCollection("webhooks").withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+  private final MongoCollection<Document> webhooks;
+  private final SealedSecrets secrets;
+
+  MongoWebhooks(MongoDatabase database, SealedSecrets secrets) {
+    this.webhooks = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    this.secrets = secrets;
   }
 
   @Override
   public boolean save(WebhookSubscription s) {
     var result = webhooks.updateOne(Filters.eq("_id", s.partnerId()), Updates.combine(
             Updates.set("url", s.url().toString()),
-            Updates.set("secret", s.secret()),
+            Updates.set("secret", secrets.seal(s.secret(), s.partnerId())),
             Updates.set("registeredAt", Date.from(s.registeredAt())),
             Updates.setOnInsert("changesSince", Date.from(s.changesSince()))),
         new UpdateOptions().upsert(true));
@@ -38,7 +46,7 @@ class MongoWebhooks implements Webhooks {
 
   @Override
   public Optional<WebhookSubscription> of(String partnerId) {
-    return Optional.ofNullable(webhooks.find(Filters.eq("_id", partnerId)).first()).map(MongoWebhooks::fromDocument);
+    return Optional.ofNullable(webhooks.find(Filters.eq("_id", partnerId)).first()).map(this::fromDocument);
   }
 
   @Override
@@ -58,8 +66,9 @@ class MongoWebhooks implements Webhooks {
     webhooks.updateOne(Filters.eq("_id", partnerId), Updates.max("changesSince", Date.from(position)));
   }
 
-  private static WebhookSubscription fromDocument(Document d) {
-    return new WebhookSubscription(d.getString("_id"), URI.create(d.getString("url")), d.getString("secret"),
+  private WebhookSubscription fromDocument(Document d) {
+    String partnerId = d.getString("_id");
+    return new WebhookSubscription(partnerId, URI.create(d.getString("url")), secrets.open(d.getString("secret"), partnerId),
         d.getDate("registeredAt").toInstant(), d.getDate("changesSince").toInstant());
   }
 }

@@ -10,17 +10,25 @@ import org.mashfrontdoor.intake.application.Referrals;
 import org.mashfrontdoor.intake.application.RegisteringWebhook;
 import org.mashfrontdoor.intake.application.Webhooks;
 import org.mashfrontdoor.intake.domain.DeliverySchedule;
+import org.mashfrontdoor.platform.security.KnownDefaultSecrets;
+import org.mashfrontdoor.platform.security.SealedSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Wires partner webhooks (docs/webhooks.md). Every setting has a production default here. */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
 
+  /** referral-intake.yml's default for INTAKE_WEBHOOK_SECRET_KEY: fine locally, refused anywhere else. */
+  static final String DEVELOPMENT_WEBHOOK_SECRET_KEY = "local-development-webhook-secret-key-0123456789";
+
   @Bean
-  Webhooks webhooks(MongoDatabase database) {
-    return new MongoWebhooks(database);
+  Webhooks webhooks(MongoDatabase database, Environment environment,
+      @Value("${mash.intake.webhook-secret-key}") String webhookSecretKey) {
+    return new MongoWebhooks(database, new SealedSecrets(KnownDefaultSecrets.refuseOutsideLocal(environment,
+        "INTAKE_WEBHOOK_SECRET_KEY", webhookSecretKey, DEVELOPMENT_WEBHOOK_SECRET_KEY)));
   }
 
   @Bean

@@ -396,6 +396,9 @@ class PartnerWebhooksIT {
     HttpResponse<String> shown = send("GET", "/api/v1/webhook", partner, null);
     assertThat(shown.statusCode()).isEqualTo(200);
     assertThat(shown.body()).contains(PUBLIC + "/hook").doesNotContain(secret).doesNotContain("secret");
+    database.getCollection(MongoWebhooks.COLLECTION).find().forEach(stored -> assertThat(stored.toJson())
+        .as("the store keeps signing secrets sealed, never in clear").doesNotContain(secret)
+        .contains("\"secret\": \"sealed:v1:"));
     HttpResponse<String> replaced = send("PUT", "/api/v1/webhook", partner, "{\"url\":\"" + PUBLIC + "/new\"}");
     assertThat(replaced.statusCode()).isEqualTo(200);
     assertThat(EventJson.mapper().readTree(replaced.body()).get("secret").asString()).isNotEqualTo(secret);
