@@ -24,6 +24,7 @@ import org.mashfrontdoor.platform.outbox.OutboxProperties;
 import org.mashfrontdoor.platform.outbox.OutboxPublisher;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.web.ProblemResponses;
+import org.mashfrontdoor.platform.web.StoreUnavailable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,7 +44,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 /** What every MASH service gets from the platform: clock, database, outbox, consumer failure policy, topics. */
 @AutoConfiguration(after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import(ProblemResponses.class)
+@Import({ProblemResponses.class, StoreUnavailable.class})
 public class PlatformAutoConfiguration {
 
   @Bean

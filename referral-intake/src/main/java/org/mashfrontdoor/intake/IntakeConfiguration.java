@@ -3,7 +3,6 @@ package org.mashfrontdoor.intake;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.mashfrontdoor.platform.security.KnownDefaultSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -87,19 +85,6 @@ class IntakeConfiguration {
   @Bean
   KeyPurge keyPurge(IdempotencyKeys keys, Clock clock) {
     return new KeyPurge(keys, clock);
-  }
-
-  /**
-   * Fail fast when the store is unreachable, so a partner gets 503 + Retry-After in seconds rather than hanging
-   * for the driver's 30 s default.
-   */
-  @Bean
-  MongoClientSettingsBuilderCustomizer failFastWhenStoreIsDown(
-      @Value("${mash.intake.store-timeout:PT2S}") Duration timeout) {
-    return builder -> builder
-        .applyToClusterSettings(c -> c.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
-        .applyToSocketSettings(s -> s.connectTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS)
-            .readTimeout((int) timeout.multipliedBy(5).toMillis(), TimeUnit.MILLISECONDS));
   }
 
   static class KeyPurge {

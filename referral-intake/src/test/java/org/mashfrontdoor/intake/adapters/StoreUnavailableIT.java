@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.testsupport.CuttableProxy;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Retry-After, within the store timeout, and nothing is half-written; the same request retried later succeeds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=referral-intake", "mash.intake.store-timeout=PT1S"})
+    properties = {"spring.config.name=referral-intake", "mash.store.timeout=PT1S"})
 @DirtiesContext // its store goes away with the proxy: close the context rather than leave it retrying
 @DisplayName("referral-intake when its store is unavailable")
 class StoreUnavailableIT {
@@ -94,91 +88,12 @@ class StoreUnavailableIT {
     assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
         v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(tookMillis).as("answered within the store timeout, not hung").isLessThan(10_000);
+    assertThat(refused.body()).as("intake's own advice").contains("same Idempotency-Key");
     assertThat(stored("referrals")).isEqualTo(referralsBefore);
 
     proxy.restore();
     HttpResponse<String> retried = post(key);
     assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
     assertThat(stored("referrals")).isEqualTo(referralsBefore + 1);
-  }
-
-  /** A TCP proxy to the store: {@link #cut()} drops every connection and refuses new ones until restored. */
-  static final class CuttableProxy implements AutoCloseable {
-    private final ServerSocket listener;
-    private final int targetPort;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean cut;
-
-    private CuttableProxy(int targetPort) throws IOException {
-      this.targetPort = targetPort;
-      this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      Thread.ofVirtual().start(this::accept);
-    }
-
-    static CuttableProxy to(String mongoUri) {
-      try {
-        return new CuttableProxy(URI.create(mongoUri).getPort());
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    int port() {
-      return listener.getLocalPort();
-    }
-
-    void cut() {
-      cut = true;
-      open.forEach(CuttableProxy::closeQuietly);
-      open.clear();
-    }
-
-    void restore() {
-      cut = false;
-    }
-
-    private void accept() {
-      while (!listener.isClosed()) {
-        try {
-          Socket client = listener.accept();
-          if (cut) {
-            closeQuietly(client);
-            continue;
-          }
-          Socket store = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-          open.add(client);
-          open.add(store);
-          Thread.ofVirtual().start(() -> pump(client, store));
-          Thread.ofVirtual().start(() -> pump(store, client));
-        } catch (IOException e) {
-          // listener closed, or the store refused: the client sees a dropped connection
-        }
-      }
-    }
-
-    private void pump(Socket from, Socket to) {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // connection cut
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }
-
-    private static void closeQuietly(Socket socket) {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        // already closed
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      cut();
-      listener.close();
-    }
   }
 }

@@ -1,12 +1,5 @@
 package org.mashfrontdoor.intake.adapters.web;
 
-import com.mongodb.MongoClientException;
-import com.mongodb.MongoExecutionTimeoutException;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import com.mongodb.MongoWriteConcernException;
 import org.mashfrontdoor.intake.application.IdempotencyKeyReused;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.slf4j.Logger;
@@ -19,16 +12,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Intake's own rejections, ahead of the platform's catch-all: a reused idempotency key, a token without the
- * partner's claims, and a store that cannot be reached (503 + Retry-After, so a partner retries with the same key;
- * every write is one document, so nothing is half-written).
+ * Intake's own rejections, ahead of the platform's catch-all: a reused idempotency key and a token without the
+ * partner's claims. A store that cannot be reached is platform's {@code StoreUnavailable} (503 + Retry-After; the
+ * detail, in referral-intake.yml, tells a partner to retry with the same key: every write is one document, so
+ * nothing is half-written).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IntakeProblems {
 
   private static final Logger log = LoggerFactory.getLogger(IntakeProblems.class);
-  static final String RETRY_AFTER_SECONDS = "5";
 
   @ExceptionHandler(IdempotencyKeyReused.class)
   ResponseEntity<Object> keyReused() {
@@ -46,17 +39,5 @@ class IntakeProblems {
         "Partner not registered",
         "Your token does not say which partner you are (claim " + ex.claim + " missing or unknown). Ask the MASH "
             + "to register your client with its agency and organisation."));
-  }
-
-  @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,
-      MongoNodeIsRecoveringException.class, MongoExecutionTimeoutException.class, MongoWriteConcernException.class,
-      MongoClientException.class})
-  ResponseEntity<Object> storeUnavailable(RuntimeException ex) {
-    log.warn("Store unavailable: {}", ex.getClass().getSimpleName());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-            "We could not reach our store just now; no referral was kept. Retry after "
-                + RETRY_AFTER_SECONDS + " seconds with the same Idempotency-Key."));
   }
 }
