@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A TCP proxy to the test store: {@link #cut()} drops every connection and refuses new ones until {@link #restore()},
@@ -32,6 +33,20 @@ public final class CuttableProxy implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A service under test whose store is this proxy: the embedded broker, test tokens and the local profile as
+   * {@link WithEmbeddedInfrastructure} gives them, but the store reached through the proxy, in {@code database}.
+   */
+  public void registerAsStore(DynamicPropertyRegistry properties, String database, String consumerGroup) {
+    properties.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + port());
+    properties.add("spring.mongodb.database", () -> database);
+    properties.add("spring.kafka.bootstrap-servers", () -> EmbeddedInfrastructure.get().kafkaBootstrapServers());
+    properties.add("spring.kafka.consumer.group-id", () -> consumerGroup);
+    properties.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
+    properties.add(TestTokens.ISSUER_PROPERTY, () -> TestTokens.ISSUER);
+    properties.add("mash.profile", () -> "local");
   }
 
   public int port() {

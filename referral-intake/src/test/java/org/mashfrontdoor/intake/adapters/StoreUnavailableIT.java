@@ -37,14 +37,9 @@ class StoreUnavailableIT {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry properties) {
-    properties.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + proxy.port());
-    properties.add("spring.mongodb.database", () -> DATABASE);
-    properties.add("spring.kafka.bootstrap-servers", () -> EmbeddedInfrastructure.get().kafkaBootstrapServers());
-    properties.add("spring.kafka.consumer.group-id", () -> "store-unavailable-it");
-    properties.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
-    properties.add(TestTokens.ISSUER_PROPERTY, () -> TestTokens.ISSUER);
-    properties.add("mash.profile", () -> "local");
+    proxy.registerAsStore(properties, DATABASE, "store-unavailable-it");
   }
+
 
   @AfterAll
   static void closeProxy() throws IOException {
