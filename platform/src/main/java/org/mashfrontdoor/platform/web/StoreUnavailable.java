@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every service's answer while its store is away: 503 problem+json with {@code Retry-After} within a few seconds
- * (store timeout {@code mash.store.timeout}, default 2 s; socket reads get five times that), never a request hanging
+ * (store timeout {@code mash.store.timeout}, default 2 s, for server selection and for a pooled connection; socket
+ * reads get five times that), never a request hanging
  * for the driver's 30 s default or a 500. Listeners share the client: their writes fail as fast and are waited
  * out by the consumer error handling (ADR 0004). {@code mash.store.unavailable-detail} lets a service say what a
  * caller should do (intake: retry with the same Idempotency-Key).
@@ -50,6 +51,8 @@ public class StoreUnavailable {
       @Value("${mash.store.timeout:PT2S}") Duration timeout) {
     return builder -> builder
         .applyToClusterSettings(c -> c.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+        // The driver's default is 120 s waiting for a pooled connection: a busy store must not hang a request.
+        .applyToConnectionPoolSettings(p -> p.maxWaitTime(timeout.toMillis(), TimeUnit.MILLISECONDS))
         .applyToSocketSettings(s -> s.connectTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS)
             .readTimeout((int) timeout.multipliedBy(5).toMillis(), TimeUnit.MILLISECONDS));
   }
