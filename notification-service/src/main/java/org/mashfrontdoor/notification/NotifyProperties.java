@@ -18,6 +18,7 @@ record NotifyProperties(
     String linkBase,
     Duration streamPoll,
     Duration streamTimeout,
+    int streamMaxReaders,
     Duration deliveryPoll,
     Mail mail,
     GovUkNotify govUkNotify,

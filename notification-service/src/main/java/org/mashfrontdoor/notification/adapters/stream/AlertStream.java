@@ -28,6 +28,7 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
 
   private final Alerts alerts;
   private final Duration timeout;
+  private final int maxReaders;
   private final List<Reader> readers = new CopyOnWriteArrayList<>();
 
   /**
@@ -51,14 +52,29 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
     }
   }
 
-  public AlertStream(Alerts alerts, Duration pollInterval, Duration timeout) {
+  public AlertStream(Alerts alerts, Duration pollInterval, Duration timeout, int maxReaders) {
     super("alert-stream", pollInterval);
     this.alerts = alerts;
     this.timeout = timeout;
+    this.maxReaders = maxReaders;
   }
 
-  /** A new reader: after {@code lastEventId}'s alert if it names one, otherwise from now on. */
+  /** Every reader costs a little memory and a write per alert: their number is bounded ({@code stream-max-readers}). */
+  public static final class Full extends RuntimeException {
+    Full(int maxReaders) {
+      super("The live alert stream has its " + maxReaders + " readers already");
+    }
+  }
+
+  /**
+   * A new reader: after {@code lastEventId}'s alert if it names one, otherwise from now on.
+   *
+   * @throws Full when the stream has as many readers as it may (the reader retries later, resuming losslessly)
+   */
   public SseEmitter connect(String lastEventId) {
+    if (readers.size() >= maxReaders) {
+      throw new Full(maxReaders);
+    }
     SseEmitter emitter = new SseEmitter(timeout.toMillis());
     String start = lastEventId == null || lastEventId.isBlank() ? null
         : alerts.positionOf(lastEventId.strip()).orElse(null);

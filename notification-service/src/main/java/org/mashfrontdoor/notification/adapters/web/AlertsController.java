@@ -93,6 +93,14 @@ public class AlertsController {
         .orElseGet(() -> notFound(alertId));
   }
 
+  @org.springframework.web.bind.annotation.ExceptionHandler(AlertStream.Full.class)
+  ResponseEntity<Object> streamFull(AlertStream.Full e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Stream full", e.getMessage()
+            + "; reconnect after 5 seconds with Last-Event-ID and nothing is missed."));
+  }
+
   @org.springframework.web.bind.annotation.ExceptionHandler(AcknowledgingAlert.KeptChanging.class)
   ResponseEntity<Object> keptChanging(AcknowledgingAlert.KeptChanging e) {
     return problemResponse(problem(HttpStatus.CONFLICT, "Alert changed meanwhile", e.getMessage()));

@@ -1,0 +1,44 @@
+package org.mashfrontdoor.notification.adapters.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.notification.adapters.persistence.MongoAlerts;
+
+@DisplayName("The live alert stream's readers are bounded")
+class AlertStreamReadersTest {
+
+  final MongoServer server = new MongoServer(new MemoryBackend());
+  final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+  final AlertStream stream = new AlertStream(new MongoAlerts(client.getDatabase("alerts")), Duration.ofSeconds(1),
+      Duration.ofMinutes(1), 2);
+
+  @AfterEach
+  void close() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  @Test
+  void one_reader_more_than_the_bound_is_refused_and_places_come_free_when_readers_leave() {
+    stream.connect(null);
+    stream.connect(null);
+
+    assertThatThrownBy(() -> stream.connect(null)).isInstanceOf(AlertStream.Full.class);
+    assertThat(stream.readers()).isEqualTo(2);
+
+    stream.stop(); // ends every stream, as at shutdown
+
+    assertThat(stream.readers()).isZero();
+    stream.connect(null);
+    assertThat(stream.readers()).isEqualTo(1);
+  }
+}
