@@ -5,9 +5,12 @@ until it is answered 202 (a killed intake, store or broker only delays it). Acce
 answered 202. Then, once the stack is whole again and quiet:
   lost          an accepted referral no MASH contact holds; a decision with no case (when it opens one) or no
                 DECISION_RECORDED alert
+                a contact left open (about one in five is never decided) whose decision deadline passed with no
+                DEADLINE_BREACHED alert (checked when the stack runs on a short clock, as deploy/local/start's does)
   duplicated    one Idempotency-Key answered with two referral ids; more than one case for a decided contact;
                 more than one DECISION_RECORDED / URGENT_CONTACT / DEADLINE_BREACHED alert for one contact
   dead-lettered records added to any dead-letter topic during the soak
+A breach alert for a contact decided in time is a false alarm: reported, and the soak fails.
 """
 import datetime
 import json
@@ -30,6 +33,8 @@ INTAKE, TRIAGE, CASES, ALERTS = (f"http://127.0.0.1:{p}" for p in (8081, 8082, 8
 VICTIMS = ["referral-intake", "triage-service", "case-service", "notification-service", "kafka", "mongo"]
 DLTS = [t + ".DLT" for t in ("mash.referral.events", "mash.triage.events", "mash.case.events")]
 OPENS_A_CASE = {"EARLY_HELP", "SINGLE_ASSESSMENT", "STRATEGY_DISCUSSION"}
+LEAVE_OPEN = 0.2
+GRACE = 60  # seconds after a deadline for its alarm to fire and its alert to be stored, faults included
 OUTCOMES = ["NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP", "SINGLE_ASSESSMENT", "STRATEGY_DISCUSSION"]
 
 minutes = float(sys.argv[1])
@@ -42,6 +47,7 @@ accepted = {}        # idempotency key -> referral id
 duplicated_keys = set()
 children = []        # (nhs, dob, postcode) already sent, for linked MARFs
 decided = {}         # contact id -> outcome
+left_open = set()    # contacts the MASH never decides: their deadlines must pass and fire, once each
 kills = []
 
 
@@ -160,7 +166,10 @@ def decide():
         for item in queue or []:
             contact = item["referralId"]
             with lock:
-                if contact in decided:
+                if contact in decided or contact in left_open:
+                    continue
+                if random.random() < LEAVE_OPEN:
+                    left_open.add(contact)
                     continue
             outcome = random.choice(OUTCOMES)
             decision = {"outcome": outcome, "levelOfNeed": 3 if outcome in OPENS_A_CASE else 1,
@@ -227,6 +236,33 @@ def alerts_of(referral):
     return (page or {}).get("alerts", []) if status == 200 else None
 
 
+def deadlines_fired_once():
+    """Every contact left open whose deadline passed has its breach alert; no contact decided in time has one."""
+    due = {}
+    for contact in sorted(left_open) + sorted(decided):
+        status, view = call("GET", f"{TRIAGE}/api/v1/triage/{contact}?purpose=soak%20invariants",
+                            TOKENS["mash-manager"])
+        if status == 200 and view.get("decisionDueBy"):
+            due[contact] = (datetime.datetime.fromisoformat(view["decisionDueBy"].replace("Z", "+00:00")).timestamp(),
+                            (view.get("decision") or {}).get("onTime"))
+    open_due = [when for c, (when, _) in due.items() if c in left_open]
+    if not open_due or min(open_due) > time.time() + 600:
+        return [], [], "deadlines: not checked (no contact was left open, or the stack runs on the 24-hour clock)"
+    wait_until = min(max(open_due) + GRACE, time.time() + 300)
+    unfired = [c for c in left_open if c in due]
+    while unfired and time.time() < wait_until + 1:
+        unfired = [c for c in unfired if not any(a["type"] == "DEADLINE_BREACHED" for a in (alerts_of(c) or []))
+                   or due[c][0] > time.time()]
+        if unfired:
+            time.sleep(2)
+    unfired = [c for c in unfired if due[c][0] + GRACE < time.time()]
+    checked = [c for c in left_open if c in due and due[c][0] + GRACE < time.time()]
+    false_alarms = [c for c, (_, on_time) in due.items() if on_time is True
+                    and any(a["type"] == "DEADLINE_BREACHED" for a in (alerts_of(c) or []))]
+    return unfired, false_alarms, (f"deadlines: {len(checked)} passed on contacts left open, "
+                                   f"{len(checked) - len(unfired)} fired; {len(false_alarms)} false alarms")
+
+
 def main():
     dlt_before = dead_letters()
     log(f"soak for {minutes:g} min at {rate:g} MARF/s; dead letters so far: {dlt_before}")
@@ -280,6 +316,12 @@ def main():
             found = cases if isinstance(cases, list) else (cases or {}).get("cases", [])
             if status == 200 and len(found) > 1:
                 extra.append(f"{contact} cases")
+    unfired, false_alarms, deadlines_note = deadlines_fired_once()
+    for contact in left_open:
+        alerts = alerts_of(contact) or []
+        for kind in ("URGENT_CONTACT", "DEADLINE_BREACHED"):
+            if sum(1 for a in alerts if a["type"] == kind) > 1:
+                extra.append(f"{contact} {kind}")
     dead = dead_letters() - dlt_before
 
     log(f"kills: {', '.join(kills) or 'none'}; decisions: {len(decided)}")
@@ -289,11 +331,16 @@ def main():
         log(f"  lost: the decision on {c} did not reach case-service or notification-service")
     for e in extra[:10]:
         log(f"  duplicated: {e}")
-    lost_total = len(lost) + len(missing)
+    log(deadlines_note)
+    for c in unfired[:10]:
+        log(f"  lost: the decision deadline of {c} passed and no DEADLINE_BREACHED alert was raised")
+    for c in false_alarms[:10]:
+        log(f"  false alarm: DEADLINE_BREACHED for {c}, decided in time")
+    lost_total = len(lost) + len(missing) + len(unfired)
     duplicated_total = duplicated + len(extra)
     print(f"soak: {len(referrals)} accepted, {lost_total} lost, {duplicated_total} duplicated, {dead} dead-lettered",
           flush=True)
-    sys.exit(0 if lost_total == 0 and duplicated_total == 0 and dead == 0 else 1)
+    sys.exit(0 if lost_total == 0 and duplicated_total == 0 and dead == 0 and not false_alarms else 1)
 
 
 main()
