@@ -1,28 +1,22 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
-import com.mongodb.WriteConcern;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import org.bson.Document;
-import org.bson.types.ObjectId;
+import java.time.Instant;
+import java.util.Map;
+import org.mashfrontdoor.platform.audit.AuditLedger;
+import org.mashfrontdoor.platform.audit.ChainedEntry;
+import org.mashfrontdoor.platform.paging.Page;
+import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.triage.application.ReadAudit;
 import org.mashfrontdoor.triage.domain.ContactRead;
 import org.mashfrontdoor.triage.domain.Role;
 
 /**
- * The read audit in collection {@value #COLLECTION}: one document per read, inserted and never updated or deleted
- * (this class has no code that could). Ids, role, time and stated purpose only. Written with majority
- * acknowledgement, so a read is not shown on the strength of an audit record a failover could lose.
+ * The read audit as entries of triage's hash-chained audit ledger ({@link AuditLedger}; in MongoDB
+ * {@code MongoAuditLedger}), one per read, filed under the contact ({@code contact:<contactId>}) so that a
+ * contact's reads are found by key whichever of its referrals is asked about. Ids, role, time and stated purpose
+ * only. Appended, never changed: an edit or a deletion shows in the ledger's verification.
  */
-public class MongoReadAudit implements ReadAudit {
-
-  public static final String COLLECTION = "readAudit";
+public final class LedgerReadAudit implements ReadAudit {
 
   static final String STAFF_ID = "staffId";
   static final String ROLE = "role";
@@ -32,34 +26,35 @@ public class MongoReadAudit implements ReadAudit {
   static final String AT = "at";
   static final String PURPOSE = "purpose";
 
-  private final MongoCollection<Document> reads;
+  private final AuditLedger ledger;
 
-  public MongoReadAudit(MongoDatabase database) {
-    this.reads = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY);
-    reads.createIndex(Indexes.ascending(CONTACT_ID, AT));
+  public LedgerReadAudit(AuditLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  public static String subject(String contactId) {
+    return "contact:" + contactId;
   }
 
   @Override
   public void record(ContactRead read) {
-    reads.insertOne(new Document("_id", new ObjectId())
-        .append(STAFF_ID, read.staffId())
-        .append(ROLE, read.role().name())
-        .append(CONTACT_ID, read.contactId())
-        .append(REQUESTED_AS, read.requestedAs())
-        .append(REFERRAL_IDS, read.referralIds())
-        .append(AT, Date.from(read.at()))
-        .append(PURPOSE, read.purpose()));
+    ledger.append(subject(read.contactId()), Map.of(
+        STAFF_ID, read.staffId(),
+        ROLE, read.role().name(),
+        CONTACT_ID, read.contactId(),
+        REQUESTED_AS, read.requestedAs(),
+        REFERRAL_IDS, read.referralIds(),
+        AT, read.at().toString(),
+        PURPOSE, read.purpose()));
   }
 
   @Override
-  public List<ContactRead> readsOf(String contactId) {
-    return reads.find(Filters.eq(CONTACT_ID, contactId)).sort(Sorts.ascending(AT, "_id"))
-        .map(MongoReadAudit::toRead).into(new ArrayList<>());
+  public Page<ContactRead> readsOf(String contactId, PageWindow window) {
+    return ledger.about(subject(contactId), window).map(LedgerReadAudit::toRead);
   }
 
-  private static ContactRead toRead(Document doc) {
-    return new ContactRead(doc.getString(STAFF_ID), Role.valueOf(doc.getString(ROLE)), doc.getString(CONTACT_ID),
-        doc.getString(REQUESTED_AS), doc.getList(REFERRAL_IDS, String.class), doc.getDate(AT).toInstant(),
-        doc.getString(PURPOSE));
+  private static ContactRead toRead(ChainedEntry entry) {
+    return new ContactRead(entry.text(STAFF_ID), Role.valueOf(entry.text(ROLE)), entry.text(CONTACT_ID),
+        entry.text(REQUESTED_AS), entry.texts(REFERRAL_IDS), Instant.parse(entry.text(AT)), entry.text(PURPOSE));
   }
 }
