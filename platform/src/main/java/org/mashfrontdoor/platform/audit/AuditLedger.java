@@ -11,6 +11,11 @@ import org.mashfrontdoor.platform.paging.PageWindow;
  */
 public interface AuditLedger {
 
+  /** The longest page of entries any audit list serves (reads of a contact, a case, a referral). */
+  int LARGEST_PAGE = 500;
+  /** The page length when the caller gives none (text, for request parameter defaults). */
+  String DEFAULT_PAGE = "100";
+
   /**
    * Adds an entry at the end of the chain, durably, and files it under {@code subject}; returns it. Throws if it
    * cannot do both, so that whatever the entry records (a read of a child's record) fails too.

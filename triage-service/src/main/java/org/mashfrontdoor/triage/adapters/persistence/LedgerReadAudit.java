@@ -1,8 +1,8 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
-import java.time.Instant;
 import java.util.Map;
 import org.mashfrontdoor.platform.audit.AuditLedger;
+import org.mashfrontdoor.platform.audit.AuditedRead;
 import org.mashfrontdoor.platform.audit.ChainedEntry;
 import org.mashfrontdoor.platform.paging.Page;
 import org.mashfrontdoor.platform.paging.PageWindow;
@@ -18,13 +18,11 @@ import org.mashfrontdoor.triage.domain.Role;
  */
 public final class LedgerReadAudit implements ReadAudit {
 
-  static final String STAFF_ID = "staffId";
-  static final String ROLE = "role";
+  /** Entries are filed under the contact: this, then its id. */
+  static final String SUBJECT = "contact:";
   static final String CONTACT_ID = "contactId";
   static final String REQUESTED_AS = "requestedAs";
   static final String REFERRAL_IDS = "referralIds";
-  static final String AT = "at";
-  static final String PURPOSE = "purpose";
 
   private final AuditLedger ledger;
 
@@ -32,29 +30,21 @@ public final class LedgerReadAudit implements ReadAudit {
     this.ledger = ledger;
   }
 
-  public static String subject(String contactId) {
-    return "contact:" + contactId;
-  }
-
   @Override
   public void record(ContactRead read) {
-    ledger.append(subject(read.contactId()), Map.of(
-        STAFF_ID, read.staffId(),
-        ROLE, read.role().name(),
-        CONTACT_ID, read.contactId(),
-        REQUESTED_AS, read.requestedAs(),
-        REFERRAL_IDS, read.referralIds(),
-        AT, read.at().toString(),
-        PURPOSE, read.purpose()));
+    ledger.append(SUBJECT + read.contactId(), new AuditedRead(read.staffId(), read.role().name(), read.at(),
+        read.purpose()).withWhatWasRead(Map.of(CONTACT_ID, read.contactId(), REQUESTED_AS, read.requestedAs(),
+        REFERRAL_IDS, read.referralIds())));
   }
 
   @Override
   public Page<ContactRead> readsOf(String contactId, PageWindow window) {
-    return ledger.about(subject(contactId), window).map(LedgerReadAudit::toRead);
+    return ledger.about(SUBJECT + contactId, window).map(LedgerReadAudit::toRead);
   }
 
   private static ContactRead toRead(ChainedEntry entry) {
-    return new ContactRead(entry.text(STAFF_ID), Role.valueOf(entry.text(ROLE)), entry.text(CONTACT_ID),
-        entry.text(REQUESTED_AS), entry.texts(REFERRAL_IDS), Instant.parse(entry.text(AT)), entry.text(PURPOSE));
+    AuditedRead read = AuditedRead.of(entry);
+    return new ContactRead(read.staffId(), Role.valueOf(read.role()), entry.text(CONTACT_ID),
+        entry.text(REQUESTED_AS), entry.texts(REFERRAL_IDS), read.at(), read.purpose());
   }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.mashfrontdoor.platform.audit.AuditLedger;
 import org.mashfrontdoor.platform.paging.Page;
 import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.web.PagedResponses;
@@ -66,8 +67,6 @@ class TriageController {
 
   /** The longest page of the queue; {@code X-Total-Count} says how many are queued in all. */
   static final int MAX_QUEUE_PAGE = 500;
-  /** The longest page of a contact's read audit. */
-  static final int MAX_AUDIT_PAGE = 500;
 
   /**
    * The queue in its order (urgent first, then the least time left), {@code offset} items in, at most {@code limit}
@@ -99,15 +98,15 @@ class TriageController {
 
   /**
    * Managers only: the audited reads of the contact holding {@code referralId}, oldest first, {@code offset} in, at
-   * most {@code limit} (default 100, at most 500); {@code X-Total-Count} says how many in all. With the contact's
-   * id and referral ids (the same child's linked referrals), so a report of who viewed the child can add their
-   * cases' reads.
+   * most {@code limit} (default 100, at most 500: the platform's audit pages); {@code X-Total-Count} says how many
+   * in all. With the contact's id and referral ids (the same child's linked referrals), so a report of who viewed
+   * the child can add their cases' reads.
    */
   @GetMapping("/audit")
   ResponseEntity<ReadsResponse> audit(@RequestParam String referralId, @RequestParam(defaultValue = "0") int offset,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = AuditLedger.DEFAULT_PAGE) int limit) {
     ViewingContacts.ReadsOfContact reads = viewingContacts.readsOf(referralId,
-        PageWindow.checked(offset, limit, MAX_AUDIT_PAGE));
+        PageWindow.checked(offset, limit, AuditLedger.LARGEST_PAGE));
     return PagedResponses.ok(new ReadsResponse(referralId, reads.contactId(), reads.referralIds(),
         reads.reads().items().stream().map(ReadResponse::of).toList()), reads.reads().total());
   }
