@@ -1,52 +1,56 @@
 package org.mashfrontdoor.cases.adapters.persistence;
 
-import com.mongodb.WriteConcern;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import org.bson.Document;
-import org.bson.types.ObjectId;
+import java.util.Map;
 import org.mashfrontdoor.cases.application.CaseReadAudit;
+import org.mashfrontdoor.cases.domain.Case;
 import org.mashfrontdoor.cases.domain.CaseRead;
 import org.mashfrontdoor.cases.domain.Role;
+import org.mashfrontdoor.platform.audit.AuditLedger;
+import org.mashfrontdoor.platform.audit.AuditedRead;
+import org.mashfrontdoor.platform.audit.ChainedEntry;
+import org.mashfrontdoor.platform.paging.Page;
+import org.mashfrontdoor.platform.paging.PageWindow;
 
 /**
- * The read audit in collection {@value #COLLECTION}: one document per read, inserted and never updated or deleted
- * (this class has no code that could). Ids, role, time and stated purpose only. Majority-acknowledged, so a case is
- * not shown on the strength of an audit record a failover could lose.
+ * The case read audit as entries of case-service's hash-chained audit ledger ({@link AuditLedger}; in MongoDB
+ * {@code MongoAuditLedger}), one per read, ids, role, time and stated purpose only. Filed under the case's
+ * referral ({@code referral:<referralId>}), not the case: the report of who viewed a child asks by referral, and
+ * one filing per read keeps the read's own path short. A case's reads are its referral's filtered to it; a
+ * referral has one case, or a few, so that costs little.
  */
-public final class MongoCaseReadAudit implements CaseReadAudit {
+public final class LedgerCaseReadAudit implements CaseReadAudit {
 
-  public static final String COLLECTION = "readAudit";
+  /** Entries are filed under the referral: this, then its id. */
+  static final String SUBJECT = "referral:";
+  static final String CASE_ID = "caseId";
+  static final String REFERRAL_ID = "referralId";
 
-  private final MongoCollection<Document> reads;
+  private final AuditLedger ledger;
 
-  public MongoCaseReadAudit(MongoDatabase database) {
-    this.reads = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY);
-    reads.createIndex(Indexes.ascending("caseId", "at"));
+  public LedgerCaseReadAudit(AuditLedger ledger) {
+    this.ledger = ledger;
   }
 
   @Override
   public void record(CaseRead read) {
-    reads.insertOne(new Document("_id", new ObjectId())
-        .append("staffId", read.staffId())
-        .append("role", read.role().name())
-        .append("caseId", read.caseId())
-        .append("referralId", read.referralId())
-        .append("at", Date.from(read.at()))
-        .append("purpose", read.purpose()));
+    ledger.append(SUBJECT + read.referralId(), new AuditedRead(read.staffId(), read.role().name(), read.at(),
+        read.purpose()).withWhatWasRead(Map.of(CASE_ID, read.caseId(), REFERRAL_ID, read.referralId())));
   }
 
   @Override
-  public List<CaseRead> readsOf(String caseId) {
-    return reads.find(Filters.eq("caseId", caseId)).sort(Sorts.ascending("at", "_id"))
-        .map(d -> new CaseRead(d.getString("staffId"), Role.valueOf(d.getString("role")), d.getString("caseId"),
-            d.getString("referralId"), d.getDate("at").toInstant(), d.getString("purpose")))
-        .into(new ArrayList<>());
+  public Page<CaseRead> readsOfReferral(String referralId, PageWindow window) {
+    return ledger.about(SUBJECT + referralId, window).map(LedgerCaseReadAudit::toRead);
+  }
+
+  @Override
+  public Page<CaseRead> readsOf(Case read, PageWindow window) {
+    return Page.of(ledger.about(SUBJECT + read.referralId()).stream()
+        .filter(entry -> read.caseId().equals(entry.text(CASE_ID))).map(LedgerCaseReadAudit::toRead).toList(), window);
+  }
+
+  private static CaseRead toRead(ChainedEntry entry) {
+    AuditedRead read = AuditedRead.of(entry);
+    return new CaseRead(read.staffId(), Role.valueOf(read.role()), entry.text(CASE_ID), entry.text(REFERRAL_ID),
+        read.at(), read.purpose());
   }
 }
