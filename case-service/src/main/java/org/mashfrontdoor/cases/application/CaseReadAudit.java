@@ -15,7 +15,7 @@ public interface CaseReadAudit {
   void record(CaseRead read);
 
   /** The reads of the case, oldest first, as far as {@code window} shows. */
-  Page<CaseRead> readsOf(Case read, PageWindow window);
+  Page<CaseRead> readsOf(Case readCase, PageWindow window);
 
   /** The reads of every case of the referral {@code referralId}, oldest first, as far as {@code window} shows. */
   Page<CaseRead> readsOfReferral(String referralId, PageWindow window);

@@ -43,9 +43,9 @@ public final class LedgerCaseReadAudit implements CaseReadAudit {
   }
 
   @Override
-  public Page<CaseRead> readsOf(Case read, PageWindow window) {
-    return Page.of(ledger.about(SUBJECT + read.referralId()).stream()
-        .filter(entry -> read.caseId().equals(entry.text(CASE_ID))).map(LedgerCaseReadAudit::toRead).toList(), window);
+  public Page<CaseRead> readsOf(Case readCase, PageWindow window) {
+    return Page.of(ledger.about(SUBJECT + readCase.referralId()).stream()
+        .filter(entry -> readCase.caseId().equals(entry.text(CASE_ID))).map(LedgerCaseReadAudit::toRead).toList(), window);
   }
 
   private static CaseRead toRead(ChainedEntry entry) {
