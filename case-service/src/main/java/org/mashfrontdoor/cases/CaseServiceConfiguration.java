@@ -8,7 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.mashfrontdoor.cases.adapters.clock.CaseClockLoop;
 import org.mashfrontdoor.cases.adapters.metrics.MicrometerCaseMetrics;
-import org.mashfrontdoor.cases.adapters.persistence.MongoCaseReadAudit;
+import org.mashfrontdoor.cases.adapters.persistence.LedgerCaseReadAudit;
 import org.mashfrontdoor.cases.adapters.persistence.MongoCases;
 import org.mashfrontdoor.cases.application.CaseMetrics;
 import org.mashfrontdoor.cases.application.CaseReadAudit;
@@ -17,7 +17,9 @@ import org.mashfrontdoor.cases.application.FiringCaseDeadlines;
 import org.mashfrontdoor.cases.application.OpeningCase;
 import org.mashfrontdoor.cases.application.RecordingCaseWork;
 import org.mashfrontdoor.cases.application.ViewingCases;
+import org.mashfrontdoor.platform.audit.AuditLedger;
 import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
+import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
 import org.mashfrontdoor.cases.domain.StatutoryClocks;
 import org.mashfrontdoor.platform.deadlines.WithinWeeks;
 import org.mashfrontdoor.platform.deadlines.WorkingDays;
@@ -36,9 +38,15 @@ class CaseServiceConfiguration {
     return new MongoCases(outbox);
   }
 
+  /** case-service's hash-chained audit ledger; its verification is served at /api/v1/audit/verify (platform). */
   @Bean
-  CaseReadAudit caseReadAudit(MongoDatabase database) {
-    return new MongoCaseReadAudit(database);
+  AuditLedger auditLedger(MongoDatabase database) {
+    return new MongoAuditLedger(database);
+  }
+
+  @Bean
+  CaseReadAudit caseReadAudit(AuditLedger ledger) {
+    return new LedgerCaseReadAudit(ledger);
   }
 
   @Bean

@@ -3,8 +3,10 @@ package org.mashfrontdoor.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +38,7 @@ import org.mashfrontdoor.cases.application.CaseMetrics;
 import org.mashfrontdoor.cases.application.Cases;
 import org.mashfrontdoor.cases.application.FiringCaseDeadlines;
 import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.events.Topics;
@@ -327,6 +330,81 @@ class CasePathwaysIT {
       assertThat(read.get("purpose").asString()).isEqualTo("Home visit planning");
     });
     assertThat(get("/api/v1/cases/" + caseId + "/audit", SOCIAL_WORKER).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void who_viewed_a_referrals_cases_is_a_paged_list_for_team_managers_alone() throws Exception {
+    String referralId = newReferralId();
+    String caseId = caseFor(referralId, "SINGLE_ASSESSMENT");
+    for (String purpose : List.of("Allocation", "Home visit planning", "Strategy planning")) {
+      assertThat(get("/api/v1/cases/" + caseId + "?purpose=" + purpose, SOCIAL_WORKER).statusCode()).isEqualTo(200);
+    }
+
+    HttpResponse<String> all = get("/api/v1/cases/audit?referralId=" + referralId, TEAM_MANAGER);
+    assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+    assertThat(all.headers().firstValue("X-Total-Count")).hasValue("3");
+    JsonNode report = json(all.body());
+    assertThat(report.get("referralId").asString()).isEqualTo(referralId);
+    assertThat(report.get("reads")).extracting(r -> r.get("purpose").asString())
+        .containsExactly("Allocation", "Home visit planning", "Strategy planning");
+    JsonNode first = report.get("reads").get(0);
+    assertThat(first.get("staffId").asString()).isEqualTo("sw-1");
+    assertThat(first.get("role").asString()).isEqualTo("SOCIAL_WORKER");
+    assertThat(first.get("caseId").asString()).isEqualTo(caseId);
+    assertThat(Instant.parse(first.get("at").asString())).isEqualTo(NOW);
+    HttpResponse<String> second = get("/api/v1/cases/audit?referralId=" + referralId + "&offset=1&limit=1",
+        TEAM_MANAGER);
+    assertThat(second.headers().firstValue("X-Total-Count")).hasValue("3");
+    assertThat(json(second.body()).get("reads")).extracting(r -> r.get("purpose").asString())
+        .containsExactly("Home visit planning");
+    HttpResponse<String> ofTheCase = get("/api/v1/cases/" + caseId + "/audit?offset=2&limit=5", TEAM_MANAGER);
+    assertThat(ofTheCase.headers().firstValue("X-Total-Count")).hasValue("3");
+    assertThat(json(ofTheCase.body())).extracting(r -> r.get("purpose").asString()).containsExactly("Strategy planning");
+
+    HttpResponse<String> badPage = get("/api/v1/cases/audit?referralId=" + referralId + "&offset=-1&limit=501",
+        TEAM_MANAGER);
+    assertProblem(badPage, 400, "\"limit\"");
+    assertThat(badPage.body()).contains("\"offset\"");
+    assertProblem(get("/api/v1/cases/" + caseId + "/audit?limit=0", TEAM_MANAGER), 400, "\"limit\"");
+    assertProblem(get("/api/v1/cases/" + UUID.randomUUID() + "/audit", TEAM_MANAGER), 404, "Case not found");
+    assertThat(get("/api/v1/cases/audit?referralId=" + newReferralId(), TEAM_MANAGER).headers()
+        .firstValue("X-Total-Count")).hasValue("0");
+    for (String token : List.of(SOCIAL_WORKER, EARLY_HELP, MASH_MANAGER, POLICE)) {
+      assertProblem(get("/api/v1/cases/audit?referralId=" + referralId, token), 403, "");
+    }
+    assertProblem(get("/api/v1/cases/audit?referralId=" + referralId, null), 401, "");
+  }
+
+  @Test
+  void the_audit_ledger_is_verified_by_managers_and_ops_and_names_a_read_changed_in_the_store() throws Exception {
+    String caseId = caseFor(newReferralId(), "EARLY_HELP");
+    assertThat(get("/api/v1/cases/" + caseId + "?purpose=Allocation", EARLY_HELP).statusCode()).isEqualTo(200);
+    for (String token : List.of(TEAM_MANAGER, TestTokens.staff("hos-1", "HEAD_OF_SERVICE").mint(),
+        TestTokens.staff("ops-1", "OPS").mint())) {
+      HttpResponse<String> verified = get("/api/v1/audit/verify", token);
+      assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+      assertThat(json(verified.body()).get("intact").asBoolean()).isTrue();
+    }
+    for (String token : List.of(SOCIAL_WORKER, EARLY_HELP, MASH_MANAGER, POLICE)) {
+      assertProblem(get("/api/v1/audit/verify", token), 403, "");
+    }
+    assertProblem(get("/api/v1/audit/verify", null), 401, "");
+
+    long last = json(get("/api/v1/audit/verify", TEAM_MANAGER).body()).get("entries").asLong();
+    MongoCollection<Document> ledger = database.getCollection(MongoAuditLedger.ENTRIES);
+    Document entry = ledger.find(Filters.eq("_id", last)).first();
+    assertThat(entry.get("fields", Document.class).getString("caseId")).isEqualTo(caseId);
+    // Someone with write access to the store makes the read look like another practitioner's.
+    ledger.updateOne(Filters.eq("_id", last), Updates.set("fields.staffId", "someone-else"));
+    try {
+      JsonNode tampered = json(get("/api/v1/audit/verify", TEAM_MANAGER).body());
+      assertThat(tampered.get("intact").asBoolean()).isFalse();
+      assertThat(tampered.get("brokenAt").asLong()).isEqualTo(last);
+      assertThat(tampered.get("reason").asString()).isEqualTo("ALTERED_ENTRY");
+    } finally {
+      ledger.updateOne(Filters.eq("_id", last), Updates.set("fields.staffId", "eh-1"));
+    }
+    assertThat(json(get("/api/v1/audit/verify", TEAM_MANAGER).body()).get("intact").asBoolean()).isTrue();
   }
 
   @Test

@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.mashfrontdoor.platform.audit.AuditLedger;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
 import org.mashfrontdoor.triage.adapters.clock.DeadlineClockLoop;
 import org.mashfrontdoor.triage.adapters.metrics.MicrometerFrontDoorMetrics;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
-import org.mashfrontdoor.triage.adapters.persistence.MongoReadAudit;
+import org.mashfrontdoor.triage.adapters.persistence.LedgerReadAudit;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.FiringDeadlines;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
@@ -72,9 +74,15 @@ class TriageConfiguration {
     return new OpeningContact(contacts, ragPolicy, clock, metrics);
   }
 
+  /** Triage's hash-chained audit ledger; its verification is served at /api/v1/audit/verify (platform). */
   @Bean
-  ReadAudit readAudit(MongoDatabase database) {
-    return new MongoReadAudit(database);
+  AuditLedger auditLedger(MongoDatabase database) {
+    return new MongoAuditLedger(database);
+  }
+
+  @Bean
+  ReadAudit readAudit(AuditLedger ledger) {
+    return new LedgerReadAudit(ledger);
   }
 
   @Bean

@@ -8,6 +8,8 @@ import org.mashfrontdoor.cases.domain.Case;
 import org.mashfrontdoor.cases.domain.CaseRead;
 import org.mashfrontdoor.cases.domain.CaseStatus;
 import org.mashfrontdoor.cases.domain.Practitioner;
+import org.mashfrontdoor.platform.paging.Page;
+import org.mashfrontdoor.platform.paging.PageWindow;
 
 /**
  * Practitioners look cases up. The whole case (names of the professionals, rationale, every step) is shown only
@@ -42,7 +44,13 @@ public final class ViewingCases {
     return cases.worklist(status, overdueOnly, clock.instant(), page, size);
   }
 
-  public List<CaseRead> readsOf(String caseId) {
-    return audit.readsOf(caseId);
+  /** Who has read the case, oldest first, as far as {@code window} shows; empty when no case has this id. */
+  public Optional<Page<CaseRead>> readsOf(String caseId, PageWindow window) {
+    return cases.withId(caseId).map(c -> audit.readsOf(c, window));
+  }
+
+  /** Who has read any case of the referral, oldest first, as far as {@code window} shows. */
+  public Page<CaseRead> readsOfReferral(String referralId, PageWindow window) {
+    return audit.readsOfReferral(referralId, window);
   }
 }

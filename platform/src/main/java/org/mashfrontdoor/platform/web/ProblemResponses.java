@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.mashfrontdoor.platform.paging.PageWindow;
 import org.slf4j.Logger;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -131,6 +132,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
           "is where the JSON stops being valid")));
     }
     return problem;
+  }
+
+  /** A page asked for outside a list's bounds ({@link PageWindow#checked}): a 400 naming each bad parameter. */
+  @ExceptionHandler(PageWindow.OutOfRange.class)
+  ResponseEntity<Object> pageOutOfRange(PageWindow.OutOfRange ex) {
+    return problemResponse(invalid(ex.parameters().stream()
+        .map(parameter -> new InvalidField(parameter.name(), parameter.detail())).toList()));
   }
 
   /** Anything unexpected: logged by type only, answered without internals. */

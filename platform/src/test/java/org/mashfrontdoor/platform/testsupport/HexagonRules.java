@@ -25,7 +25,8 @@ public final class HexagonRules {
 
   /**
    * The platform's plain-Java shared kernel, which a domain may use: the one deadline engine, the working-day
-   * calendar, the agency and deadline codes and the read-audit purpose rule (docs/adr/0007). Nothing else of the platform.
+   * calendar, the agency and deadline codes, and the read audit's purpose rule and hash chain (docs/adr/0007,
+   * docs/adr/0006). Nothing else of the platform.
    */
   static final DescribedPredicate<JavaClass> PLATFORM_OUTSIDE_THE_SHARED_KERNEL =
       resideInAPackage("org.mashfrontdoor.platform..")

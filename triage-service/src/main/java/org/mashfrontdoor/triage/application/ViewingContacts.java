@@ -3,6 +3,8 @@ package org.mashfrontdoor.triage.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.mashfrontdoor.platform.paging.Page;
+import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.ContactRead;
 import org.mashfrontdoor.triage.domain.Lane;
@@ -58,9 +60,18 @@ public class ViewingContacts {
     return view;
   }
 
-  /** Who has read the contact holding {@code referralId}, oldest first. */
-  public List<ContactRead> readsOf(String referralId) {
-    return readAudit.readsOf(find(referralId).contactId());
+  /** Who has read the contact holding {@code referralId}, oldest first, as far as {@code window} shows. */
+  public ReadsOfContact readsOf(String referralId, PageWindow window) {
+    Contact contact = find(referralId);
+    return new ReadsOfContact(contact.contactId(), contact.referralIds(),
+        readAudit.readsOf(contact.contactId(), window));
+  }
+
+  /**
+   * A page of a contact's reads, with the contact's referral ids: the same child's linked referrals, whose own
+   * reads elsewhere (their cases) a report of who viewed the child includes.
+   */
+  public record ReadsOfContact(String contactId, List<String> referralIds, Page<ContactRead> reads) {
   }
 
   private Contact find(String referralId) {

@@ -3,8 +3,11 @@ package org.mashfrontdoor.triage.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
@@ -135,8 +139,14 @@ class StaffAccessIT {
     assertThat(problem.get("detail").asString()).isNotBlank();
   }
 
+  /** The audit ledger's entries about the contact, oldest first: what each records ({@code fields}). */
   List<Document> auditOf(String contactId) {
-    return database.getCollection("readAudit").find(Filters.eq("contactId", contactId)).into(new ArrayList<>());
+    return ledger().find(Filters.eq("subject", "contact:" + contactId)).sort(Sorts.ascending("_id"))
+        .map(entry -> entry.get("fields", Document.class)).into(new ArrayList<>());
+  }
+
+  MongoCollection<Document> ledger() {
+    return database.getCollection(MongoAuditLedger.ENTRIES);
   }
 
   // --- authorisation --------------------------------------------------------------------------------------
@@ -269,11 +279,14 @@ class StaffAccessIT {
     assertThat(read.getString("contactId")).isEqualTo(police);
     assertThat(read.getString("requestedAs")).isEqualTo(school);
     assertThat(read.getList("referralIds", String.class)).containsExactly(police, school);
-    assertThat(read.getDate("at").toInstant()).as("the server's clock").isEqualTo(NOW);
+    assertThat(Instant.parse(read.getString("at"))).as("the server's clock").isEqualTo(NOW);
     assertThat(read.getString("purpose")).isEqualTo("MASH screening: second referral");
-    assertThat(read.keySet()).containsExactlyInAnyOrder("_id", "staffId", "role", "contactId", "requestedAs",
+    assertThat(read.keySet()).containsExactlyInAnyOrder("staffId", "role", "contactId", "requestedAs",
         "referralIds", "at", "purpose");
-    assertThat(read.toJson()).doesNotContain("Ava").doesNotContain("Marsh").doesNotContain("Arrives hungry");
+    Document entry = ledger().find().sort(Sorts.descending("_id")).first();
+    assertThat(entry.get("fields", Document.class)).isEqualTo(read);
+    assertThat(entry.keySet()).containsExactlyInAnyOrder("_id", "subject", "fields", "previousHash", "hash");
+    assertThat(entry.toJson()).doesNotContain("Ava").doesNotContain("Marsh").doesNotContain("Arrives hungry");
   }
 
   @Test
@@ -295,13 +308,13 @@ class StaffAccessIT {
   @Test
   void reading_the_queue_or_an_unknown_referral_writes_nothing() throws Exception {
     String referralId = openContact();
-    long before = database.getCollection("readAudit").countDocuments();
+    long before = ledger().countDocuments();
 
     HttpResponse<String> queue = call("queue", WORKER_TOKEN, null);
     assertThat(queue.body()).contains(referralId);
     assertThat(call(UUID.randomUUID() + READ, WORKER_TOKEN, null).statusCode()).isEqualTo(404);
 
-    assertThat(database.getCollection("readAudit").countDocuments()).isEqualTo(before);
+    assertThat(ledger().countDocuments()).isEqualTo(before);
   }
 
   @Test
@@ -329,5 +342,105 @@ class StaffAccessIT {
         + "/api/v1/triage/audit?referralId=" + referralId)).method("HEAD", HttpRequest.BodyPublishers.noBody())
         .header("Authorization", TestTokens.bearer(WORKER_TOKEN)).build(), HttpResponse.BodyHandlers.discarding());
     assertThat(head.statusCode()).as("HEAD is no way round the managers-only rule").isEqualTo(403);
+  }
+
+  // --- the audit ledger: paging the managers' list, verifying the chain ------------------------------------
+
+  static final String HEAD_OF_SERVICE_TOKEN = TestTokens.staff("hos-1", "HEAD_OF_SERVICE").mint();
+  static final String OPS_TOKEN = TestTokens.staff("ops-1", "OPS").mint();
+
+  HttpResponse<String> verify(String query, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/audit/verify"
+        + query));
+    if (token != null) {
+      request.header("Authorization", TestTokens.bearer(token));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static List<String> purposes(HttpResponse<String> audit) {
+    List<String> purposes = new ArrayList<>();
+    json(audit.body()).get("reads").forEach(read -> purposes.add(read.get("purpose").asString()));
+    return purposes;
+  }
+
+  static int totalCount(HttpResponse<String> response) {
+    return Integer.parseInt(response.headers().firstValue("X-Total-Count").orElseThrow());
+  }
+
+  @Test
+  void a_contacts_reads_come_a_page_at_a_time_and_a_bad_page_is_a_400_naming_the_parameter() throws Exception {
+    String referralId = openContact();
+    for (String purpose : List.of("First%20look", "Second%20look", "Third%20look")) {
+      assertThat(call(referralId + "?purpose=" + purpose, WORKER_TOKEN, null).statusCode()).isEqualTo(200);
+    }
+
+    HttpResponse<String> all = call("audit?referralId=" + referralId + "&limit=500", MANAGER_TOKEN, null);
+    int total = totalCount(all);
+    assertThat(purposes(all)).hasSize(total).endsWith("First look", "Second look", "Third look");
+    HttpResponse<String> page = call("audit?referralId=" + referralId + "&offset=" + (total - 3) + "&limit=2",
+        MANAGER_TOKEN, null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(totalCount(page)).isEqualTo(total);
+    assertThat(purposes(page)).containsExactly("First look", "Second look");
+    JsonNode body = json(page.body());
+    assertThat(body.get("contactId").asString()).isEqualTo(referralId);
+    assertThat(body.get("referralIds")).extracting(JsonNode::asString).containsExactly(referralId);
+
+    HttpResponse<String> bad = call("audit?referralId=" + referralId + "&offset=-1&limit=501", MANAGER_TOKEN, null);
+    assertProblem(bad, 400, "Invalid request");
+    assertThat(json(bad.body()).get("errors")).extracting(e -> e.get("pointer").asString())
+        .containsExactly("limit", "offset");
+    assertProblem(call("audit?referralId=" + referralId + "&limit=0", MANAGER_TOKEN, null), 400, "Invalid request");
+  }
+
+  @Test
+  void managers_the_head_of_service_and_ops_verify_the_ledger_and_nobody_else_may() throws Exception {
+    call(openContact() + READ, WORKER_TOKEN, null);
+
+    for (String token : List.of(MANAGER_TOKEN, HEAD_OF_SERVICE_TOKEN, OPS_TOKEN)) {
+      HttpResponse<String> verified = verify("", token);
+      assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+      assertThat(json(verified.body()).get("intact").asBoolean()).isTrue();
+    }
+    assertProblem(verify("", null), 401, "Bearer token required");
+    assertProblem(verify("", WORKER_TOKEN), 403, "Insufficient scope or role");
+    assertProblem(verify("", TestTokens.partner("west-mercia-police", "POLICE", "West Mercia Police",
+        "referral:read").mint()), 403, "Insufficient scope or role");
+    HttpResponse<String> badAnchor = verify("?anchorSequence=0&anchorHash=abc", MANAGER_TOKEN);
+    assertProblem(badAnchor, 400, "Invalid request");
+    assertThat(json(badAnchor.body()).get("errors")).extracting(e -> e.get("pointer").asString())
+        .containsExactly("anchorHash", "anchorSequence");
+  }
+
+  @Test
+  void a_read_changed_in_the_store_is_reported_by_its_sequence_and_a_recorded_head_shows_a_cut_end()
+      throws Exception {
+    call(openContact() + "?purpose=Strategy%20planning", WORKER_TOKEN, null);
+    JsonNode before = json(verify("", MANAGER_TOKEN).body());
+    assertThat(before.get("intact").asBoolean()).as(before.toString()).isTrue();
+    long last = before.get("entries").asLong();
+    JsonNode head = before.get("head");
+    assertThat(head.get("sequence").asLong()).isEqualTo(last);
+    String anchor = "?anchorSequence=" + last + "&anchorHash=" + head.get("hash").asString();
+
+    // Someone with write access to the store edits the purpose of the last read.
+    ledger().updateOne(Filters.eq("_id", last), Updates.set("fields.purpose", "Routine check"));
+    try {
+      JsonNode tampered = json(verify("", MANAGER_TOKEN).body());
+      assertThat(tampered.get("intact").asBoolean()).isFalse();
+      assertThat(tampered.get("brokenAt").asLong()).isEqualTo(last);
+      assertThat(tampered.get("reason").asString()).isEqualTo("ALTERED_ENTRY");
+      assertThat(tampered.get("detail").asString()).contains("entry " + last);
+    } finally {
+      ledger().updateOne(Filters.eq("_id", last), Updates.set("fields.purpose", "Strategy planning"));
+    }
+    assertThat(json(verify(anchor, MANAGER_TOKEN).body()).get("intact").asBoolean()).isTrue();
+
+    JsonNode beyondTheEnd = json(verify("?anchorSequence=" + (last + 100) + "&anchorHash=" + head.get("hash")
+        .asString(), MANAGER_TOKEN).body());
+    assertThat(beyondTheEnd.get("reason").asString()).as("a head recorded later than the chain now reaches")
+        .isEqualTo("TRUNCATED");
   }
 }

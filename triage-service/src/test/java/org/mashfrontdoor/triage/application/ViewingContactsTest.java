@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.paging.Page;
+import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.triage.domain.Child;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.ContactRead;
@@ -73,6 +75,22 @@ class ViewingContactsTest {
     assertThat(audited).isEmpty();
   }
 
+  @Test
+  void lists_a_contacts_reads_a_page_at_a_time_with_its_referral_ids() {
+    ViewingContacts viewing = viewing(new Recorded());
+    for (String purpose : List.of("MASH screening", "Checks returned", "Sign-off")) {
+      viewing.contact("r-1", READER, purpose);
+    }
+
+    ViewingContacts.ReadsOfContact reads = viewing.readsOf("r-1", new PageWindow(1, 1));
+
+    assertThat(reads.contactId()).isEqualTo("r-1");
+    assertThat(reads.referralIds()).containsExactly("r-1");
+    assertThat(reads.reads().total()).isEqualTo(3);
+    assertThat(reads.reads().items()).extracting(ContactRead::purpose).containsExactly("Checks returned");
+    assertThatThrownBy(() -> viewing.readsOf("r-404", new PageWindow(0, 1))).isInstanceOf(UnknownContact.class);
+  }
+
   class Recorded implements ReadAudit {
     @Override
     public void record(ContactRead read) {
@@ -80,8 +98,8 @@ class ViewingContactsTest {
     }
 
     @Override
-    public List<ContactRead> readsOf(String contactId) {
-      return audited.stream().filter(r -> r.contactId().equals(contactId)).toList();
+    public Page<ContactRead> readsOf(String contactId, PageWindow window) {
+      return Page.of(audited.stream().filter(r -> r.contactId().equals(contactId)).toList(), window);
     }
   }
 

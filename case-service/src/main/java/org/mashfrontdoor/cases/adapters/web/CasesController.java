@@ -34,7 +34,11 @@ import org.mashfrontdoor.cases.domain.NotPermitted;
 import org.mashfrontdoor.cases.domain.Participant;
 import org.mashfrontdoor.cases.domain.Section47Outcome;
 import org.mashfrontdoor.cases.domain.StepOutOfOrder;
+import org.mashfrontdoor.platform.audit.AuditLedger;
 import org.mashfrontdoor.platform.codes.Agency;
+import org.mashfrontdoor.platform.paging.Page;
+import org.mashfrontdoor.platform.paging.PageWindow;
+import org.mashfrontdoor.platform.web.PagedResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
 import org.springframework.http.HttpStatus;
@@ -58,6 +62,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CasesController {
 
   static final String AUDIT_PATH = "/api/v1/cases/{caseId}/audit";
+  static final String REFERRAL_AUDIT_PATH = "/api/v1/cases/audit";
   static final String PURPOSE = "purpose";
   static final int MAX_PAGE_SIZE = 100;
 
@@ -129,10 +134,31 @@ class CasesController {
         .orElseGet(() -> notFound(caseId));
   }
 
-  /** Team managers: every audited read of the case, oldest first. */
+  /**
+   * Team managers: the audited reads of the case, oldest first, {@code offset} in, at most {@code limit} (default
+   * 100, at most 500); {@code X-Total-Count} says how many in all.
+   */
   @GetMapping("/{caseId}/audit")
-  List<CaseRead> audit(@PathVariable String caseId) {
-    return viewing.readsOf(caseId);
+  ResponseEntity<?> audit(@PathVariable String caseId, @RequestParam(defaultValue = "0") int offset,
+      @RequestParam(defaultValue = AuditLedger.DEFAULT_PAGE) int limit) {
+    PageWindow window = PageWindow.checked(offset, limit, AuditLedger.LARGEST_PAGE);
+    return viewing.readsOf(caseId, window).<ResponseEntity<?>>map(page -> PagedResponses.ok(page.items(), page.total()))
+        .orElseGet(() -> notFound(caseId));
+  }
+
+  /**
+   * Team managers: the audited reads of every case of the referral {@code referralId}, oldest first, paged as
+   * above: case-service's part of the report of who viewed a child (triage's is its contact's read audit).
+   */
+  @GetMapping("/audit")
+  ResponseEntity<ReferralReads> referralAudit(@RequestParam String referralId,
+      @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = AuditLedger.DEFAULT_PAGE) int limit) {
+    Page<CaseRead> page = viewing.readsOfReferral(referralId,
+        PageWindow.checked(offset, limit, AuditLedger.LARGEST_PAGE));
+    return PagedResponses.ok(new ReferralReads(referralId, page.items()), page.total());
+  }
+
+  record ReferralReads(String referralId, List<CaseRead> reads) {
   }
 
   @PostMapping("/{caseId}/strategy-discussion")

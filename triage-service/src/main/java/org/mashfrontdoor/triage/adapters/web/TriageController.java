@@ -5,6 +5,10 @@ import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.mashfrontdoor.platform.audit.AuditLedger;
+import org.mashfrontdoor.platform.paging.Page;
+import org.mashfrontdoor.platform.paging.PageWindow;
+import org.mashfrontdoor.platform.web.PagedResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.triage.adapters.web.ContactResponses.ContactResponse;
 import org.mashfrontdoor.triage.adapters.web.ContactResponses.QueueItem;
@@ -69,21 +73,12 @@ class TriageController {
    * (default 200, at most 500): a front door with thousands open still answers quickly, most urgent first.
    */
   @GetMapping("/queue")
-  ResponseEntity<Object> queue(@RequestParam(required = false) Lane lane, @RequestParam(required = false) Rag rag,
-      @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "200") int limit) {
-    List<ProblemResponses.InvalidField> errors = new java.util.ArrayList<>();
-    if (offset < 0) {
-      errors.add(new ProblemResponses.InvalidField("offset", "must be 0 or more"));
-    }
-    if (limit < 1 || limit > MAX_QUEUE_PAGE) {
-      errors.add(new ProblemResponses.InvalidField("limit", "must be 1 to " + MAX_QUEUE_PAGE));
-    }
-    if (!errors.isEmpty()) {
-      return ProblemResponses.problemResponse(ProblemResponses.invalid(errors));
-    }
-    List<QueueItem> all = viewingContacts.queue(lane, rag).stream().map(QueueItem::of).toList();
-    List<QueueItem> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
-    return ResponseEntity.ok().header("X-Total-Count", Integer.toString(all.size())).body(page);
+  ResponseEntity<List<QueueItem>> queue(@RequestParam(required = false) Lane lane,
+      @RequestParam(required = false) Rag rag, @RequestParam(defaultValue = "0") int offset,
+      @RequestParam(defaultValue = "200") int limit) {
+    PageWindow window = PageWindow.checked(offset, limit, MAX_QUEUE_PAGE);
+    Page<QueueItem> page = Page.of(viewingContacts.queue(lane, rag).stream().map(QueueItem::of).toList(), window);
+    return PagedResponses.ok(page.items(), page.total());
   }
 
   /**
@@ -101,14 +96,22 @@ class TriageController {
     return ContactResponse.of(viewingContacts.contact(referralId, callingStaff.current(), purpose));
   }
 
-  /** Managers only: every audited read of the contact holding {@code referralId}, oldest first. */
+  /**
+   * Managers only: the audited reads of the contact holding {@code referralId}, oldest first, {@code offset} in, at
+   * most {@code limit} (default 100, at most 500: the platform's audit pages); {@code X-Total-Count} says how many
+   * in all. With the contact's id and referral ids (the same child's linked referrals), so a report of who viewed
+   * the child can add their cases' reads.
+   */
   @GetMapping("/audit")
-  ReadsResponse audit(@RequestParam String referralId) {
-    List<ContactRead> reads = viewingContacts.readsOf(referralId);
-    return new ReadsResponse(referralId, reads.stream().map(ReadResponse::of).toList());
+  ResponseEntity<ReadsResponse> audit(@RequestParam String referralId, @RequestParam(defaultValue = "0") int offset,
+      @RequestParam(defaultValue = AuditLedger.DEFAULT_PAGE) int limit) {
+    ViewingContacts.ReadsOfContact reads = viewingContacts.readsOf(referralId,
+        PageWindow.checked(offset, limit, AuditLedger.LARGEST_PAGE));
+    return PagedResponses.ok(new ReadsResponse(referralId, reads.contactId(), reads.referralIds(),
+        reads.reads().items().stream().map(ReadResponse::of).toList()), reads.reads().total());
   }
 
-  record ReadsResponse(String referralId, List<ReadResponse> reads) {
+  record ReadsResponse(String referralId, String contactId, List<String> referralIds, List<ReadResponse> reads) {
   }
 
   record ReadResponse(String staffId, String role, String contactId, String requestedAs, List<String> referralIds,
