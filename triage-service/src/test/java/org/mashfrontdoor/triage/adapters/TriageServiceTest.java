@@ -518,7 +518,46 @@ class TriageServiceTest {
     assertThat(contact.get("checks").get(1).has("returnedAt")).isTrue();
     assertThat(contact.get("advice").get("recordedBy").asString()).isEqualTo("sw-3");
     assertThat(post(referralId, "recommendation", adviceOutcome, "sw-3", SOCIAL_WORKER).statusCode()).isEqualTo(200);
-    assertThat(post(referralId, "decision", adviceOutcome, "mgr-7", MANAGER).statusCode()).isEqualTo(200);
+    assertThat(pointers(post(referralId, "decision", adviceOutcome, "mgr-7", MANAGER)))
+        .as("the decision tells the referrer what to do").containsExactly("/adviceToReferrer");
+    HttpResponse<String> decided = post(referralId, "decision", """
+        {"outcome":"INFORMATION_AND_ADVICE","levelOfNeed":1,"rationale":"Universal services can meet the need.",
+         "adviceToReferrer":"Offer the family the school nurse drop-in; refer again if Ava misses meals."}""",
+        "mgr-7", MANAGER);
+    assertThat(decided.statusCode()).isEqualTo(200);
+    assertThat(json(decided.body()).get("decision").get("adviceToReferrer").asString())
+        .isEqualTo("Offer the family the school nurse drop-in; refer again if Ava misses meals.");
+  }
+
+  @Test
+  void no_further_action_needs_advice_to_the_referrer_which_travels_to_intake_without_the_rationale()
+      throws Exception {
+    String referralId = newReferral(NOW, false, null);
+    awaitContact(referralId);
+    String nothing = """
+        {"outcome":"NO_FURTHER_ACTION","levelOfNeed":1,"rationale":"Needs met by the school's own support."%s}""";
+    assertThat(recommend(referralId, nothing.formatted("")).statusCode())
+        .as("a recommendation may leave the advice to the manager").isEqualTo(200);
+
+    assertThat(pointers(decide(referralId, nothing.formatted("")))).containsExactly("/adviceToReferrer");
+    assertThat(pointers(decide(referralId, nothing.formatted(",\"adviceToReferrer\":\"  \""))))
+        .containsExactly("/adviceToReferrer");
+    assertThat(pointers(decide(referralId, nothing.formatted(",\"adviceToReferrer\":\"%s\"".formatted(
+        "a".repeat(4001)))))).containsExactly("/adviceToReferrer");
+    assertThat(pointers(decide(referralId, """
+        {"outcome":"NO_FURTHER_ACTION","levelOfNeed":9,"rationale":""}""")))
+        .as("named with every other bad field").containsExactlyInAnyOrder("/adviceToReferrer", "/levelOfNeed",
+            "/rationale");
+    assertThat(json(read(referralId).body()).get("status").asString()).isEqualTo("OPEN");
+
+    HttpResponse<String> decided = decide(referralId, nothing.formatted(
+        ",\"adviceToReferrer\":\"Keep offering breakfast club; refer again if Ava is hungry at school.\""));
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    JsonNode event = EventJson.read(awaitPublished(referralId, "triage.decision-recorded.v1").value()).data();
+    assertThat(event.get("adviceToReferrer").asString())
+        .isEqualTo("Keep offering breakfast club; refer again if Ava is hungry at school.");
+    assertThat(event.has("rationale")).as("no consumer uses the rationale of a contact closed at the front door")
+        .isFalse();
   }
 
   @Test

@@ -164,15 +164,15 @@ class DeadlineClockTest {
     Instance instance = startInstance(100);
     instance.opening().open(referral("r1", T0), "e1");
     instance.opening().open(referral("r2", T0), "e2");
-    instance.recommending().recommend("r1", Outcome.EARLY_HELP, 2, "Family agree.", WORKER);
+    instance.recommending().recommend("r1", Outcome.EARLY_HELP, 2, "Family agree.", null, WORKER);
     clock.set(T0.plus(Duration.ofHours(20)));
-    instance.deciding().record("r1", Outcome.EARLY_HELP, 2, "Family agree.", MANAGER);
+    instance.deciding().record("r1", Outcome.EARLY_HELP, 2, "Family agree.", null, MANAGER);
     clock.set(T0.plus(Duration.ofHours(30)));
     assertThat(instance.firing().fireDue()).as("only r2 is still on the clock").isEqualTo(1);
     assertThat(events("r1")).containsExactly("contact-opened:GREEN", "decision-recorded");
 
-    instance.recommending().recommend("r2", Outcome.EARLY_HELP, 2, "Family agree.", WORKER);
-    ContactView late = instance.deciding().record("r2", Outcome.EARLY_HELP, 2, "Family agree.",
+    instance.recommending().recommend("r2", Outcome.EARLY_HELP, 2, "Family agree.", null, WORKER);
+    ContactView late = instance.deciding().record("r2", Outcome.EARLY_HELP, 2, "Family agree.", null,
         MANAGER);
     assertThat(late.contact().decision().onTime()).isFalse();
     assertThat(late.rag()).isEqualTo(Rag.BREACHED);

@@ -51,7 +51,7 @@ final class ContactResponses {
           c.checks().stream().map(CheckResponse::of).toList(), AdviceResponse.of(c.advice()),
           RecommendationResponse.of(c.recommendation()),
           d == null ? null : new DecisionResponse(d.outcome().name(), d.levelOfNeed(), d.rationale(),
-              d.decidedAt(), d.onTime(), d.decidedBy()),
+              d.adviceToReferrer(), d.decidedAt(), d.onTime(), d.decidedBy()),
           c.history().stream().map(HistoryResponse::of).toList());
     }
   }
@@ -84,11 +84,12 @@ final class ContactResponses {
     }
   }
 
-  record RecommendationResponse(String outcome, int levelOfNeed, String rationale, Instant recommendedAt,
-      String recommendedBy) {
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record RecommendationResponse(String outcome, int levelOfNeed, String rationale, String adviceToReferrer,
+      Instant recommendedAt, String recommendedBy) {
     static RecommendationResponse of(Recommendation r) {
       return r == null ? null : new RecommendationResponse(r.outcome().name(), r.levelOfNeed(), r.rationale(),
-          r.recommendedAt(), r.recommendedBy());
+          r.adviceToReferrer(), r.recommendedAt(), r.recommendedBy());
     }
   }
 
@@ -99,8 +100,9 @@ final class ContactResponses {
     }
   }
 
-  record DecisionResponse(String outcome, int levelOfNeed, String rationale, Instant decidedAt, boolean onTime,
-      String decidedBy) {
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record DecisionResponse(String outcome, int levelOfNeed, String rationale, String adviceToReferrer,
+      Instant decidedAt, boolean onTime, String decidedBy) {
   }
 
   /** ISO-8601 with a leading sign ({@code -PT1H30M}), rather than Java's {@code PT-1H-30M}. */

@@ -2,6 +2,7 @@ package org.mashfrontdoor.triage.adapters.web;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,13 @@ import org.mashfrontdoor.triage.domain.Agency;
 import org.mashfrontdoor.triage.domain.ContactRead;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.NotPermitted;
-import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.Staff;
 import org.mashfrontdoor.triage.domain.StepOutOfOrder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -148,17 +149,22 @@ class TriageController {
   ContactResponse recommend(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request) {
     Staff staff = callingStaff.current();
     return ContactResponse.of(viewingContacts.shown(recordingRecommendation.recommend(referralId,
-        Outcome.valueOf(request.outcome()), request.levelOfNeed(), request.rationale(), staff), staff, referralId,
-        "Recording a recommendation"));
+        request.chosenOutcome(), request.levelOfNeed(), request.rationale(), request.adviceToReferrer(), staff),
+        staff, referralId, "Recording a recommendation"));
   }
 
-  /** The manager's sign-off of the recommendation: the decision. */
+  /**
+   * The manager's sign-off of the recommendation: the decision. No further action and information and advice close
+   * the contact at the front door, so they carry {@code adviceToReferrer} (400 naming {@code /adviceToReferrer}
+   * without it): the referrer's feedback shows it.
+   */
   @PostMapping("/{referralId}/decision")
-  ContactResponse decide(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request) {
+  ContactResponse decide(@PathVariable String referralId,
+      @Validated({Default.class, DecisionRequest.SigningOff.class}) @RequestBody DecisionRequest request) {
     Staff staff = callingStaff.current();
     return ContactResponse.of(viewingContacts.shown(recordingDecision.record(referralId,
-        Outcome.valueOf(request.outcome()), request.levelOfNeed(), request.rationale(), staff), staff, referralId,
-        "Recording the decision"));
+        request.chosenOutcome(), request.levelOfNeed(), request.rationale(), request.adviceToReferrer(), staff),
+        staff, referralId, "Recording the decision"));
   }
 
   @ExceptionHandler(UnknownContact.class)
