@@ -167,13 +167,17 @@ class ReferralIntakeIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> get(referralId).get("status").asString().equals("IN_TRIAGE"));
 
     String decisionEventId = UUID.randomUUID().toString();
-    Map<String, Object> decision = Map.of("referralId", referralId, "outcome", "EARLY_HELP", "levelOfNeed", 2,
+    Map<String, Object> decision = Map.of("referralId", referralId, "outcome", "INFORMATION_AND_ADVICE",
+        "levelOfNeed", 1, "adviceToReferrer", "Offer Ava breakfast club and tell us if she is still hungry.",
         "decidedAt", "2026-11-23T10:00:00Z");
     sendTriageEvent(decisionEventId, "triage.decision-recorded.v1", referralId, decision);
     await().atMost(Duration.ofSeconds(30)).until(() -> get(referralId).get("status").asString().equals("DECIDED"));
     JsonNode decided = get(referralId);
-    assertThat(decided.get("outcome").asString()).isEqualTo("EARLY_HELP");
-    assertThat(decided.get("whatHappensNext").asString()).contains("early help");
+    assertThat(decided.get("outcome").asString()).isEqualTo("INFORMATION_AND_ADVICE");
+    assertThat(decided.get("whatHappensNext").asString()).contains("information and advice");
+    assertThat(decided.get("adviceToReferrer").asString())
+        .as("the referrer's feedback shows the advice the MASH gave it")
+        .isEqualTo("Offer Ava breakfast club and tell us if she is still hungry.");
     assertThat(decided.get("timeline")).hasSize(3);
 
     // Redelivery of the same decision, then a marker event: once the marker is applied, the redelivery was seen.
