@@ -29,7 +29,7 @@ class ReferralTest {
             "9434765919", null, null, null, false)),
         new NewReferral.Household(List.of(), Set.of()),
         new NewReferral.Concern(Set.of(ConcernCategory.NEGLECT), "summary", null, false, 3), domesticAbuse,
-        new NewReferral.Consent(true, true, null, null));
+        new NewReferral.Consent(true, true, null, null), null);
   }
 
   static Referral received() {
@@ -180,7 +180,7 @@ class ReferralTest {
         new NewReferral.Concern(Set.of(ConcernCategory.DOMESTIC_ABUSE), "old summary", null, true, 4),
         new NewReferral.DomesticAbuse(DashRiskLevel.HIGH, true, true, null, null, null),
         new NewReferral.Consent(false, false, "would put the child at risk",
-            LawfulBasis.SAFEGUARDING_CHILDREN_DPA_2018));
+            LawfulBasis.SAFEGUARDING_CHILDREN_DPA_2018), null);
 
     NewReferral stepUp = earlier.steppedUp("Early help (step-up)", "Neglect has worsened despite the plan.");
 

@@ -12,7 +12,9 @@ import org.mashfrontdoor.platform.events.EventEnvelope;
  * Data of {@code referral.received.v1} (docs/events.md). Its one consumer is triage, which opens the contact from it
  * and shows MASH staff, after an audited read, what they need to decide: each child (names, date of birth, school,
  * plan status), the household, the concern, the DASH answers, consent and its reason, and who referred (ADR 0012).
- * What the MASH does not show never leaves intake: addresses, NHS numbers, UPNs, sex and gender.
+ * What the MASH does not show never leaves intake: addresses, NHS numbers, UPNs, sex and gender. {@code recordedBy}:
+ * the MASH social worker who recorded a contact made by telephone or email (then {@code referrer.agency} is the
+ * source they recorded); null for a partner's form.
  */
 public record ReferralReceivedV1(
     String referralId,
@@ -22,6 +24,7 @@ public record ReferralReceivedV1(
     Instant decisionDueBy,
     AppliedPolicy deadlinePolicy,
     Referrer referrer,
+    String recordedBy,
     List<Child> children,
     Household household,
     Concern concern,
@@ -74,6 +77,7 @@ public record ReferralReceivedV1(
         referral.decisionDueBy(),
         referral.deadlinePolicy(),
         new Referrer(by.agency().name(), by.organisation(), by.name(), by.role(), by.email(), by.phone()),
+        referral.form().recordedBy(),
         referral.children().stream()
             .map(c -> new Child(c.givenName(), c.familyName(), c.dateOfBirth(), c.expectedDateOfBirth(), c.school(),
                 c.onChildProtectionPlan()))
