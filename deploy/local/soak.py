@@ -173,7 +173,7 @@ def decide():
                     continue
             outcome = random.choice(OUTCOMES)
             decision = {"outcome": outcome, "levelOfNeed": 3 if outcome in OPENS_A_CASE else 1,
-                        "rationale": "Soak decision."}
+                        "rationale": "Soak decision.", "adviceToReferrer": "Soak advice to the referrer."}
             s1, _ = call("POST", f"{TRIAGE}/api/v1/triage/{contact}/recommendation",
                          TOKENS["mash-social-worker"], decision)
             s2, _ = call("POST", f"{TRIAGE}/api/v1/triage/{contact}/decision", TOKENS["mash-manager"], decision)

@@ -15,6 +15,7 @@ import org.mashfrontdoor.triage.adapters.metrics.MicrometerFrontDoorMetrics;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
 import org.mashfrontdoor.triage.adapters.persistence.LedgerReadAudit;
+import org.mashfrontdoor.triage.adapters.persistence.MongoReferrals;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.FiringDeadlines;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
@@ -24,6 +25,7 @@ import org.mashfrontdoor.triage.application.ReadAudit;
 import org.mashfrontdoor.triage.application.RecordingChecks;
 import org.mashfrontdoor.triage.application.RecordingDecision;
 import org.mashfrontdoor.triage.application.RecordingRecommendation;
+import org.mashfrontdoor.triage.application.Referrals;
 import org.mashfrontdoor.triage.application.ReportingRag;
 import org.mashfrontdoor.triage.application.ViewingContacts;
 import org.mashfrontdoor.triage.domain.RagPolicy;
@@ -70,8 +72,14 @@ class TriageConfiguration {
   }
 
   @Bean
-  OpeningContact openingContact(Contacts contacts, RagPolicy ragPolicy, Clock clock, FrontDoorMetrics metrics) {
-    return new OpeningContact(contacts, ragPolicy, clock, metrics);
+  Referrals referrals(MongoDatabase database) {
+    return new MongoReferrals(database);
+  }
+
+  @Bean
+  OpeningContact openingContact(Contacts contacts, Referrals referrals, RagPolicy ragPolicy, Clock clock,
+      FrontDoorMetrics metrics) {
+    return new OpeningContact(contacts, referrals, ragPolicy, clock, metrics);
   }
 
   /** Triage's hash-chained audit ledger; its verification is served at /api/v1/audit/verify (platform). */
@@ -86,8 +94,9 @@ class TriageConfiguration {
   }
 
   @Bean
-  ViewingContacts viewingContacts(Contacts contacts, ReadAudit readAudit, RagPolicy ragPolicy, Clock clock) {
-    return new ViewingContacts(contacts, readAudit, ragPolicy, clock);
+  ViewingContacts viewingContacts(Contacts contacts, Referrals referrals, ReadAudit readAudit, RagPolicy ragPolicy,
+      Clock clock) {
+    return new ViewingContacts(contacts, referrals, readAudit, ragPolicy, clock);
   }
 
   @Bean

@@ -87,7 +87,8 @@ class AuthorizationMatrixIT {
   /** The matrix. A new endpoint with no row here is a gap in this test: add it. */
   static final List<Row> MATRIX = List.of(
       // referral-intake: partner systems by scope
-      new Row(Service.INTAKE, "POST", "/api/v1/referrals", only(Caller.POLICE_PARTNER)),
+      // A MASH social worker records calls and emails from the public (with a top-level source).
+      new Row(Service.INTAKE, "POST", "/api/v1/referrals", only(Caller.POLICE_PARTNER, Caller.MASH_SOCIAL_WORKER)),
       new Row(Service.INTAKE, "GET", "/api/v1/referrals", only(Caller.POLICE_PARTNER, Caller.SCHOOL_READ_ONLY)),
       new Row(Service.INTAKE, "GET", "/api/v1/referrals/" + ID, only(Caller.POLICE_PARTNER, Caller.SCHOOL_READ_ONLY)),
       new Row(Service.INTAKE, "HEAD", "/api/v1/referrals/" + ID, only(Caller.POLICE_PARTNER, Caller.SCHOOL_READ_ONLY)),

@@ -107,6 +107,16 @@ class OneReferralThroughTheFrontDoorIT {
     return send(request);
   }
 
+  /** Posts a MARF to intake with {@code authorization}: 202; returns its referral id once it is in the MASH queue. */
+  String accepted(String marf, String authorization) throws Exception {
+    HttpResponse<String> accepted = postJson(intake + "/api/v1/referrals", marf, authorization);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String referralId = EventJson.mapper().readTree(accepted.body()).get("referralId").asString();
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        values(getJson(triage + "/api/v1/triage/queue", SOCIAL_WORKER), "referralId").contains(referralId));
+    return referralId;
+  }
+
   static List<String> values(JsonNode array, String field) {
     List<String> values = new ArrayList<>();
     array.forEach(item -> values.add(item.get(field).asString()));
@@ -138,6 +148,16 @@ class OneReferralThroughTheFrontDoorIT {
     assertThat(Instant.parse(contact.get("decisionDueBy").asString()))
         .isEqualTo(Instant.parse(acknowledgement.get("decisionDueBy").asString()));
     assertThat(contact.get("deadlinePolicy").get("id").asString()).isEqualTo("ELAPSED_24H");
+    // what the police told the MASH, as intake received it, shown only through this audited read
+    JsonNode told = contact.get("referrals").get(0);
+    assertThat(told.get("children").get(0).get("givenName").asString()).isEqualTo("Leo");
+    assertThat(told.get("children").get(0).get("dateOfBirth").asString()).isEqualTo("2019-07-02");
+    assertThat(told.get("referrer").get("name").asString()).isEqualTo("PC J. Doe");
+    assertThat(told.get("domesticAbuse").get("dashRiskLevel").asString()).isEqualTo("HIGH");
+    assertThat(told.get("sharedWithoutConsent").asBoolean()).isTrue();
+    assertThat(told.get("consent").get("reasonNotSought").asString()).startsWith("Seeking consent would put");
+    assertThat(told.toString()).as("what the MASH does not show stays in intake")
+        .doesNotContain("9434765870", "Eign Street", "HR4 0AN");
     await().atMost(Duration.ofSeconds(60)).until(() ->
         getJson(intake + "/api/v1/referrals/" + referralId, POLICE).get("status").asString().equals("IN_TRIAGE"));
 
@@ -217,11 +237,7 @@ class OneReferralThroughTheFrontDoorIT {
          "concern":{"categories":["NEGLECT"],"summary":"Missed reviews; mother struggling and would accept support.","immediateRisk":false,"levelOfNeed":2},
          "consent":{"parentAware":true,"consentGiven":true}}
         """;
-    HttpResponse<String> accepted = postJson(intake + "/api/v1/referrals", referralBody, HEALTH);
-    assertThat(accepted.statusCode()).isEqualTo(202);
-    String referralId = EventJson.mapper().readTree(accepted.body()).get("referralId").asString();
-    await().atMost(Duration.ofSeconds(60)).until(() ->
-        values(getJson(triage + "/api/v1/triage/queue", SOCIAL_WORKER), "referralId").contains(referralId));
+    String referralId = accepted(referralBody, HEALTH);
     String earlyHelp = """
         {"outcome":"EARLY_HELP","levelOfNeed":2,"rationale":"Needs below the statutory threshold; parent consents."}
         """;
@@ -256,6 +272,79 @@ class OneReferralThroughTheFrontDoorIT {
     assertThat(contact.toString()).contains("EARLY_HELP");
     await().atMost(Duration.ofSeconds(60)).until(() -> values(
         getJson(intake + "/api/v1/referrals/" + referralId, HEALTH).get("timeline"), "status").contains("STEPPED_UP"));
+  }
+
+  @Test
+  void an_anonymous_call_recorded_by_mash_staff_is_screened_counted_by_source_and_closed_with_advice()
+      throws Exception {
+    String call = """
+        {"source":"ANONYMOUS","referralType":"MARF",
+         "children":[{"givenName":"Isla","familyName":"Penn","dateOfBirth":"2017-01-20"}],
+         "concern":{"categories":["NEGLECT"],"summary":"A caller says Isla is often outside late at night, alone.","immediateRisk":false},
+         "consent":{"parentAware":false,"consentGiven":false,"reasonNotSought":"Anonymous caller."}}
+        """;
+    assertThat(postJson(intake + "/api/v1/referrals", call, POLICE).statusCode())
+        .as("a partner may not give a source").isEqualTo(400);
+    // the same path as a partner's MARF: the MASH queue, with its source and who recorded it
+    String referralId = accepted(call, SOCIAL_WORKER);
+    JsonNode contact = getJson(triage + "/api/v1/triage/" + referralId + "?purpose=MASH%20screening",
+        SOCIAL_WORKER);
+    assertThat(contact.get("sources").get(0).get("agency").asString()).isEqualTo("ANONYMOUS");
+    assertThat(contact.get("referrals").get(0).get("recordedBy").asString()).isEqualTo("mash-social-worker");
+    assertThat(contact.get("referrals").get(0).get("children").get(0).get("givenName").asString())
+        .isEqualTo("Isla");
+
+    // closed at the front door: the decision says what the referrer should do
+    String nothing = """
+        {"outcome":"NO_FURTHER_ACTION","levelOfNeed":1,"rationale":"Checks found the family known and supported."%s}
+        """;
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/recommendation", nothing.formatted(""),
+        SOCIAL_WORKER).statusCode()).isEqualTo(200);
+    HttpResponse<String> withoutAdvice = postJson(triage + "/api/v1/triage/" + referralId + "/decision",
+        nothing.formatted(""), MANAGER);
+    assertThat(withoutAdvice.statusCode()).isEqualTo(400);
+    assertThat(withoutAdvice.body()).contains("/adviceToReferrer");
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/decision", nothing.formatted(
+        ",\"adviceToReferrer\":\"If the caller rings again, ask them to call the police at once.\""), MANAGER)
+        .statusCode()).isEqualTo(200);
+
+    // the KPIs by source count it
+    String ops = TestTokens.bearer(TestTokens.staff("ops", "OPS").mint());
+    await().atMost(Duration.ofSeconds(60)).until(() -> java.util.stream.StreamSupport.stream(
+            getJson(notification + "/api/v1/kpis/contacts-by-source", ops).get("rows").spliterator(), false)
+        .anyMatch(row -> row.get("source").asString().equals("ANONYMOUS") && row.get("contacts").asInt() >= 1));
+  }
+
+  @Test
+  void a_referral_closed_with_information_and_advice_tells_its_referrer_the_advice() throws Exception {
+    String referralBody = """
+        {"referralType":"MARF",
+         "referrer":{"agency":"HEALTH_VISITOR","organisation":"Wye Valley Health Visiting","name":"J. Okafor","role":"Health visitor","email":"hv@example.org"},
+         "children":[{"givenName":"Ruby","familyName":"Lowe","dateOfBirth":"2023-02-14"}],
+         "concern":{"categories":["OTHER"],"summary":"Mother asks for help with sleep and feeding.","immediateRisk":false,"levelOfNeed":1},
+         "consent":{"parentAware":true,"consentGiven":true}}
+        """;
+    String referralId = accepted(referralBody, HEALTH);
+
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/checks",
+        "{\"advice\":\"Told the health visitor about the local sleep clinic.\"}", SOCIAL_WORKER).statusCode())
+        .isEqualTo(200);
+    String advice = """
+        {"outcome":"INFORMATION_AND_ADVICE","levelOfNeed":1,"rationale":"Universal services meet the need.",
+         "adviceToReferrer":"Refer the family to the sleep clinic; refer again if feeding does not improve."}
+        """;
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/recommendation", advice, SOCIAL_WORKER)
+        .statusCode()).isEqualTo(200);
+    assertThat(postJson(triage + "/api/v1/triage/" + referralId + "/decision", advice, MANAGER).statusCode())
+        .isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        getJson(intake + "/api/v1/referrals/" + referralId, HEALTH).get("status").asString().equals("DECIDED"));
+    JsonNode feedback = getJson(intake + "/api/v1/referrals/" + referralId, HEALTH);
+    assertThat(feedback.get("outcome").asString()).isEqualTo("INFORMATION_AND_ADVICE");
+    assertThat(feedback.get("adviceToReferrer").asString())
+        .isEqualTo("Refer the family to the sleep clinic; refer again if feeding does not improve.");
+    assertThat(feedback.toString()).as("the rationale is not the referrer's").doesNotContain("Universal services");
   }
 
   @Test

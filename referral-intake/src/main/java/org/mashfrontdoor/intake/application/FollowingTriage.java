@@ -25,8 +25,10 @@ public class FollowingTriage {
     return apply(referralId, eventId, referral -> referral.inTriage(at));
   }
 
-  public boolean decisionRecorded(String referralId, String eventId, TriageOutcome outcome, Instant at) {
-    return apply(referralId, eventId, referral -> referral.decided(outcome, at));
+  /** {@code adviceToReferrer}: what the MASH tells the referrer to do, or null when it gave none. */
+  public boolean decisionRecorded(String referralId, String eventId, TriageOutcome outcome, String adviceToReferrer,
+      Instant at) {
+    return apply(referralId, eventId, referral -> referral.decided(outcome, adviceToReferrer, at));
   }
 
   public boolean caseOpened(String referralId, String eventId, String pathway, Instant at) {

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** A referral form (MARF) as a partner submitted it, already checked for shape and validity. */
+/**
+ * A referral form (MARF) as a partner submitted it, or as a MASH social worker recorded a contact made by telephone
+ * or email ({@code recordedBy}: the staff id; null for a partner's form), already checked for shape and validity.
+ */
 public record NewReferral(
     ReferralType referralType,
     Referrer referrer,
@@ -13,8 +16,13 @@ public record NewReferral(
     Household household,
     Concern concern,
     DomesticAbuse domesticAbuse,
-    Consent consent) {
+    Consent consent,
+    String recordedBy) {
 
+  /**
+   * Who referred: {@code agency} is the contact's source (a partner's agency, or the source MASH staff recorded, e.g.
+   * ANONYMOUS); the person's details as given (any may be null on a contact recorded by staff).
+   */
   public record Referrer(Agency agency, String organisation, String name, String role, String email, String phone) {
   }
 
@@ -64,7 +72,7 @@ public record NewReferral(
         new Referrer(Agency.EARLY_HELP, organisation, null, null, null, null),
         children, household,
         new Concern(concern.categories(), reason, null, false, null),
-        null, consent);
+        null, consent, null);
   }
 
   public DashRiskLevel dashRiskLevel() {

@@ -11,8 +11,9 @@ import org.mashfrontdoor.platform.deadlines.DeadlinePolicy;
 /**
  * A referral as the intake holds it: what the partner sent, the acknowledgement we gave (its decision deadline,
  * and the policy that set it: null on referrals stored before it was kept), how it links to earlier referrals about
- * the same children, and the timeline the referrer sees. Status only moves forward, so late or repeated news from
- * triage cannot undo it.
+ * the same children, and the timeline the referrer sees, with the MASH's decision and the advice it gave the
+ * referrer ({@code adviceToReferrer}, null when none was given). Status only moves forward, so late or repeated news
+ * from triage cannot undo it.
  */
 public record Referral(
     String referralId,
@@ -26,6 +27,7 @@ public record Referral(
     List<ChildIdentity> childIdentities,
     ReferralStatus status,
     TriageOutcome outcome,
+    String adviceToReferrer,
     List<StatusChange> timeline,
     Instant updatedAt) {
 
@@ -60,7 +62,7 @@ public record Referral(
   public static Referral received(String referralId, String reference, Partner partner, NewReferral form,
       Instant receivedAt, DeadlinePolicy decisionDeadline, Links links, List<ChildIdentity> childIdentities) {
     return new Referral(referralId, reference, partner.id(), form, receivedAt, decisionDeadline.dueBy(receivedAt),
-        decisionDeadline.applied(), links, childIdentities, ReferralStatus.RECEIVED, null,
+        decisionDeadline.applied(), links, childIdentities, ReferralStatus.RECEIVED, null, null,
         List.of(new StatusChange(Milestone.RECEIVED, receivedAt, null, null)), receivedAt);
   }
 
@@ -89,15 +91,19 @@ public record Referral(
     if (status.compareTo(ReferralStatus.IN_TRIAGE) >= 0) {
       return this;
     }
-    return with(ReferralStatus.IN_TRIAGE, null, new StatusChange(Milestone.IN_TRIAGE, at, null, null));
+    return with(ReferralStatus.IN_TRIAGE, outcome, adviceToReferrer,
+        new StatusChange(Milestone.IN_TRIAGE, at, null, null));
   }
 
-  /** A manager has decided. No change if a decision is already recorded. */
-  public Referral decided(TriageOutcome decision, Instant at) {
+  /**
+   * A manager has decided, with {@code advice} for the referrer (null when none was given). No change if a decision
+   * is already recorded.
+   */
+  public Referral decided(TriageOutcome decision, String advice, Instant at) {
     if (status == ReferralStatus.DECIDED) {
       return this;
     }
-    return with(ReferralStatus.DECIDED, Objects.requireNonNull(decision),
+    return with(ReferralStatus.DECIDED, Objects.requireNonNull(decision), advice,
         new StatusChange(Milestone.DECIDED, at, decision, null));
   }
 
@@ -112,7 +118,7 @@ public record Referral(
       return this;
     }
     Milestone milestone = "EARLY_HELP".equals(pathway) ? Milestone.STEPPED_DOWN_TO_EARLY_HELP : Milestone.CASE_OPENED;
-    return with(status, outcome, new StatusChange(milestone, at, null, pathway));
+    return with(status, outcome, adviceToReferrer, new StatusChange(milestone, at, null, pathway));
   }
 
   /**
@@ -126,21 +132,22 @@ public record Referral(
     if (timeline.stream().anyMatch(t -> t.milestone() == milestone)) {
       return this;
     }
-    return with(status, outcome, new StatusChange(milestone, Objects.requireNonNull(at), null, null));
+    return with(status, outcome, adviceToReferrer,
+        new StatusChange(milestone, Objects.requireNonNull(at), null, null));
   }
 
-  private Referral with(ReferralStatus next, TriageOutcome decision, StatusChange change) {
+  private Referral with(ReferralStatus next, TriageOutcome decision, String advice, StatusChange change) {
     List<StatusChange> changes = new ArrayList<>(timeline);
     changes.add(change);
     // Triage and case events travel on different topics, so they may arrive out of order: tell the story in order.
     changes.sort(STORY_ORDER);
     return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, deadlinePolicy, links,
-        childIdentities, next, decision == null ? outcome : decision, changes, updatedAt);
+        childIdentities, next, decision, advice, changes, updatedAt);
   }
 
   /** Marks when the intake last changed what the referrer sees (drives {@code updatedSince} polling). */
   public Referral touched(Instant at) {
     return new Referral(referralId, reference, partnerId, form, receivedAt, decisionDueBy, deadlinePolicy, links,
-        childIdentities, status, outcome, timeline, at);
+        childIdentities, status, outcome, adviceToReferrer, timeline, at);
   }
 }

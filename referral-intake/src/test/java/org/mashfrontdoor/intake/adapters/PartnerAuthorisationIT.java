@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -110,6 +112,17 @@ class PartnerAuthorisationIT {
   static JsonNode json(String body) {
     return EventJson.mapper().readTree(body);
   }
+
+  /** The referral.received.v1 of {@code referralId}, once intake has published it. */
+  static EventEnvelope received(String referralId) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      referralEvents.poll(Duration.ofMillis(200)).forEach(r -> published.add(EventJson.read(r.value())));
+      return published.stream().anyMatch(e -> referralId.equals(e.subject()));
+    });
+    return published.stream().filter(e -> referralId.equals(e.subject())).findFirst().orElseThrow();
+  }
+
+  static final List<EventEnvelope> published = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   long storedReferrals() {
     return database.getCollection("referrals").countDocuments();
@@ -218,10 +231,18 @@ class PartnerAuthorisationIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"MASH_SOCIAL_WORKER", "MASH_MANAGER"})
-    void mash_staff_tokens_are_for_triage_not_the_partner_api(String role) throws Exception {
+    void mash_staff_read_contacts_in_triage_not_referrals_here(String role) throws Exception {
       String staff = TestTokens.staff("staff-1", role).mint();
-      assertProblem(post(staff), 403);
       assertProblem(get("/api/v1/referrals/" + submitted(SCHOOL), staff), 403);
+      assertProblem(get("/api/v1/referrals", staff), 403);
+    }
+
+    @Test
+    void only_a_mash_social_worker_among_staff_records_contacts() throws Exception {
+      long before = storedReferrals();
+      assertProblem(post(TestTokens.staff("mgr-1", "MASH_MANAGER").mint()), 403);
+      assertProblem(post(TestTokens.staff("sw-1", "SOCIAL_WORKER").mint()), 403);
+      assertThat(storedReferrals()).isEqualTo(before);
     }
 
     @Test
@@ -234,6 +255,88 @@ class PartnerAuthorisationIT {
       assertThat(storedReferrals()).isEqualTo(before);
       String unknownAgency = TestTokens.partner("new-partner", "MI5", "Thames House", "referral:submit").mint();
       assertProblem(post(unknownAgency), 403);
+      assertThat(storedReferrals()).isEqualTo(before);
+    }
+  }
+
+  /**
+   * Issue 11: calls and emails from the public, family members, anonymous callers and agencies without a system are
+   * recorded by a MASH social worker with the same MARF plus a {@code source}; the referrer is then optional (the
+   * caller, if known). They take the same path as a partner's MARF: a reference, the decision clock, the event that
+   * puts them in the MASH queue, with the source the KPIs count. Partners may not give a source.
+   */
+  @Nested
+  @DisplayName("a MASH social worker records a contact from a caller without a system")
+  class RecordedByMashStaff {
+
+    static final String MASH_SOCIAL_WORKER = TestTokens.staff("mash-social-worker", "MASH_SOCIAL_WORKER").mint();
+
+    /** An anonymous call: no referrer at all. */
+    static final String ANONYMOUS_CALL = """
+        {"source":"ANONYMOUS","referralType":"MARF",
+         "children":[{"givenName":"Mia","familyName":"Thorne","dateOfBirth":"2018-09-30"}],
+         "concern":{"categories":["NEGLECT"],"summary":"A neighbour says Mia is left alone at night.",
+                    "immediateRisk":false},
+         "consent":{"parentAware":false,"consentGiven":false,"reasonNotSought":"Anonymous caller."}}
+        """;
+
+    List<String> pointers(HttpResponse<String> response) {
+      assertProblem(response, 400);
+      List<String> pointers = new ArrayList<>();
+      json(response.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
+      return pointers;
+    }
+
+    @Test
+    void an_anonymous_call_without_a_referrer_is_accepted_and_goes_to_the_mash_with_its_source()
+        throws Exception {
+      HttpResponse<String> response = post(ANONYMOUS_CALL, MASH_SOCIAL_WORKER);
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+      JsonNode ack = json(response.body());
+      assertThat(ack.get("reference").asString()).matches("MARF-\\d{4}-\\d{6}");
+      String referralId = ack.get("referralId").asString();
+      JsonNode data = received(referralId).data();
+      assertThat(data.get("referrer").get("agency").asString()).as("the source the KPIs count")
+          .isEqualTo("ANONYMOUS");
+      assertThat(data.get("referrer").get("name").isNull()).isTrue();
+      assertThat(data.get("recordedBy").asString()).isEqualTo("mash-social-worker");
+      assertThat(data.get("decisionDueBy").asString()).isNotBlank();
+      assertThat(data.get("children").get(0).get("givenName").asString()).isEqualTo("Mia");
+      Document stored = database.getCollection("referrals").find(Filters.eq("_id", referralId)).first();
+      assertThat(stored.getString("partnerId")).as("kept apart from any partner system's id")
+          .isEqualTo("mash-staff:mash-social-worker");
+    }
+
+    @Test
+    void a_family_members_call_describes_the_caller_without_an_agency() throws Exception {
+      String call = ANONYMOUS_CALL.replace("\"source\":\"ANONYMOUS\"", """
+          "source":"FAMILY_MEMBER","referrer":{"name":"J. Thorne","role":"Grandmother","phone":"07700 900123"}""");
+
+      HttpResponse<String> response = post(call, MASH_SOCIAL_WORKER);
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+      JsonNode referrer = received(json(response.body()).get("referralId").asString()).data().get("referrer");
+      assertThat(referrer.get("agency").asString()).isEqualTo("FAMILY_MEMBER");
+      assertThat(referrer.get("name").asString()).isEqualTo("J. Thorne");
+      assertThat(referrer.get("phone").asString()).isEqualTo("07700 900123");
+      assertThat(pointers(post(call.replace("\"role\":\"Grandmother\"", "\"agency\":\"POLICE\""),
+          MASH_SOCIAL_WORKER))).as("the source says who called").containsExactly("/referrer/agency");
+    }
+
+    @Test
+    void staff_must_give_the_source_and_partners_may_not() throws Exception {
+      long before = storedReferrals();
+
+      assertThat(pointers(post(SampleMarfs.SCHOOL_CONCERN, MASH_SOCIAL_WORKER))).containsExactly("/source");
+      assertThat(pointers(post(SampleMarfs.SCHOOL_CONCERN.replace("{\"referralType\"",
+          "{\"source\":\"ANONYMOUS\",\"referralType\""), SCHOOL)))
+          .as("a partner's source is the agency its token names").containsExactly("/source");
+      assertThat(pointers(post(ANONYMOUS_CALL.replace("\"ANONYMOUS\"", "\"NEIGHBOUR\""), MASH_SOCIAL_WORKER)))
+          .containsExactly("/source");
+      assertThat(pointers(post(ANONYMOUS_CALL.replace(",\"reasonNotSought\":\"Anonymous caller.\"", ""),
+          MASH_SOCIAL_WORKER))).as("the same rules as a partner's MARF")
+          .containsExactly("/consent/reasonNotSought");
       assertThat(storedReferrals()).isEqualTo(before);
     }
   }
@@ -259,16 +362,7 @@ class PartnerAuthorisationIT {
     // the police system's token, with a body claiming to be from a school
     String referralId = submitted(POLICE);
 
-    List<EventEnvelope> mine = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      referralEvents.poll(Duration.ofMillis(200)).forEach(r -> {
-        if (referralId.equals(r.key())) {
-          mine.add(EventJson.read(r.value()));
-        }
-      });
-      return !mine.isEmpty();
-    });
-    JsonNode referrer = mine.getFirst().data().get("referrer");
+    JsonNode referrer = received(referralId).data().get("referrer");
     assertThat(referrer.get("agency").asString()).isEqualTo("POLICE");
     assertThat(referrer.get("organisation").asString()).isEqualTo("West Mercia Police");
   }

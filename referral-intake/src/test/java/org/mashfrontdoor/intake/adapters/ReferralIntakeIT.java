@@ -131,7 +131,8 @@ class ReferralIntakeIT {
   }
 
   @Test
-  void publishes_referral_received_keyed_by_referral_id_without_address_or_nhs_number() throws Exception {
+  void publishes_referral_received_keyed_by_referral_id_with_what_the_mash_shows_but_no_address_or_nhs_number()
+      throws Exception {
     String referralId = json(post(MARF, "application/json").body()).get("referralId").asString();
 
     List<ConsumerRecord<String, String>> mine = new ArrayList<>();
@@ -154,8 +155,17 @@ class ReferralIntakeIT {
     assertThat(event.data().get("deadlinePolicy").get("id").asString()).isEqualTo("ELAPSED_24H");
     assertThat(event.data().get("deadlinePolicy").get("version").asInt()).isEqualTo(1);
     assertThat(event.data().get("dashRiskLevel").asString()).isEqualTo("HIGH");
-    assertThat(event.data().get("children").get(0).get("givenName").asString()).isEqualTo("Ava");
-    assertThat(record.value()).doesNotContain("9434765919").doesNotContain("HR4 9EP").doesNotContain("dsl@example.org");
+    JsonNode data = event.data();
+    assertThat(data.get("children").get(0).get("givenName").asString()).isEqualTo("Ava");
+    assertThat(data.get("children").get(0).get("dateOfBirth").asString()).isEqualTo("2016-03-14");
+    assertThat(data.get("concern").get("summary").asString()).isEqualTo("Ava arrives hungry and unwashed most days.");
+    assertThat(data.get("domesticAbuse").get("dashRiskLevel").asString()).isEqualTo("HIGH");
+    assertThat(data.get("consent").get("consentGiven").asBoolean()).isTrue();
+    assertThat(data.get("referrer").get("agency").asString()).as("from the partner's token").isEqualTo("SCHOOL");
+    assertThat(data.get("referrer").get("name").asString()).as("who referred, for the MASH").isEqualTo("A. Teacher");
+    assertThat(data.get("referrer").get("email").asString()).isEqualTo("dsl@example.org");
+    assertThat(record.value()).as("what the MASH does not show stays in intake")
+        .doesNotContain("9434765919").doesNotContain("HR4 9EP").doesNotContain("Widemarsh");
   }
 
   @Test
@@ -167,13 +177,17 @@ class ReferralIntakeIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> get(referralId).get("status").asString().equals("IN_TRIAGE"));
 
     String decisionEventId = UUID.randomUUID().toString();
-    Map<String, Object> decision = Map.of("referralId", referralId, "outcome", "EARLY_HELP", "levelOfNeed", 2,
+    Map<String, Object> decision = Map.of("referralId", referralId, "outcome", "INFORMATION_AND_ADVICE",
+        "levelOfNeed", 1, "adviceToReferrer", "Offer Ava breakfast club and tell us if she is still hungry.",
         "decidedAt", "2026-11-23T10:00:00Z");
     sendTriageEvent(decisionEventId, "triage.decision-recorded.v1", referralId, decision);
     await().atMost(Duration.ofSeconds(30)).until(() -> get(referralId).get("status").asString().equals("DECIDED"));
     JsonNode decided = get(referralId);
-    assertThat(decided.get("outcome").asString()).isEqualTo("EARLY_HELP");
-    assertThat(decided.get("whatHappensNext").asString()).contains("early help");
+    assertThat(decided.get("outcome").asString()).isEqualTo("INFORMATION_AND_ADVICE");
+    assertThat(decided.get("whatHappensNext").asString()).contains("information and advice");
+    assertThat(decided.get("adviceToReferrer").asString())
+        .as("the referrer's feedback shows the advice the MASH gave it")
+        .isEqualTo("Offer Ava breakfast club and tell us if she is still hungry.");
     assertThat(decided.get("timeline")).hasSize(3);
 
     // Redelivery of the same decision, then a marker event: once the marker is applied, the redelivery was seen.

@@ -134,6 +134,8 @@ class SchemaBreakingMarfsIT {
         tree("an unknown top-level field", "/priority", m -> m.put("priority", "HIGH")),
         tree("no summary", "/concern/summary", m -> at(m, "/concern").remove("summary")),
         tree("no referrer", "/referrer", m -> m.remove("referrer")),
+        tree("a source from a partner (its source is its token's agency)", "/source",
+            m -> m.put("source", "POLICE")),
         tree("no family name", "/children/0/familyName", m -> at(m, "/children/0").remove("familyName")),
         tree("no DASH risk level", "/domesticAbuse/dashRiskLevel",
             m -> at(m, "/domesticAbuse").remove("dashRiskLevel")),

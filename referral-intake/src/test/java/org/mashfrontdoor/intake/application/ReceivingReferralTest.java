@@ -85,7 +85,7 @@ class ReceivingReferralTest {
         new NewReferral.Referrer(Agency.SCHOOL, "Oak Primary", "A. Teacher", null, "dsl@example.org", null),
         List.of(children), new NewReferral.Household(List.of(), Set.of()),
         new NewReferral.Concern(Set.of(ConcernCategory.NEGLECT), "summary", null, false, 2), null,
-        new NewReferral.Consent(true, true, null, null));
+        new NewReferral.Consent(true, true, null, null), null);
   }
 
   ReceivingReferral.Receipt receive(Partner partner, NewReferral form) {

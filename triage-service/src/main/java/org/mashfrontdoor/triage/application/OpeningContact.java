@@ -8,13 +8,15 @@ import java.util.Optional;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.Referral;
+import org.mashfrontdoor.triage.domain.ReferralDetails;
 import org.mashfrontdoor.triage.domain.TriageEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens a contact, with the decision deadline intake set, for each referral received; or, when the referral is linked to a
- * referral with an open contact, adds it to that contact instead. Redeliveries change nothing.
+ * referral with an open contact, adds it to that contact instead. What the referral told the MASH is kept first
+ * (ADR 0012), so a contact never exists without its referrals' details. Redeliveries change nothing.
  */
 public class OpeningContact {
 
@@ -24,18 +26,26 @@ public class OpeningContact {
   public enum Result { OPENED, JOINED, ALREADY_HANDLED }
 
   private final Contacts contacts;
+  private final Referrals referrals;
   private final RagPolicy ragPolicy;
   private final Clock clock;
   private final FrontDoorMetrics metrics;
 
-  public OpeningContact(Contacts contacts, RagPolicy ragPolicy, Clock clock, FrontDoorMetrics metrics) {
+  public OpeningContact(Contacts contacts, Referrals referrals, RagPolicy ragPolicy, Clock clock,
+      FrontDoorMetrics metrics) {
     this.contacts = contacts;
+    this.referrals = referrals;
     this.ragPolicy = ragPolicy;
     this.clock = clock;
     this.metrics = metrics;
   }
 
-  public Result open(Referral received, String eventId) {
+  /** {@code details}: what the referral told the MASH, kept (once) before its contact is opened or joined. */
+  public Result open(Referral received, ReferralDetails details, String eventId) {
+    if (!details.referralId().equals(received.referralId())) {
+      throw new IllegalArgumentException("the details are another referral's");
+    }
+    referrals.keep(details);
     // The store keeps milliseconds; truncating here keeps the events and later reads identical.
     Referral referral = new Referral(received.referralId(), received.reference(), received.referralType(),
         received.agency(), received.organisation(), received.receivedAt().truncatedTo(ChronoUnit.MILLIS),

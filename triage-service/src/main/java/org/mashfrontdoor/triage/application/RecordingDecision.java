@@ -30,10 +30,13 @@ public class RecordingDecision {
    * @throws UnknownContact if no contact holds the referral
    * @throws org.mashfrontdoor.triage.domain.StepOutOfOrder if there is no recommendation yet, or it is decided
    * @throws org.mashfrontdoor.triage.domain.NotPermitted if the member of staff may not sign off
+   * @throws IllegalArgumentException if the outcome closes the contact at the front door and no advice to the
+   *     referrer is given
    */
-  public ContactView record(String referralId, Outcome outcome, int levelOfNeed, String rationale, Staff staff) {
+  public ContactView record(String referralId, Outcome outcome, int levelOfNeed, String rationale,
+      String adviceToReferrer, Staff staff) {
     Contact decided = changing.change(referralId, (contact, now) -> {
-      Contact signed = contact.signOff(outcome, levelOfNeed, rationale, staff, now);
+      Contact signed = contact.signOff(outcome, levelOfNeed, rationale, adviceToReferrer, staff, now);
       return new ChangingContact.Change(signed, List.of(new TriageEvent.DecisionRecorded(signed, now)));
     });
     log.info("Recorded decision {} on contact {} by {} (on time: {})", outcome, decided.contactId(), staff.id(),

@@ -23,9 +23,10 @@ public class RecordingRecommendation {
     this.clock = clock;
   }
 
-  public ContactView recommend(String referralId, Outcome outcome, int levelOfNeed, String rationale, Staff staff) {
+  public ContactView recommend(String referralId, Outcome outcome, int levelOfNeed, String rationale,
+      String adviceToReferrer, Staff staff) {
     var written = changing.change(referralId, (contact, now) -> new ChangingContact.Change(
-        contact.recommend(outcome, levelOfNeed, rationale, staff, now), List.of()));
+        contact.recommend(outcome, levelOfNeed, rationale, adviceToReferrer, staff, now), List.of()));
     log.info("Recommended {} on contact {} by {}", outcome, written.contactId(), staff.id());
     return ViewingContacts.view(written, ragPolicy, clock.instant());
   }

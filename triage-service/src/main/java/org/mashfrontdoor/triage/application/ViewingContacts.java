@@ -3,6 +3,7 @@ package org.mashfrontdoor.triage.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.mashfrontdoor.platform.paging.Page;
 import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.triage.domain.Contact;
@@ -10,21 +11,27 @@ import org.mashfrontdoor.triage.domain.ContactRead;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
+import org.mashfrontdoor.triage.domain.ReferralDetails;
 import org.mashfrontdoor.triage.domain.Staff;
 
 /**
  * The front-door queue and single contacts, with RAG computed from the clock at the moment of asking. Reading a
- * contact is audited (who, what, when, why) before it is shown; the queue shows no personal data and is not.
+ * contact is audited (who, what, when, why) before it is shown, with what its referrals told the MASH
+ * ({@link ContactRecord}); the queue shows no personal data and is not. The referrals' details are read here only,
+ * and only after the audit entry is written.
  */
 public class ViewingContacts {
 
   private final Contacts contacts;
+  private final Referrals referrals;
   private final ReadAudit readAudit;
   private final RagPolicy ragPolicy;
   private final Clock clock;
 
-  public ViewingContacts(Contacts contacts, ReadAudit readAudit, RagPolicy ragPolicy, Clock clock) {
+  public ViewingContacts(Contacts contacts, Referrals referrals, ReadAudit readAudit, RagPolicy ragPolicy,
+      Clock clock) {
     this.contacts = contacts;
+    this.referrals = referrals;
     this.readAudit = readAudit;
     this.ragPolicy = ragPolicy;
     this.clock = clock;
@@ -41,23 +48,24 @@ public class ViewingContacts {
   }
 
   /**
-   * The contact holding {@code referralId}, whichever of its referrals that is, read by {@code reader} for
-   * {@code purpose}. The read is written to the audit first: if that fails, nothing is shown.
+   * The contact holding {@code referralId}, whichever of its referrals that is, with its referrals' details, read by
+   * {@code reader} for {@code purpose}. The read is written to the audit first: if that fails, nothing is read or
+   * shown.
    */
-  public ContactView contact(String referralId, Staff reader, String purpose) {
+  public ContactRecord contact(String referralId, Staff reader, String purpose) {
     Contact contact = find(referralId);
     Instant now = clock.instant();
     readAudit.record(ContactRead.of(reader, contact, referralId, now, purpose));
-    return view(contact, ragPolicy, now);
+    return withDetails(view(contact, ragPolicy, now));
   }
 
   /**
    * A contact shown to {@code reader} in the answer to a step they recorded (checks, recommendation, decision): a read
    * like any other, so it is audited first, with the step as its purpose; if the audit fails, nothing is shown.
    */
-  public ContactView shown(ContactView view, Staff reader, String requestedAs, String purpose) {
+  public ContactRecord shown(ContactView view, Staff reader, String requestedAs, String purpose) {
     readAudit.record(ContactRead.of(reader, view.contact(), requestedAs, clock.instant(), purpose));
-    return view;
+    return withDetails(view);
   }
 
   /** Who has read the contact holding {@code referralId}, oldest first, as far as {@code window} shows. */
@@ -72,6 +80,13 @@ public class ViewingContacts {
    * reads elsewhere (their cases) a report of who viewed the child includes.
    */
   public record ReadsOfContact(String contactId, List<String> referralIds, Page<ContactRead> reads) {
+  }
+
+  /** Called only once the read is audited: by {@link #contact} and {@link #shown}. */
+  private ContactRecord withDetails(ContactView view) {
+    List<ReferralDetails> details = view.contact().referralIds().stream()
+        .map(referrals::details).flatMap(Optional::stream).toList();
+    return new ContactRecord(view, details);
   }
 
   private Contact find(String referralId) {

@@ -129,7 +129,9 @@ public record Contact(
         version);
   }
 
-  public Contact recommend(Outcome outcome, int levelOfNeed, String rationale, Staff staff, Instant now) {
+  /** {@code adviceToReferrer}, if any, is the advice the social worker proposes; the manager's decision gives it. */
+  public Contact recommend(Outcome outcome, int levelOfNeed, String rationale, String adviceToReferrer, Staff staff,
+      Instant now) {
     if (!staff.mayRecommend()) {
       throw new NotPermitted(staff, "recommend an outcome");
     }
@@ -141,15 +143,19 @@ public record Contact(
     requireAdviceFor(outcome);
     return new Contact(contactId, reference, status, receivedAt, decisionDueBy, deadlinePolicy, urgent, lane,
         sources, linkedReferralIds, checks, advice,
-        new Recommendation(outcome, levelOfNeed, rationale, now, staff.id()), decision, ragState, nextAlarmAt,
+        new Recommendation(outcome, levelOfNeed, rationale, adviceToReferrer, now, staff.id()), decision, ragState,
+        nextAlarmAt,
         append(history, new HistoryEntry(now, HistoryEntry.Step.RECOMMENDED, staff.id(), outcome.name())), version);
   }
 
   /**
    * A manager signs off the recommendation (possibly with a different outcome: the manager decides). The
-   * decision is final and stops the clock; after the deadline it is still recorded, marked late.
+   * decision is final and stops the clock; after the deadline it is still recorded, marked late. An outcome that
+   * closes the contact at the front door (no further action, information and advice) tells the referrer what to do:
+   * {@code adviceToReferrer} is required for it.
    */
-  public Contact signOff(Outcome outcome, int levelOfNeed, String rationale, Staff staff, Instant decidedAt) {
+  public Contact signOff(Outcome outcome, int levelOfNeed, String rationale, String adviceToReferrer, Staff staff,
+      Instant decidedAt) {
     if (!staff.maySignOff()) {
       throw new NotPermitted(staff, "sign off a decision");
     }
@@ -159,10 +165,15 @@ public record Contact(
           + " has no recommendation to sign off yet.");
     }
     requireAdviceFor(outcome);
+    if (!TriageDecision.carriesAdviceWhereNeeded(outcome, adviceToReferrer)) {
+      throw new IllegalArgumentException(outcome + " closes the contact at the front door: give the referrer "
+          + "advice (adviceToReferrer)");
+    }
     boolean onTime = !decidedAt.isAfter(decisionDueBy);
     return new Contact(contactId, reference, ContactStatus.DECIDED, receivedAt, decisionDueBy, deadlinePolicy,
         urgent, lane, sources, linkedReferralIds, checks, advice, recommendation,
-        new TriageDecision(outcome, levelOfNeed, rationale, decidedAt, onTime, staff.id()), ragState, null,
+        new TriageDecision(outcome, levelOfNeed, rationale, adviceToReferrer, decidedAt, onTime, staff.id()),
+        ragState, null,
         append(history, new HistoryEntry(decidedAt, HistoryEntry.Step.DECIDED, staff.id(), outcome.name())),
         version);
   }

@@ -3,6 +3,7 @@ package org.mashfrontdoor.triage.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -36,6 +38,7 @@ import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -66,6 +69,9 @@ class TriageServiceTest {
 
   @Value("${local.server.port}")
   int port;
+
+  @Autowired
+  MongoDatabase database;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -132,11 +138,19 @@ class TriageServiceTest {
     if (deadlinePolicy != null) {
       data.put("deadlinePolicy", deadlinePolicy);
     }
-    data.put("referrer", Map.of("agency", "SCHOOL", "organisation", "Bishop's Oak Primary"));
+    data.put("referrer", Map.of("agency", "SCHOOL", "organisation", "Bishop's Oak Primary", "name", "A. Teacher",
+        "role", "Designated safeguarding lead", "email", "dsl@example.org", "phone", "01432 000000"));
     data.put("children", List.of(Map.of("givenName", "Ava", "familyName", "Marsh", "dateOfBirth", "2016-03-14",
-        "onChildProtectionPlan", false)));
+        "school", "Bishop's Oak Primary", "onChildProtectionPlan", false)));
+    data.put("household", Map.of("adults", List.of(Map.of("givenName", "Dana", "familyName", "Marsh",
+        "dateOfBirth", "1990-05-01", "relationship", "MOTHER")), "riskFactors", List.of("PARENTAL_MENTAL_HEALTH")));
     data.put("concern", concern);
     data.put("dashRiskLevel", dash);
+    if (dash != null) {
+      data.put("domesticAbuse", Map.of("dashRiskLevel", dash, "childrenPresent", true, "childrenWitnessed", false));
+    }
+    data.put("consent", Map.of("parentAware", false, "consentGiven", false,
+        "reasonNotSought", "Telling the parents could put Ava at risk.", "lawfulBasis", "SAFEGUARDING_CHILDREN_DPA_2018"));
     data.put("reReferral", false);
     data.put("linkedReferralIds", linkedReferralIds);
     data.put("someFieldFromANewerIntake", "ignored");
@@ -292,6 +306,61 @@ class TriageServiceTest {
     assertThat(Instant.parse(data.get("decidedAt").asString())).isEqualTo(NOW);
     assertThat(Instant.parse(data.get("receivedAt").asString())).isEqualTo(NOW.minus(Duration.ofHours(20)));
     assertThat(data.get("onTime").asBoolean()).isTrue();
+  }
+
+  @Test
+  void the_audited_read_shows_what_each_referral_told_the_mash_and_nothing_else_does() throws Exception {
+    String referralId = newReferral(NOW, false, "MEDIUM");
+
+    JsonNode contact = awaitContact(referralId);
+    JsonNode referral = contact.get("referrals").get(0);
+    assertThat(referral.get("referralId").asString()).isEqualTo(referralId);
+    assertThat(referral.get("referrer").get("name").asString()).isEqualTo("A. Teacher");
+    assertThat(referral.get("referrer").get("role").asString()).isEqualTo("Designated safeguarding lead");
+    assertThat(referral.get("referrer").get("email").asString()).isEqualTo("dsl@example.org");
+    assertThat(referral.get("referrer").get("phone").asString()).isEqualTo("01432 000000");
+    assertThat(referral.has("recordedBy")).as("a partner's form").isFalse();
+    JsonNode child = referral.get("children").get(0);
+    assertThat(child.get("givenName").asString() + " " + child.get("familyName").asString()).isEqualTo("Ava Marsh");
+    assertThat(child.get("dateOfBirth").asString()).isEqualTo("2016-03-14");
+    assertThat(child.get("school").asString()).isEqualTo("Bishop's Oak Primary");
+    assertThat(child.get("onChildProtectionPlan").asBoolean()).isFalse();
+    assertThat(referral.get("household").get("adults").get(0).get("relationship").asString()).isEqualTo("MOTHER");
+    assertThat(referral.get("household").get("riskFactors").toString()).isEqualTo("[\"PARENTAL_MENTAL_HEALTH\"]");
+    assertThat(referral.get("concern").get("summary").asString()).isEqualTo("Arrives hungry most days.");
+    assertThat(referral.get("domesticAbuse").get("dashRiskLevel").asString()).isEqualTo("MEDIUM");
+    assertThat(referral.get("domesticAbuse").get("childrenPresent").asBoolean()).isTrue();
+    assertThat(referral.get("consent").get("consentGiven").asBoolean()).isFalse();
+    assertThat(referral.get("consent").get("reasonNotSought").asString())
+        .isEqualTo("Telling the parents could put Ava at risk.");
+    assertThat(referral.get("consent").get("lawfulBasis").asString()).isEqualTo("SAFEGUARDING_CHILDREN_DPA_2018");
+    assertThat(referral.get("sharedWithoutConsent").asBoolean()).as("the manager sees it, with the reason")
+        .isTrue();
+
+    // Kept per referral, looked up by _id; what was first received stays (a redelivery changes nothing).
+    Document kept = database.getCollection("referrals").find(new Document("_id", referralId)).first();
+    assertThat(kept).isNotNull();
+    send(referralId, referralReceived(referralId, NOW, false, "MEDIUM").replace("A. Teacher", "Someone Else"));
+    // A marker on the same key (so the same partition, after the redelivery): once it is handled, so was that.
+    String marker = UUID.randomUUID().toString();
+    send(referralId, referralReceived(marker, NOW, false, null));
+    awaitContact(marker);
+    assertThat(json(read(referralId).body()).get("referrals").get(0).get("referrer").get("name").asString())
+        .isEqualTo("A. Teacher");
+
+    // The step answers are audited reads too, so they show it; the queue, the events and the audit do not.
+    HttpResponse<String> recommended = recommend(referralId, EARLY_HELP);
+    assertThat(json(recommended.body()).get("referrals").get(0).get("children").get(0).get("givenName").asString())
+        .isEqualTo("Ava");
+    assertThat(get("queue").body()).doesNotContain("Ava", "Telling the parents", "A. Teacher");
+    assertThat(awaitPublished(referralId, "triage.contact-opened.v1").value())
+        .doesNotContain("Ava", "Telling the parents", "A. Teacher", "dsl@example.org", "Dana");
+    HttpResponse<String> audit = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/api/v1/triage/audit?referralId=" + referralId)).header("Authorization",
+        TestTokens.bearer(MANAGER_TOKEN)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(json(audit.body()).get("reads")).extracting(r -> r.get("purpose").asString())
+        .contains("MASH screening", "Recording a recommendation");
+    assertThat(audit.body()).doesNotContain("Ava", "A. Teacher");
   }
 
   @Test
@@ -518,7 +587,46 @@ class TriageServiceTest {
     assertThat(contact.get("checks").get(1).has("returnedAt")).isTrue();
     assertThat(contact.get("advice").get("recordedBy").asString()).isEqualTo("sw-3");
     assertThat(post(referralId, "recommendation", adviceOutcome, "sw-3", SOCIAL_WORKER).statusCode()).isEqualTo(200);
-    assertThat(post(referralId, "decision", adviceOutcome, "mgr-7", MANAGER).statusCode()).isEqualTo(200);
+    assertThat(pointers(post(referralId, "decision", adviceOutcome, "mgr-7", MANAGER)))
+        .as("the decision tells the referrer what to do").containsExactly("/adviceToReferrer");
+    HttpResponse<String> decided = post(referralId, "decision", """
+        {"outcome":"INFORMATION_AND_ADVICE","levelOfNeed":1,"rationale":"Universal services can meet the need.",
+         "adviceToReferrer":"Offer the family the school nurse drop-in; refer again if Ava misses meals."}""",
+        "mgr-7", MANAGER);
+    assertThat(decided.statusCode()).isEqualTo(200);
+    assertThat(json(decided.body()).get("decision").get("adviceToReferrer").asString())
+        .isEqualTo("Offer the family the school nurse drop-in; refer again if Ava misses meals.");
+  }
+
+  @Test
+  void no_further_action_needs_advice_to_the_referrer_which_travels_to_intake_without_the_rationale()
+      throws Exception {
+    String referralId = newReferral(NOW, false, null);
+    awaitContact(referralId);
+    String nothing = """
+        {"outcome":"NO_FURTHER_ACTION","levelOfNeed":1,"rationale":"Needs met by the school's own support."%s}""";
+    assertThat(recommend(referralId, nothing.formatted("")).statusCode())
+        .as("a recommendation may leave the advice to the manager").isEqualTo(200);
+
+    assertThat(pointers(decide(referralId, nothing.formatted("")))).containsExactly("/adviceToReferrer");
+    assertThat(pointers(decide(referralId, nothing.formatted(",\"adviceToReferrer\":\"  \""))))
+        .containsExactly("/adviceToReferrer");
+    assertThat(pointers(decide(referralId, nothing.formatted(",\"adviceToReferrer\":\"%s\"".formatted(
+        "a".repeat(4001)))))).containsExactly("/adviceToReferrer");
+    assertThat(pointers(decide(referralId, """
+        {"outcome":"NO_FURTHER_ACTION","levelOfNeed":9,"rationale":""}""")))
+        .as("named with every other bad field").containsExactlyInAnyOrder("/adviceToReferrer", "/levelOfNeed",
+            "/rationale");
+    assertThat(json(read(referralId).body()).get("status").asString()).isEqualTo("OPEN");
+
+    HttpResponse<String> decided = decide(referralId, nothing.formatted(
+        ",\"adviceToReferrer\":\"Keep offering breakfast club; refer again if Ava is hungry at school.\""));
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    JsonNode event = EventJson.read(awaitPublished(referralId, "triage.decision-recorded.v1").value()).data();
+    assertThat(event.get("adviceToReferrer").asString())
+        .isEqualTo("Keep offering breakfast club; refer again if Ava is hungry at school.");
+    assertThat(event.has("rationale")).as("no consumer uses the rationale of a contact closed at the front door")
+        .isFalse();
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
+import org.mashfrontdoor.triage.adapters.persistence.MongoReferrals;
 import org.mashfrontdoor.triage.domain.RagReportSchedule;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -34,6 +35,7 @@ import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.ReceivedReferrals;
 import org.mashfrontdoor.triage.domain.Referral;
+import org.mashfrontdoor.triage.domain.ReferralDetails;
 import org.mashfrontdoor.triage.domain.ReferralType;
 import org.mashfrontdoor.triage.domain.Role;
 import org.mashfrontdoor.triage.domain.Staff;
@@ -64,7 +66,7 @@ class DeadlineClockTest {
   Instance startInstance(int batchSize) {
     MongoContacts contacts = new MongoContacts(new OutboxRelay(database, clock, 100));
     return new Instance(contacts,
-        new OpeningContact(contacts, RAG, clock, FrontDoorMetrics.NONE),
+        new OpeningContact(contacts, new MongoReferrals(database), RAG, clock, FrontDoorMetrics.NONE),
         new FiringDeadlines(contacts, RAG, clock, batchSize, FrontDoorMetrics.NONE),
         new RecordingDecision(contacts, RAG, clock, FrontDoorMetrics.NONE),
         new RecordingRecommendation(contacts, RAG, clock));
@@ -89,6 +91,11 @@ class DeadlineClockTest {
         "Bishop's Oak Primary", receivedAt, false, null, List.of(), false, List.of());
   }
 
+  /** What a referral told the MASH: nothing the clock needs. */
+  static ReferralDetails details(String id) {
+    return new ReferralDetails(id, null, null, List.of(), null, null, null, null);
+  }
+
   /** The events written with the contact, in order, as "type:rag". Nothing relays them here, so all are kept. */
   List<String> events(String contactId) {
     Document doc = database.getCollection(MongoContacts.COLLECTION).find(new Document("_id", contactId)).first();
@@ -105,7 +112,7 @@ class DeadlineClockTest {
   @Test
   void announces_amber_red_and_breach_each_at_its_boundary_and_never_before() {
     Instance instance = startInstance(100);
-    instance.opening().open(referral("r1", T0), "e1");
+    instance.opening().open(referral("r1", T0), details("r1"), "e1");
     Instant due = T0.plus(Duration.ofHours(24));
 
     clock.set(due.minus(Duration.ofHours(8)).minusMillis(1));
@@ -133,7 +140,7 @@ class DeadlineClockTest {
   @Test
   void fires_each_event_once_across_a_restart() {
     Instance first = startInstance(100);
-    first.opening().open(referral("r1", T0), "e1");
+    first.opening().open(referral("r1", T0), details("r1"), "e1");
     clock.set(T0.plus(Duration.ofHours(17)));
     assertThat(first.firing().fireDue()).isEqualTo(1);
 
@@ -153,7 +160,7 @@ class DeadlineClockTest {
   @Test
   void after_an_outage_announces_only_the_rag_reached_not_stale_warnings() {
     Instance instance = startInstance(100);
-    instance.opening().open(referral("r1", T0), "e1");
+    instance.opening().open(referral("r1", T0), details("r1"), "e1");
     clock.set(T0.plus(Duration.ofHours(30)));
     assertThat(instance.firing().fireDue()).isEqualTo(1);
     assertThat(events("r1")).containsExactly("contact-opened:GREEN", "deadline-breached:BREACHED");
@@ -162,17 +169,17 @@ class DeadlineClockTest {
   @Test
   void stops_once_decided_and_a_late_decision_is_recorded_as_late() {
     Instance instance = startInstance(100);
-    instance.opening().open(referral("r1", T0), "e1");
-    instance.opening().open(referral("r2", T0), "e2");
-    instance.recommending().recommend("r1", Outcome.EARLY_HELP, 2, "Family agree.", WORKER);
+    instance.opening().open(referral("r1", T0), details("r1"), "e1");
+    instance.opening().open(referral("r2", T0), details("r2"), "e2");
+    instance.recommending().recommend("r1", Outcome.EARLY_HELP, 2, "Family agree.", null, WORKER);
     clock.set(T0.plus(Duration.ofHours(20)));
-    instance.deciding().record("r1", Outcome.EARLY_HELP, 2, "Family agree.", MANAGER);
+    instance.deciding().record("r1", Outcome.EARLY_HELP, 2, "Family agree.", null, MANAGER);
     clock.set(T0.plus(Duration.ofHours(30)));
     assertThat(instance.firing().fireDue()).as("only r2 is still on the clock").isEqualTo(1);
     assertThat(events("r1")).containsExactly("contact-opened:GREEN", "decision-recorded");
 
-    instance.recommending().recommend("r2", Outcome.EARLY_HELP, 2, "Family agree.", WORKER);
-    ContactView late = instance.deciding().record("r2", Outcome.EARLY_HELP, 2, "Family agree.",
+    instance.recommending().recommend("r2", Outcome.EARLY_HELP, 2, "Family agree.", null, WORKER);
+    ContactView late = instance.deciding().record("r2", Outcome.EARLY_HELP, 2, "Family agree.", null,
         MANAGER);
     assertThat(late.contact().decision().onTime()).isFalse();
     assertThat(late.rag()).isEqualTo(Rag.BREACHED);
@@ -185,7 +192,7 @@ class DeadlineClockTest {
     int contacts = 60;
     for (int i = 0; i < contacts; i++) {
       // deadlines spread over an hour, so batches overlap and interleave
-      one.opening().open(referral("r" + i, T0.plus(Duration.ofMinutes(i))), "e" + i);
+      one.opening().open(referral("r" + i, T0.plus(Duration.ofMinutes(i))), details("r" + i), "e" + i);
     }
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -221,7 +228,7 @@ class DeadlineClockTest {
         List.of(LocalTime.of(9, 0), LocalTime.of(13, 0), LocalTime.of(16, 0)), ZoneId.of("Europe/London"),
         Duration.ofHours(1));
     Instance one = startInstance(10);
-    one.opening().open(referral("r1", T0), "e1");
+    one.opening().open(referral("r1", T0), details("r1"), "e1");
     List<ReportingRag> instances = List.of(
         new ReportingRag(one.contacts(), new MongoRagReports(new OutboxRelay(database, clock, 100)), schedule, RAG,
             clock),

@@ -24,6 +24,7 @@ import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.ReceivedReferrals;
+import org.mashfrontdoor.triage.domain.ReferralDetails;
 import org.mashfrontdoor.triage.domain.ReferralType;
 import org.mashfrontdoor.triage.domain.Role;
 import org.mashfrontdoor.triage.domain.Staff;
@@ -39,19 +40,47 @@ class ViewingContactsTest {
       "Bishop's Oak Primary", NOW.minus(Duration.ofHours(1)), false, null,
       List.of(new Child(LocalDate.parse("2016-03-14"), false)), false, List.of()), RAG, NOW.minus(Duration.ofHours(1)));
 
+  static final ReferralDetails DETAILS = new ReferralDetails("r-1", null,
+      new ReferralDetails.Referrer("SCHOOL", "Bishop's Oak Primary", "A. Teacher", "DSL", "dsl@example.org", null),
+      List.of(new ReferralDetails.Child("Ava", "Marsh", LocalDate.parse("2016-03-14"), null, "Bishop's Oak Primary",
+          false)),
+      null, new ReferralDetails.Concern(List.of("NEGLECT"), "Arrives hungry.", null, false, 3), null,
+      new ReferralDetails.Consent(false, false, "Telling the parents could put Ava at risk.",
+          "SAFEGUARDING_CHILDREN_DPA_2018"));
+
   final List<ContactRead> audited = new ArrayList<>();
+  /** Every read of a referral's details, in order, as "details:<id>"; audit writes as "audit". */
+  final List<String> reads = new ArrayList<>();
 
   ViewingContacts viewing(ReadAudit audit) {
-    return new ViewingContacts(new OneContact(), audit, RAG, Clock.fixed(NOW, ZoneOffset.UTC));
+    return new ViewingContacts(new OneContact(), new Kept(), audit, RAG, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
   void records_who_read_which_contact_when_and_why_then_shows_it() {
-    ContactView view = viewing(new Recorded()).contact("r-1", READER, "  MASH screening ");
+    ContactRecord shown = viewing(new Recorded()).contact("r-1", READER, "  MASH screening ");
 
-    assertThat(view.contact().contactId()).isEqualTo("r-1");
+    assertThat(shown.contact().contactId()).isEqualTo("r-1");
     assertThat(audited).containsExactly(
         new ContactRead("sw-4", Role.MASH_SOCIAL_WORKER, "r-1", "r-1", List.of("r-1"), NOW, "MASH screening"));
+  }
+
+  @Test
+  void shows_what_each_referral_told_the_mash_read_only_after_the_audit_entry_is_written() {
+    ContactRecord shown = viewing(new Recorded()).contact("r-1", READER, "MASH screening");
+
+    assertThat(reads).containsExactly("audit", "details:r-1");
+    assertThat(shown.referrals()).containsExactly(DETAILS);
+    assertThat(shown.detailsOf("r-1").orElseThrow().children().getFirst().givenName()).isEqualTo("Ava");
+    assertThat(shown.sharedWithoutConsent()).as("shown to the manager with its reason").containsExactly(DETAILS);
+    assertThat(shown.toString() + DETAILS + DETAILS.children() + DETAILS.consent() + DETAILS.concern()
+        + DETAILS.referrer()).as("never in a log line").doesNotContain("Ava", "Marsh", "2016", "hungry",
+        "Telling the parents", "A. Teacher", "dsl@");
+
+    ContactRecord answered = viewing(new Recorded()).shown(ViewingContacts.view(CONTACT, RAG, NOW), READER, "r-1",
+        "Recording the decision");
+    assertThat(answered.referrals()).as("a step's answer is an audited read too").containsExactly(DETAILS);
+    assertThat(audited).extracting(ContactRead::purpose).containsExactly("MASH screening", "Recording the decision");
   }
 
   @Test
@@ -64,6 +93,9 @@ class ViewingContactsTest {
     };
     assertThatThrownBy(() -> viewing(failing).contact("r-1", READER, "MASH screening"))
         .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> viewing(failing).shown(ViewingContacts.view(CONTACT, RAG, NOW), READER, "r-1",
+        "Recording the decision")).isInstanceOf(IllegalStateException.class);
+    assertThat(reads).as("no audit entry, no data: the details are never read").isEmpty();
   }
 
   @Test
@@ -73,6 +105,7 @@ class ViewingContactsTest {
     assertThatThrownBy(() -> viewing(new Recorded()).contact("r-1", READER, " "))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(audited).isEmpty();
+    assertThat(reads).isEmpty();
   }
 
   @Test
@@ -95,11 +128,26 @@ class ViewingContactsTest {
     @Override
     public void record(ContactRead read) {
       audited.add(read);
+      reads.add("audit");
     }
 
     @Override
     public Page<ContactRead> readsOf(String contactId, PageWindow window) {
       return Page.of(audited.stream().filter(r -> r.contactId().equals(contactId)).toList(), window);
+    }
+  }
+
+  /** Holds {@link #DETAILS} only, noting each read. */
+  class Kept implements Referrals {
+    @Override
+    public void keep(ReferralDetails details) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<ReferralDetails> details(String referralId) {
+      reads.add("details:" + referralId);
+      return DETAILS.referralId().equals(referralId) ? Optional.of(DETAILS) : Optional.empty();
     }
   }
 

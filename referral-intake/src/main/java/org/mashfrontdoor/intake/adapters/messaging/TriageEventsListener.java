@@ -24,8 +24,13 @@ class TriageEventsListener {
   record ContactOpened(String referralId) {
   }
 
-  /** {@code referralIds}: every referral on the contact (a linked referral may have joined it). */
-  record DecisionRecorded(String referralId, List<String> referralIds, String outcome, Instant decidedAt) {
+  /**
+   * {@code referralIds}: every referral on the contact (a linked referral may have joined it);
+   * {@code adviceToReferrer}: what the MASH tells each referrer to do (absent when it gave none). The rationale is
+   * never read: it is not the referrer's.
+   */
+  record DecisionRecorded(String referralId, List<String> referralIds, String outcome, String adviceToReferrer,
+      Instant decidedAt) {
   }
 
   record ReferralJoined(String referralId) {
@@ -63,7 +68,8 @@ class TriageEventsListener {
         }
         boolean all = true;
         for (String referralId : decided) {
-          all &= followingTriage.decisionRecorded(referralId, event.id(), outcome, decidedAt);
+          all &= followingTriage.decisionRecorded(referralId, event.id(), outcome, decision.adviceToReferrer(),
+              decidedAt);
         }
         yield all;
       }

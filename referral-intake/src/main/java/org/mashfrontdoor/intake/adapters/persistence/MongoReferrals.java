@@ -90,6 +90,7 @@ public class MongoReferrals implements Referrals {
           Updates.combine(
               Updates.set("status", after.status().name()),
               Updates.set("outcome", after.outcome() == null ? null : after.outcome().name()),
+              Updates.set("adviceToReferrer", after.adviceToReferrer()),
               Updates.set("timeline", ReferralDocuments.timeline(after)),
               Updates.set("updatedAt", Date.from(after.updatedAt()))),
           List.of(), causedByEventId);

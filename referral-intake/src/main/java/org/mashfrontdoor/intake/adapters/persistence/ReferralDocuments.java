@@ -41,6 +41,7 @@ final class ReferralDocuments {
         .append("childIdentities", childIdentities(r.childIdentities()))
         .append("status", r.status().name())
         .append("outcome", r.outcome() == null ? null : r.outcome().name())
+        .append("adviceToReferrer", r.adviceToReferrer())
         .append("timeline", timeline(r))
         .append("updatedAt", Date.from(r.updatedAt()));
   }
@@ -87,6 +88,7 @@ final class ReferralDocuments {
         childIdentitiesOf(d.getList("childIdentities", Document.class, List.of())),
         ReferralStatus.valueOf(d.getString("status")),
         d.getString("outcome") == null ? null : TriageOutcome.valueOf(d.getString("outcome")),
+        d.getString("adviceToReferrer"),
         timeline,
         instant(d, "updatedAt"));
   }

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.adapters.web;
 
+import java.util.Optional;
 import org.mashfrontdoor.intake.domain.Partner;
 
 /**
@@ -9,7 +10,16 @@ import org.mashfrontdoor.intake.domain.Partner;
  */
 interface CallingPartner {
 
-  /** The partner submitting this form. */
+  /**
+   * The MASH social worker's staff id when the caller records a contact made by telephone or email (its form gives
+   * {@code source}); empty when a partner system submits its own MARF.
+   */
+  Optional<String> recordingStaff();
+
+  /**
+   * The partner submitting this form; for a contact recorded by MASH staff, {@link Partner#mashStaff} with the
+   * form's {@code source}.
+   */
   Partner submitting(MarfRequest form);
 
   /** The partner reading referrals. */

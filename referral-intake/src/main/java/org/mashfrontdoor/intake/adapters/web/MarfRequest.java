@@ -13,11 +13,13 @@ import org.mashfrontdoor.intake.domain.RiskFactor;
 import org.mashfrontdoor.intake.domain.Sex;
 
 /**
- * The MARF v1 as a partner system posts it (transport DTO; the domain never sees this type). Its field rules are
- * the published JSON Schema's alone ({@code /api/v1/schema/marf}, {@link MarfSchema}), checked before a body is
- * bound to this type; the rules the schema cannot say are in {@link MarfValidation}.
+ * The MARF v1 as a partner system posts it, or as a MASH social worker records a contact made by telephone or email
+ * ({@code source} given, {@code referrer} optional: the caller, if known). Transport DTO; the domain never sees this
+ * type. Its field rules are the published JSON Schema's alone ({@code /api/v1/schema/marf}, {@link MarfSchema}),
+ * checked before a body is bound to this type; the rules the schema cannot say are in {@link MarfValidation}.
  */
 public record MarfRequest(
+    Agency source,
     ReferralType referralType,
     Referrer referrer,
     List<Child> children,

@@ -45,6 +45,9 @@ class MarfSchema {
       case "required" -> new InvalidField(at + "/" + StrictJson.escape(error.getProperty()), "is required");
       case "additionalProperties" -> new InvalidField(at + "/" + StrictJson.escape(error.getProperty()),
           "is not a field of this form (unknown fields are rejected, not dropped)");
+      // The schema's one false subschema: referrer.agency on a contact recorded by MASH staff.
+      case "false" -> new InvalidField(at, "is not a field of this variant of the form: a contact recorded by MASH "
+          + "staff says who made it in source");
       case "type" -> new InvalidField(at, "must be " + article(error.getSchemaNode().asString()) + " "
           + error.getSchemaNode().asString() + " as written (nothing is converted)");
       default -> new InvalidField(at, withoutValue(error));

@@ -10,6 +10,7 @@ import org.mashfrontdoor.intake.domain.ReferralType;
 import org.mashfrontdoor.intake.domain.Upn;
 import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The rules the published JSON Schema cannot say (its description lists them), run only on a form the schema
@@ -25,11 +26,30 @@ class MarfValidation {
   static final int MAX_WEEKS_OVERDUE = 4;
   static final ZoneId LONDON = ZoneId.of("Europe/London");
   static final String NOT_IN_FUTURE = "must not be in the future (Europe/London)";
+  static final String SOURCE = "source";
 
   private final Clock clock;
 
   MarfValidation(Clock clock) {
     this.clock = clock;
+  }
+
+  /**
+   * Which variant of the form the caller may send, checked first (the schema describes both but cannot know who
+   * calls): a partner's source is the agency its token names, so it may not give one; MASH staff recording a contact
+   * must say who made it.
+   */
+  static List<InvalidField> variant(JsonNode form, boolean recordedByStaff) {
+    boolean hasSource = form.isObject() && form.has(SOURCE);
+    if (recordedByStaff && !hasSource) {
+      return List.of(new InvalidField("/" + SOURCE, "is required for a contact recorded by MASH staff: who made "
+          + "the contact, e.g. INDIVIDUAL, FAMILY_MEMBER or ANONYMOUS"));
+    }
+    if (!recordedByStaff && hasSource) {
+      return List.of(new InvalidField("/" + SOURCE, "is given only for a contact recorded by MASH staff: a "
+          + "partner's source is the agency its token names (leave source out)"));
+    }
+    return List.of();
   }
 
   List<InvalidField> check(MarfRequest marf) {

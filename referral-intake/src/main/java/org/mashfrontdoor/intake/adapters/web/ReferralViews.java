@@ -25,14 +25,18 @@ final class ReferralViews {
     }
   }
 
+  /**
+   * The referrer's feedback. {@code adviceToReferrer} is what the MASH manager advises the referrer to do (always
+   * given with NO_FURTHER_ACTION and INFORMATION_AND_ADVICE); the only free text here, written for the referrer.
+   */
   record Status(String referralId, String reference, String referralType, String status, Instant receivedAt,
-      Instant decisionDueBy, String outcome, String whatHappensNext, String whatYouStillOwn, Instant updatedAt,
-      List<TimelineEntry> timeline) {
+      Instant decisionDueBy, String outcome, String whatHappensNext, String whatYouStillOwn, String adviceToReferrer,
+      Instant updatedAt, List<TimelineEntry> timeline) {
     static Status of(Referral r) {
       return new Status(r.referralId(), r.reference(), r.referralType().name(), r.status().name(), r.receivedAt(),
           r.decisionDueBy(), r.outcome() == null ? null : r.outcome().name(),
           r.outcome() == null ? null : r.outcome().whatHappensNext(),
-          r.outcome() == null ? null : r.outcome().whatYouStillOwn(), r.updatedAt(),
+          r.outcome() == null ? null : r.outcome().whatYouStillOwn(), r.adviceToReferrer(), r.updatedAt(),
           r.timeline().stream().map(TimelineEntry::of).toList());
     }
   }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.mashfrontdoor.intake.application.ReceivingReferral;
 import org.mashfrontdoor.intake.application.ViewingReferral;
 import org.mashfrontdoor.intake.domain.NewReferral;
@@ -66,8 +67,14 @@ class ReferralsController {
    * The body is read as raw bytes so that intake, not a lenient converter, decides what it means: read strictly,
    * checked against the published schema, bound, then the domain rules.
    */
-  @Operation(summary = "Submit a MARF", description = "Same Idempotency-Key + same body: the original answer "
-      + "(header Idempotent-Replayed: true). Same key + different body: 409. Keys are kept at least 7 days.")
+  @Operation(summary = "Submit a MARF, or record a contact made by telephone or email (MASH staff)",
+      description = "Partners (scope referral:submit) send the MARF without source; the referrer's agency and "
+      + "organisation come from the token. A MASH social worker (role MASH_SOCIAL_WORKER) records a call or email "
+      + "with the same form plus a top-level source (who made the contact, e.g. INDIVIDUAL, FAMILY_MEMBER, "
+      + "ANONYMOUS; an agency code) and, optionally, a referrer describing the caller (without agency). Either "
+      + "the other way round is a 400 naming /source. Then the same path: reference, decision deadline, the MASH "
+      + "queue. Same Idempotency-Key + same body: the original answer (header Idempotent-Replayed: true). Same key "
+      + "+ different body: 409. Keys are kept at least 7 days.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> submit(
       @Parameter(in = ParameterIn.HEADER, required = true, description = "8-128 printable ASCII characters, e.g. a UUID")
@@ -83,9 +90,14 @@ class ReferralsController {
       problem.setProperty("header", IDEMPOTENCY_KEY);
       return ProblemResponses.problemResponse(problem);
     }
+    Optional<String> recordingStaff = callingPartner.recordingStaff();
     MarfRequest marf;
     try {
       JsonNode tree = StrictJson.readTree(body);
+      List<InvalidField> variantErrors = MarfValidation.variant(tree, recordingStaff.isPresent());
+      if (!variantErrors.isEmpty()) {
+        return ProblemResponses.problemResponse(ProblemResponses.invalid(variantErrors));
+      }
       List<InvalidField> schemaErrors = schema.check(tree);
       if (!schemaErrors.isEmpty()) {
         return ProblemResponses.problemResponse(ProblemResponses.invalid(schemaErrors));
@@ -100,7 +112,7 @@ class ReferralsController {
     }
     Partner partner = callingPartner.submitting(marf);
     ReceivingReferral.Receipt receipt = receivingReferral.receive(partner, idempotencyKey, fingerprint(marf),
-        toNewReferral(partner, marf));
+        toNewReferral(partner, marf, recordingStaff.orElse(null)));
     Referral referral = receipt.referral();
     return ResponseEntity.accepted().location(URI.create("/api/v1/referrals/" + referral.referralId()))
         .header("Idempotent-Replayed", String.valueOf(receipt.replayed()))
@@ -144,6 +156,9 @@ class ReferralsController {
    */
   static String fingerprint(MarfRequest marf) {
     ObjectNode tree = (ObjectNode) EventJson.mapper().valueToTree(marf);
+    if (tree.path("source").isNull()) {
+      tree.remove("source"); // a partner's form digests as it did before source existed: its retries still replay
+    }
     sortArray(tree.path("concern").path("categories"));
     sortArray(tree.path("household").path("riskFactors"));
     try {
@@ -163,16 +178,21 @@ class ReferralsController {
     }
   }
 
-  /** The referrer's agency and organisation come from the calling partner, never from the body alone. */
-  private static NewReferral toNewReferral(Partner partner, MarfRequest m) {
-    MarfRequest.Referrer by = m.referrer();
+  /**
+   * The referrer's agency and organisation come from the calling partner, never from the body alone. For a contact
+   * recorded by MASH staff ({@code recordedBy}), the agency is its source and the caller is described as far as the
+   * form does (the referrer block may be absent).
+   */
+  private static NewReferral toNewReferral(Partner partner, MarfRequest m, String recordedBy) {
+    MarfRequest.Referrer by = m.referrer() == null
+        ? new MarfRequest.Referrer(null, null, null, null, null, null) : m.referrer();
     MarfRequest.Household household = m.household();
     MarfRequest.DomesticAbuse da = m.domesticAbuse();
     MarfRequest.Consent consent = m.consent();
     return new NewReferral(
         m.referralType(),
-        new NewReferral.Referrer(partner.agency(), partner.organisation(), by.name(), by.role(), by.email(),
-            by.phone()),
+        new NewReferral.Referrer(partner.agency(), recordedBy == null ? partner.organisation() : by.organisation(),
+            by.name(), by.role(), by.email(), by.phone()),
         m.children().stream().map(c -> new NewReferral.Child(blankToNull(c.givenName()), c.familyName(),
             c.dateOfBirth(), c.expectedDateOfBirth(), c.sex(), c.gender(), c.nhsNumber(), c.upn(),
             c.address() == null ? null : new NewReferral.Address(c.address().line1(), c.address().line2(),
@@ -188,7 +208,8 @@ class ReferralsController {
         da == null ? null : new NewReferral.DomesticAbuse(da.dashRiskLevel(), da.childrenPresent(),
             da.childrenWitnessed(), da.childrenSeenSafeAndWell(), da.childrenSubjectToPlan(), da.schoolsAttended()),
         new NewReferral.Consent(consent.parentAware(), consent.consentGiven(), consent.reasonNotSought(),
-            consent.lawfulBasis()));
+            consent.lawfulBasis()),
+        recordedBy);
   }
 
   private static String blankToNull(String s) {

@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 /**
  * The partner is whoever its verified bearer token says: {@code sub} is the partner's client id, the custom claims
  * {@code agency} (a CIN-census contact-source agency, e.g. POLICE) and {@code organisation} say who refers. The
- * form's own {@code referrer.agency} and {@code referrer.organisation} never override them. Security has already
- * checked the scope by the time a controller asks.
+ * form's own {@code referrer.agency} and {@code referrer.organisation} never override them. A token with the role
+ * {@code MASH_SOCIAL_WORKER} is a member of MASH staff recording a contact: {@code sub} is the staff id and the form's
+ * {@code source} says who made the contact. Security has already checked the scope or role by the time a controller
+ * asks.
  */
 @Component
 class TokenCallingPartner implements CallingPartner {
@@ -18,8 +20,20 @@ class TokenCallingPartner implements CallingPartner {
   static final String AGENCY = "agency";
   static final String ORGANISATION = "organisation";
 
+  /** The role of MASH staff who record contacts made by telephone or email (as in triage's tokens). */
+  static final String MASH_SOCIAL_WORKER = "MASH_SOCIAL_WORKER";
+
+  @Override
+  public Optional<String> recordingStaff() {
+    return TokenCaller.current().filter(c -> c.hasRole(MASH_SOCIAL_WORKER)).map(c -> caller().id());
+  }
+
   @Override
   public Partner submitting(MarfRequest form) {
+    Optional<String> staff = recordingStaff();
+    if (staff.isPresent()) {
+      return Partner.mashStaff(staff.get(), form.source());
+    }
     TokenCaller caller = caller();
     Agency agency = caller.claim(AGENCY).flatMap(TokenCallingPartner::agency)
         .orElseThrow(() -> new PartnerNotRegistered(AGENCY));

@@ -59,6 +59,7 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
           .append("at", Date.from(n.at()))
           .append("outcome", n.outcome() == null ? null : n.outcome().name())
           .append("pathway", n.pathway())
+          .append("adviceToReferrer", n.adviceToReferrer())
           .append("status", PENDING)
           .append("attempts", 0)
           .append("queuedAt", Date.from(now))
@@ -123,6 +124,6 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
         d.getString("reference"), ReferralStatus.valueOf(d.getString("referralStatus")),
         Milestone.valueOf(d.getString("milestone")), d.getDate("at").toInstant(),
         d.getString("outcome") == null ? null : TriageOutcome.valueOf(d.getString("outcome")),
-        d.getString("pathway"));
+        d.getString("pathway"), d.getString("adviceToReferrer"));
   }
 }

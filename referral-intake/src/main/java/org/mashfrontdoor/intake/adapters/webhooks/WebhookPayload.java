@@ -10,9 +10,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.mashfrontdoor.intake.domain.StatusNotification;
 import org.mashfrontdoor.platform.events.EventJson;
 
-/** The JSON a partner's webhook receives (docs/webhooks.md), and its signature. No personal data. */
+/**
+ * The JSON a partner's webhook receives (docs/webhooks.md), and its signature. No personal data about the child; the
+ * decision's delivery carries the advice the MASH wrote for the referrer.
+ */
 record WebhookPayload(String deliveryId, String type, String referralId, String reference, String status,
-    String milestone, Instant at, String outcome, String whatHappensNext, String whatYouStillOwn, String pathway) {
+    String milestone, Instant at, String outcome, String whatHappensNext, String whatYouStillOwn, String pathway,
+    String adviceToReferrer) {
 
   static final String TYPE = "referral.status-changed.v1";
 
@@ -20,7 +24,7 @@ record WebhookPayload(String deliveryId, String type, String referralId, String 
     return new WebhookPayload(n.deliveryId(), TYPE, n.referralId(), n.reference(), n.status().name(),
         n.milestone().name(), n.at(), n.outcome() == null ? null : n.outcome().name(),
         n.outcome() == null ? null : n.outcome().whatHappensNext(),
-        n.outcome() == null ? null : n.outcome().whatYouStillOwn(), n.pathway());
+        n.outcome() == null ? null : n.outcome().whatYouStillOwn(), n.pathway(), n.adviceToReferrer());
   }
 
   byte[] body() {

@@ -36,7 +36,7 @@ class DemoMarfsTest {
   void every_demo_marf_passes_the_schema_and_the_domain_rules() throws Exception {
     Map<String, String> marfs = new LinkedHashMap<>(marfsIn("demo"));
     marfs.putAll(marfsIn("demo-clock"));
-    assertThat(marfs).hasSize(4);
+    assertThat(marfs).hasSize(5);
     MarfSchema schema = new MarfSchema();
     MarfValidation domain = new MarfValidation(Clock.systemUTC());
     marfs.forEach((name, body) -> {

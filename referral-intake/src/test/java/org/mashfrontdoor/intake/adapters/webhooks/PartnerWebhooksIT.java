@@ -179,8 +179,12 @@ class PartnerWebhooksIT {
   void decide(String referralId, String outcome) {
     sendTriageEvent("triage.contact-opened.v1", referralId, Map.of("referralId", referralId));
     sendTriageEvent("triage.decision-recorded.v1", referralId, Map.of("referralId", referralId,
-        "outcome", outcome, "levelOfNeed", 2, "decidedAt", "2026-11-23T10:00:00Z"));
+        "outcome", outcome, "levelOfNeed", 2, "decidedAt", "2026-11-23T10:00:00Z",
+        "adviceToReferrer", ADVICE));
   }
+
+  /** What the MASH advises the referrer in every decision here. */
+  static final String ADVICE = "Keep the family support offer open and tell the lead professional of new worries.";
 
   void sendTriageEvent(String type, String referralId, Object data) {
     EventEnvelope event = new EventEnvelope("1.0", UUID.randomUUID().toString(), "/mash/triage-service", type,
@@ -230,6 +234,8 @@ class PartnerWebhooksIT {
     assertThat(payload.get("outcome").asString()).isEqualTo("EARLY_HELP");
     assertThat(payload.get("whatHappensNext").asString()).contains("early help");
     assertThat(payload.get("at").asString()).isEqualTo("2026-11-23T10:00:00Z");
+    assertThat(payload.get("adviceToReferrer").asString()).as("the decision's advice, for the referrer")
+        .isEqualTo(ADVICE);
     assertThat(decided.body()).doesNotContain("Ava", "Marsh", "hungry", "HR4", "9434765919");
     await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.milestone("RECEIVED").isEmpty()
         && !receiver.milestone("IN_TRIAGE").isEmpty());
@@ -261,6 +267,7 @@ class PartnerWebhooksIT {
     assertThat(payload.get("status").asString()).isEqualTo("DECIDED");
     assertThat(payload.get("at").asString()).isEqualTo("2026-12-01T12:00:00Z");
     assertThat(payload.toString()).doesNotContain("CHILD_IN_NEED", "case-1");
+    assertThat(payload.get("adviceToReferrer").isNull()).as("the advice is told once, with the decision").isTrue();
   }
 
   @Test

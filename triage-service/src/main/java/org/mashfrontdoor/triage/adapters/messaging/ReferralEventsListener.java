@@ -10,11 +10,15 @@ import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.domain.Child;
 import org.mashfrontdoor.triage.domain.DashRiskLevel;
 import org.mashfrontdoor.triage.domain.Referral;
+import org.mashfrontdoor.triage.domain.ReferralDetails;
 import org.mashfrontdoor.triage.domain.ReferralType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Opens (or joins) a contact for every referral intake received. Other referral events are not triage's business. */
+/**
+ * Opens (or joins) a contact for every referral intake received, keeping what the referral told the MASH. Other
+ * referral events are not triage's business.
+ */
 @Component
 class ReferralEventsListener {
 
@@ -43,7 +47,33 @@ class ReferralEventsListener {
         data.receivedAt(), data.decisionDueBy(), deadlinePolicy(data, event),
         data.concern() != null && data.concern().immediateRisk(),
         data.dashRiskLevel() == null ? null : parse(DashRiskLevel.class, data.dashRiskLevel(), event),
-        children, data.reReferral(), data.linkedReferralIds()), event.id());
+        children, data.reReferral(), data.linkedReferralIds()), details(data, event), event.id());
+  }
+
+  /** What the referral told the MASH, as the event carries it (absent parts stay absent). */
+  private static ReferralDetails details(ReferralReceivedV1 data, EventEnvelope event) {
+    ReferralReceivedV1.Referrer by = data.referrer();
+    ReferralReceivedV1.Household household = data.household();
+    ReferralReceivedV1.Concern concern = data.concern();
+    ReferralReceivedV1.DomesticAbuse da = data.domesticAbuse();
+    ReferralReceivedV1.Consent consent = data.consent();
+    return new ReferralDetails(data.referralId(), data.recordedBy(),
+        by == null ? null : new ReferralDetails.Referrer(by.agency(), by.organisation(), by.name(), by.role(),
+            by.email(), by.phone()),
+        data.children() == null ? List.of() : data.children().stream()
+            .map(c -> new ReferralDetails.Child(c.givenName(), c.familyName(), c.dateOfBirth(),
+                c.expectedDateOfBirth(), c.school(), c.onChildProtectionPlan())).toList(),
+        household == null ? null : new ReferralDetails.Household(household.adults() == null ? List.of()
+            : household.adults().stream().map(a -> new ReferralDetails.Adult(a.givenName(), a.familyName(),
+                a.dateOfBirth(), a.relationship())).toList(), household.riskFactors()),
+        concern == null ? null : new ReferralDetails.Concern(concern.categories(), concern.summary(),
+            concern.incidentDate(), concern.immediateRisk(), concern.levelOfNeed()),
+        da == null ? null : new ReferralDetails.DomesticAbuse(
+            da.dashRiskLevel() == null ? null : parse(DashRiskLevel.class, da.dashRiskLevel(), event),
+            da.childrenPresent(), da.childrenWitnessed(), da.childrenSeenSafeAndWell(), da.childrenSubjectToPlan(),
+            da.schoolsAttended()),
+        consent == null ? null : new ReferralDetails.Consent(consent.parentAware(), consent.consentGiven(),
+            consent.reasonNotSought(), consent.lawfulBasis()));
   }
 
   /**

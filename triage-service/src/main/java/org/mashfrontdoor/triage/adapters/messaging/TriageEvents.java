@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.adapters.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -46,9 +47,15 @@ public final class TriageEvents {
       Instant decisionDueBy, String rag, Instant scheduledFor) {
   }
 
+  /**
+   * Personal data only where a consumer uses it (docs/events.md): {@code rationale} only when the outcome hands the
+   * child on (case-service keeps it with the case it opens), never for an outcome that closes the contact at the
+   * front door; {@code adviceToReferrer}, when given, for intake to show the referrer. Absent fields are left out.
+   */
   public record DecisionRecordedV1(String contactId, String referralId, String reference, List<String> referralIds,
-      String outcome, int levelOfNeed, String rationale, Instant receivedAt, Instant decidedAt, Instant decisionDueBy,
-      boolean onTime) {
+      String outcome, int levelOfNeed, @JsonInclude(JsonInclude.Include.NON_NULL) String rationale,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String adviceToReferrer, Instant receivedAt, Instant decidedAt,
+      Instant decisionDueBy, boolean onTime) {
   }
 
   public record RagReportV1(String reportId, LocalDateTime slot, Instant slotAt, Instant generatedAt,
@@ -85,8 +92,8 @@ public final class TriageEvents {
         type = DECISION_RECORDED;
         TriageDecision d = c.decision();
         data = new DecisionRecordedV1(c.contactId(), c.referralId(), c.reference(), c.referralIds(),
-            d.outcome().name(), d.levelOfNeed(), d.rationale(), c.receivedAt(), d.decidedAt(), c.decisionDueBy(),
-            d.onTime());
+            d.outcome().name(), d.levelOfNeed(), d.outcome().closesAtTheFrontDoor() ? null : d.rationale(),
+            d.adviceToReferrer(), c.receivedAt(), d.decidedAt(), c.decisionDueBy(), d.onTime());
       }
     }
     return EventEnvelope.create(SOURCE, type, c.referralId(), event.at(), data);

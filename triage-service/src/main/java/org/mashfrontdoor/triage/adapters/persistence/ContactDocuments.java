@@ -66,11 +66,13 @@ public final class ContactDocuments {
             : new Document("outcome", c.recommendation().outcome().name())
                 .append("levelOfNeed", c.recommendation().levelOfNeed())
                 .append("rationale", c.recommendation().rationale())
+                .append("adviceToReferrer", c.recommendation().adviceToReferrer())
                 .append("recommendedAt", date(c.recommendation().recommendedAt()))
                 .append("recommendedBy", c.recommendation().recommendedBy()))
         .append("decision", c.decision() == null ? null : new Document("outcome", c.decision().outcome().name())
             .append("levelOfNeed", c.decision().levelOfNeed())
             .append("rationale", c.decision().rationale())
+            .append("adviceToReferrer", c.decision().adviceToReferrer())
             .append("decidedAt", date(c.decision().decidedAt()))
             .append("onTime", c.decision().onTime())
             .append("decidedBy", c.decision().decidedBy()))
@@ -113,9 +115,11 @@ public final class ContactDocuments {
             advice.getString("recordedBy")),
         recommendation == null ? null : new Recommendation(Outcome.valueOf(recommendation.getString("outcome")),
             recommendation.getInteger("levelOfNeed"), recommendation.getString("rationale"),
-            instant(recommendation, "recommendedAt"), recommendation.getString("recommendedBy")),
+            recommendation.getString("adviceToReferrer"), instant(recommendation, "recommendedAt"),
+            recommendation.getString("recommendedBy")),
         decision == null ? null : new TriageDecision(Outcome.valueOf(decision.getString("outcome")),
-            decision.getInteger("levelOfNeed"), decision.getString("rationale"), instant(decision, "decidedAt"),
+            decision.getInteger("levelOfNeed"), decision.getString("rationale"),
+            decision.getString("adviceToReferrer"), instant(decision, "decidedAt"),
             decision.getBoolean("onTime", false), decision.getString("decidedBy")),
         Rag.valueOf(d.getString(RAG_STATE)),
         instant(d, NEXT_ALARM_AT),

@@ -3,14 +3,17 @@ package org.mashfrontdoor.triage.adapters.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
+import org.mashfrontdoor.triage.application.ContactRecord;
 import org.mashfrontdoor.triage.application.ContactView;
 import org.mashfrontdoor.triage.domain.Advice;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.HistoryEntry;
 import org.mashfrontdoor.triage.domain.MultiAgencyCheck;
 import org.mashfrontdoor.triage.domain.Recommendation;
+import org.mashfrontdoor.triage.domain.ReferralDetails;
 import org.mashfrontdoor.triage.domain.Source;
 import org.mashfrontdoor.triage.domain.TriageDecision;
 
@@ -34,26 +37,98 @@ final class ContactResponses {
     }
   }
 
+  /**
+   * The whole contact, answered only after the read is audited. {@code referrals}: what each referral told the MASH
+   * ({@link ReferralResponse}), in the order they came; a referral received before triage kept details has none.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record ContactResponse(String contactId, String referralId, List<String> referralIds, String reference,
       String status, String rag, Instant decisionDueBy, String timeRemaining, Instant receivedAt, boolean urgent,
       String lane, PolicyResponse deadlinePolicy, List<SourceResponse> sources, List<String> linkedReferralIds,
-      List<CheckResponse> checks, AdviceResponse advice, RecommendationResponse recommendation,
-      DecisionResponse decision, List<HistoryResponse> history) {
+      List<ReferralResponse> referrals, List<CheckResponse> checks, AdviceResponse advice,
+      RecommendationResponse recommendation, DecisionResponse decision, List<HistoryResponse> history) {
 
-    static ContactResponse of(ContactView view) {
-      Contact c = view.contact();
+    static ContactResponse of(ContactRecord shown) {
+      Contact c = shown.contact();
       TriageDecision d = c.decision();
       return new ContactResponse(c.contactId(), c.referralId(), c.referralIds(), c.reference(), c.status().name(),
-          view.rag().name(), c.decisionDueBy(), c.isOpen() ? iso(view.timeRemaining()) : null, c.receivedAt(),
+          shown.rag().name(), c.decisionDueBy(), c.isOpen() ? iso(shown.timeRemaining()) : null, c.receivedAt(),
           c.urgent(), c.lane().name(), PolicyResponse.of(c.deadlinePolicy()),
           c.sources().stream().map(SourceResponse::of).toList(), c.linkedReferralIds(),
+          shown.referrals().stream().map(ReferralResponse::of).toList(),
           c.checks().stream().map(CheckResponse::of).toList(), AdviceResponse.of(c.advice()),
           RecommendationResponse.of(c.recommendation()),
           d == null ? null : new DecisionResponse(d.outcome().name(), d.levelOfNeed(), d.rationale(),
-              d.decidedAt(), d.onTime(), d.decidedBy()),
+              d.adviceToReferrer(), d.decidedAt(), d.onTime(), d.decidedBy()),
           c.history().stream().map(HistoryResponse::of).toList());
     }
+  }
+
+  /**
+   * What one referral told the MASH: who referred ({@code recordedBy}: the MASH social worker who recorded a call or
+   * email; absent on a partner's form), the children, the household, the concern, the DASH answers (police
+   * notifications) and consent, with the reason and lawful basis when the referrer shared without it
+   * ({@code sharedWithoutConsent}).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ReferralResponse(String referralId, String recordedBy, ReferrerResponse referrer,
+      List<ChildResponse> children, HouseholdResponse household, ConcernResponse concern,
+      DomesticAbuseResponse domesticAbuse, ConsentResponse consent, boolean sharedWithoutConsent) {
+
+    static ReferralResponse of(ReferralDetails r) {
+      ReferralDetails.Referrer by = r.referrer();
+      ReferralDetails.Household h = r.household();
+      ReferralDetails.Concern k = r.concern();
+      ReferralDetails.DomesticAbuse da = r.domesticAbuse();
+      ReferralDetails.Consent consent = r.consent();
+      return new ReferralResponse(r.referralId(), r.recordedBy(),
+          by == null ? null : new ReferrerResponse(by.agency(), by.organisation(), by.name(), by.role(), by.email(),
+              by.phone()),
+          r.children().stream().map(c -> new ChildResponse(c.givenName(), c.familyName(), c.dateOfBirth(),
+              c.expectedDateOfBirth(), c.school(), c.onChildProtectionPlan())).toList(),
+          h == null ? null : new HouseholdResponse(h.adults().stream().map(a -> new AdultResponse(a.givenName(),
+              a.familyName(), a.dateOfBirth(), a.relationship())).toList(), h.riskFactors()),
+          k == null ? null : new ConcernResponse(k.categories(), k.summary(), k.incidentDate(), k.immediateRisk(),
+              k.levelOfNeed()),
+          da == null ? null : new DomesticAbuseResponse(da.dashRiskLevel() == null ? null : da.dashRiskLevel().name(),
+              da.childrenPresent(), da.childrenWitnessed(), da.childrenSeenSafeAndWell(), da.childrenSubjectToPlan(),
+              da.schoolsAttended()),
+          consent == null ? null : new ConsentResponse(consent.parentAware(), consent.consentGiven(),
+              consent.reasonNotSought(), consent.lawfulBasis()),
+          r.sharedWithoutConsent());
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ReferrerResponse(String agency, String organisation, String name, String role, String email, String phone) {
+  }
+
+  /** {@code expectedDateOfBirth} instead of {@code dateOfBirth} for an unborn child. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ChildResponse(String givenName, String familyName, LocalDate dateOfBirth, LocalDate expectedDateOfBirth,
+      String school, boolean onChildProtectionPlan) {
+  }
+
+  record HouseholdResponse(List<AdultResponse> adults, List<String> riskFactors) {
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record AdultResponse(String givenName, String familyName, LocalDate dateOfBirth, String relationship) {
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ConcernResponse(List<String> categories, String summary, LocalDate incidentDate, boolean immediateRisk,
+      Integer levelOfNeed) {
+  }
+
+  /** The DASH risk level and the DASH Q10 answers about the children; an answer not given is absent. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record DomesticAbuseResponse(String dashRiskLevel, Boolean childrenPresent, Boolean childrenWitnessed,
+      Boolean childrenSeenSafeAndWell, Boolean childrenSubjectToPlan, String schoolsAttended) {
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ConsentResponse(boolean parentAware, boolean consentGiven, String reasonNotSought, String lawfulBasis) {
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -84,11 +159,12 @@ final class ContactResponses {
     }
   }
 
-  record RecommendationResponse(String outcome, int levelOfNeed, String rationale, Instant recommendedAt,
-      String recommendedBy) {
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record RecommendationResponse(String outcome, int levelOfNeed, String rationale, String adviceToReferrer,
+      Instant recommendedAt, String recommendedBy) {
     static RecommendationResponse of(Recommendation r) {
       return r == null ? null : new RecommendationResponse(r.outcome().name(), r.levelOfNeed(), r.rationale(),
-          r.recommendedAt(), r.recommendedBy());
+          r.adviceToReferrer(), r.recommendedAt(), r.recommendedBy());
     }
   }
 
@@ -99,8 +175,9 @@ final class ContactResponses {
     }
   }
 
-  record DecisionResponse(String outcome, int levelOfNeed, String rationale, Instant decidedAt, boolean onTime,
-      String decidedBy) {
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record DecisionResponse(String outcome, int levelOfNeed, String rationale, String adviceToReferrer,
+      Instant decidedAt, boolean onTime, String decidedBy) {
   }
 
   /** ISO-8601 with a leading sign ({@code -PT1H30M}), rather than Java's {@code PT-1H-30M}. */

@@ -1,17 +1,21 @@
 package org.mashfrontdoor.triage.adapters.web;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.TriageDecision;
 
 /**
  * A social worker's recommendation, or the manager's decision signing it off (same body). {@code outcome} is a
  * string checked by pattern rather than an enum so that a bad outcome is reported together with every other bad
- * field, not alone as a parse error.
+ * field, not alone as a parse error. {@code adviceToReferrer} is what the referrer is told to do: required in a
+ * decision whose outcome closes the contact at the front door ({@link SigningOff}), optional in a recommendation
+ * (the advice the social worker proposes).
  */
 record DecisionRequest(
     @NotNull
@@ -19,5 +23,28 @@ record DecisionRequest(
         message = "must be one of NO_FURTHER_ACTION, INFORMATION_AND_ADVICE, EARLY_HELP, SINGLE_ASSESSMENT, STRATEGY_DISCUSSION")
     String outcome,
     @NotNull @Min(1) @Max(4) Integer levelOfNeed,
-    @NotBlank @Size(max = TriageDecision.MAX_RATIONALE_LENGTH) String rationale) {
+    @NotBlank @Size(max = TriageDecision.MAX_RATIONALE_LENGTH) String rationale,
+    @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+    @Size(max = TriageDecision.MAX_ADVICE_TO_REFERRER_LENGTH) String adviceToReferrer) {
+
+  /** The checks of a decision (the manager's sign-off) beyond those of a recommendation. */
+  interface SigningOff {
+  }
+
+  /** The domain's rule ({@link TriageDecision#carriesAdviceWhereNeeded}), reported at {@code /adviceToReferrer}. */
+  @AssertTrue(groups = SigningOff.class, message = "is required for NO_FURTHER_ACTION and INFORMATION_AND_ADVICE: "
+      + "say what the referrer should do (1 to " + TriageDecision.MAX_ADVICE_TO_REFERRER_LENGTH + " characters)")
+  boolean isAdviceToReferrer() {
+    Outcome chosen = chosenOutcome();
+    return chosen == null || adviceToReferrer != null || TriageDecision.carriesAdviceWhereNeeded(chosen, null);
+  }
+
+  /** The outcome, or null if it is missing or not one of the list (reported at {@code /outcome}). */
+  Outcome chosenOutcome() {
+    try {
+      return outcome == null ? null : Outcome.valueOf(outcome);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 }

@@ -1,7 +1,9 @@
 package org.mashfrontdoor.triage.adapters.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +23,13 @@ import org.mashfrontdoor.triage.domain.Agency;
 import org.mashfrontdoor.triage.domain.ContactRead;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.NotPermitted;
-import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.Staff;
 import org.mashfrontdoor.triage.domain.StepOutOfOrder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,9 +84,15 @@ class TriageController {
   }
 
   /**
-   * The whole contact. {@code purpose} (required, 3 to 200 characters, e.g. {@code MASH screening}) says why it is
-   * read; the read is audited with it (who, what, when, why) before the contact is returned.
+   * The whole contact, with what each of its referrals told the MASH. {@code purpose} (required, 3 to 200
+   * characters, e.g. {@code MASH screening}) says why it is read; the read is audited with it (who, what, when, why)
+   * before anything is read for the answer.
    */
+  @Operation(summary = "A contact, whole: what staff need to decide (audited read)", description = "The contact "
+      + "(sources, checks, advice, recommendation, decision, history) and, per referral, who referred, the children "
+      + "(names, dates of birth, school, plan status), the household, the concern, the DASH answers and consent with "
+      + "its reason. Written to the read audit (who, what, when, purpose) before it is read; no audit entry, no data. "
+      + "Any of the contact's referral ids names it.")
   @GetMapping("/{referralId}")
   ContactResponse contact(@PathVariable String referralId,
       @Parameter(required = true,
@@ -138,6 +146,8 @@ class TriageController {
     return ProblemResponses.problemResponse(problem);
   }
 
+  @Operation(summary = "Record multi-agency checks and/or the advice given (social workers)",
+      description = "Answers the whole contact, as an audited read whose purpose is the step.")
   @PostMapping("/{referralId}/checks")
   ContactResponse checks(@PathVariable String referralId, @Valid @RequestBody ChecksRequest request) {
     List<RecordingChecks.Check> checks = request.checks() == null ? List.of() : request.checks().stream()
@@ -147,21 +157,32 @@ class TriageController {
         staff), staff, referralId, "Recording multi-agency checks"));
   }
 
+  @Operation(summary = "Recommend an outcome (social workers)", description = "adviceToReferrer is optional "
+      + "here: the advice proposed for the referrer. Answers the whole contact, as an audited read.")
   @PostMapping("/{referralId}/recommendation")
   ContactResponse recommend(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request) {
     Staff staff = callingStaff.current();
     return ContactResponse.of(viewingContacts.shown(recordingRecommendation.recommend(referralId,
-        Outcome.valueOf(request.outcome()), request.levelOfNeed(), request.rationale(), staff), staff, referralId,
-        "Recording a recommendation"));
+        request.chosenOutcome(), request.levelOfNeed(), request.rationale(), request.adviceToReferrer(), staff),
+        staff, referralId, "Recording a recommendation"));
   }
 
-  /** The manager's sign-off of the recommendation: the decision. */
+  /**
+   * The manager's sign-off of the recommendation: the decision. No further action and information and advice close
+   * the contact at the front door, so they carry {@code adviceToReferrer} (400 naming {@code /adviceToReferrer}
+   * without it): the referrer's feedback shows it.
+   */
+  @Operation(summary = "Sign off the recommendation: the decision (managers)", description = "NO_FURTHER_ACTION "
+      + "and INFORMATION_AND_ADVICE need adviceToReferrer (1 to 4000 characters): what the referrer should do, "
+      + "shown in its feedback; without it 400 naming /adviceToReferrer. Answers the whole contact, as an audited "
+      + "read.")
   @PostMapping("/{referralId}/decision")
-  ContactResponse decide(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request) {
+  ContactResponse decide(@PathVariable String referralId,
+      @Validated({Default.class, DecisionRequest.SigningOff.class}) @RequestBody DecisionRequest request) {
     Staff staff = callingStaff.current();
     return ContactResponse.of(viewingContacts.shown(recordingDecision.record(referralId,
-        Outcome.valueOf(request.outcome()), request.levelOfNeed(), request.rationale(), staff), staff, referralId,
-        "Recording the decision"));
+        request.chosenOutcome(), request.levelOfNeed(), request.rationale(), request.adviceToReferrer(), staff),
+        staff, referralId, "Recording the decision"));
   }
 
   @ExceptionHandler(UnknownContact.class)
