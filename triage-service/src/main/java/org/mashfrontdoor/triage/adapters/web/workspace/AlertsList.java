@@ -57,7 +57,11 @@ class AlertsList {
   }
 
   String render(AlertsFor whose) {
-    return LiveParts.fragment(templates, FRAGMENT, Map.of("alerts", shown(whose.staff()),
+    return render(shown(whose.staff()), whose);
+  }
+
+  String render(Shown shown, AlertsFor whose) {
+    return LiveParts.fragment(templates, FRAGMENT, Map.of("alerts", shown,
         "csrfParameter", whose.csrfParameter(), "csrfToken", whose.csrfToken()));
   }
 }

@@ -11,8 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,17 +42,23 @@ class AlertsPage {
 
   @GetMapping(PAGE)
   String alerts(CsrfToken csrf, Model model) {
-    model.addAttribute("alerts", list.shown(callingStaff.current()));
-    model.addAttribute("csrfParameter", csrf.getParameterName());
-    model.addAttribute("csrfToken", csrf.getToken());
+    AlertsList.AlertsFor whose = new AlertsList.AlertsFor(callingStaff.current(), csrf.getParameterName(),
+        csrf.getToken());
+    AlertsList.Shown shown = list.shown(whose.staff());
+    // The list as its live updates render it, so the stream sends only what changes after this.
+    String part = list.render(shown, whose);
+    model.addAttribute("alerts", shown);
+    model.addAttribute("part", part);
+    model.addAttribute("stream", UriComponentsBuilder.fromPath(PAGE + "/stream")
+        .queryParam("shown", LiveParts.digest(part)).toUriString());
     return "workspace/alerts";
   }
 
   @GetMapping(path = PAGE + "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @ResponseBody
-  SseEmitter stream(CsrfToken csrf) {
+  SseEmitter stream(CsrfToken csrf, @RequestParam(required = false) String shown) {
     return live.watch(new AlertsList.AlertsFor(callingStaff.current(), csrf.getParameterName(), csrf.getToken()),
-        null);
+        shown);
   }
 
   @PostMapping(PAGE + "/{alertId}/acknowledgement")

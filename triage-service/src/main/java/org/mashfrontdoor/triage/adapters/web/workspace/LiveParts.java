@@ -1,10 +1,14 @@
 package org.mashfrontdoor.triage.adapters.web.workspace;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +43,9 @@ final class LiveParts<K> extends PollingLoop {
     final SseEmitter emitter;
     final K key;
     final AtomicBoolean busy = new AtomicBoolean();
-    String lastSent;
-    Instant lastWritten;
+    // Written by the watcher's own thread, read by the loop's. The digest of the part it has.
+    volatile String lastSent;
+    volatile Instant lastWritten;
 
     Watcher(SseEmitter emitter, K key, String shown, Instant now) {
       this.emitter = emitter;
@@ -77,15 +82,15 @@ final class LiveParts<K> extends PollingLoop {
   }
 
   /**
-   * A new watcher of the part for {@code key}; {@code shown} is the copy the page was rendered with (null: none), so
-   * only a change is sent.
+   * A new watcher of the part for {@code key}; {@code shown} is the {@link #digest} of the copy the page was rendered
+   * with (null: unknown), so only a change is sent, not the same part again.
    */
   SseEmitter watch(K key, String shown) {
     if (watchers.size() >= maxWatchers) {
       throw new TooManyWatchers();
     }
     SseEmitter emitter = new SseEmitter(timeout.toMillis());
-    Watcher watcher = new Watcher(emitter, key, shown == null ? null : oneLine(shown), Instant.now(clock));
+    Watcher watcher = new Watcher(emitter, key, shown, Instant.now(clock));
     emitter.onCompletion(() -> watchers.remove(watcher));
     emitter.onTimeout(() -> watchers.remove(watcher));
     emitter.onError(e -> watchers.remove(watcher));
@@ -114,27 +119,39 @@ final class LiveParts<K> extends PollingLoop {
     Map<K, String> rendered = new HashMap<>();
     for (Watcher watcher : watchers) {
       String part = rendered.computeIfAbsent(watcher.key, key -> oneLine(render.apply(key)));
+      String digest = digest(part);
       Instant now = Instant.now(clock);
-      boolean changed = !part.equals(watcher.lastSent);
+      boolean changed = !digest.equals(watcher.lastSent);
       boolean beat = Duration.between(watcher.lastWritten, now).compareTo(heartbeat) >= 0;
       if ((changed || beat) && watcher.busy.compareAndSet(false, true)) {
         Thread.ofVirtual().name(getClass().getSimpleName() + "-watcher").start(() -> {
           try {
             if (changed) {
               watcher.emitter.send(SseEmitter.event().name(EVENT).data(part));
-              watcher.lastSent = part;
+              watcher.lastSent = digest;
             } else {
               watcher.emitter.send(SseEmitter.event().comment("heartbeat"));
             }
             watcher.lastWritten = now;
-          } catch (IOException | IllegalStateException gone) {
-            watchers.remove(watcher); // the browser went away; it reconnects if it is still there
-            watcher.emitter.completeWithError(gone);
+          } catch (IOException | RuntimeException gone) {
+            // The browser went away (it reconnects if it is still there). The container has seen the broken
+            // connection and ends the request itself: completing it here as well would be a second ending.
+            watchers.remove(watcher);
           } finally {
             watcher.busy.set(false);
           }
         });
       }
+    }
+  }
+
+  /** Which copy of a part a page has: the start of its SHA-256 (a query parameter of the stream). */
+  static String digest(String part) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(oneLine(part).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The queue page ({@link QueueTable}), and its live stream: the table again whenever it changes. */
 @Controller
@@ -26,15 +27,21 @@ class QueuePage {
   @GetMapping({"/mash", HOME})
   String queue(@RequestParam(required = false) String lane, Model model) {
     Lane chosen = QueueTable.lane(lane);
+    QueueTable.Shown shown = table.shown(chosen);
+    // The table as its live updates render it, so the stream sends only what changes after this.
+    String part = table.render(shown);
     model.addAttribute("lane", chosen == null ? "" : chosen.name());
-    model.addAttribute("queue", table.shown(chosen));
-    model.addAttribute("stream", "/mash/queue/stream" + (chosen == null ? "" : "?lane=" + chosen.name()));
+    model.addAttribute("queue", shown);
+    model.addAttribute("part", part);
+    model.addAttribute("stream", UriComponentsBuilder.fromPath("/mash/queue/stream")
+        .queryParam("lane", chosen == null ? "" : chosen.name()).queryParam("shown", LiveParts.digest(part))
+        .toUriString());
     return "workspace/queue";
   }
 
   @GetMapping(path = "/mash/queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @ResponseBody
-  SseEmitter stream(@RequestParam(required = false) String lane) {
-    return live.watch(new QueueTable.LaneFilter(QueueTable.lane(lane)), null);
+  SseEmitter stream(@RequestParam(required = false) String lane, @RequestParam(required = false) String shown) {
+    return live.watch(new QueueTable.LaneFilter(QueueTable.lane(lane)), shown);
   }
 }

@@ -65,7 +65,11 @@ class QueueTable {
   }
 
   String render(LaneFilter filter) {
-    return LiveParts.fragment(templates, FRAGMENT, Map.of("queue", shown(filter.lane())));
+    return render(shown(filter.lane()));
+  }
+
+  String render(Shown shown) {
+    return LiveParts.fragment(templates, FRAGMENT, Map.of("queue", shown));
   }
 
   /** MASH, DOMESTIC_ABUSE, or anything else (blank, unknown): both lanes. */
