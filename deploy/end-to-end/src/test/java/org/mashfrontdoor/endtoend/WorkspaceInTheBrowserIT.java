@@ -23,6 +23,7 @@ import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.mashfrontdoor.triage.TriageServiceApplication;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -30,8 +31,8 @@ import org.openqa.selenium.support.ui.Select;
  * The MASH workspace as staff use it, in Debian's headless Chromium, signed in at the local OIDC provider (its own
  * process): a social worker opens a contact from the queue (stating why) and recommends; the manager signs it off
  * and the contact leaves the queue; an urgent referral arriving at intake then appears at the top of the queue
- * without a reload (Server-Sent Events), and its alert for the manager is acknowledged. The pages work at 320 px wide
- * without scrolling sideways. Screenshots of the queue and a contact go to docs/images/.
+ * without a reload (Server-Sent Events), and its alert for the manager is acknowledged; a phone contact is sent to
+ * intake as the manager. The pages work at 320 px wide without scrolling sideways. Screenshots of the queue and a contact go to docs/images/.
  */
 @WithEmbeddedInfrastructure
 @DisplayName("The MASH workspace in a real browser: queue, contact, recommendation, sign-off, live queue, alerts")
@@ -228,6 +229,35 @@ class WorkspaceInTheBrowserIT {
     new Select(browser.findElement(By.id("lane"))).selectByVisibleText("Domestic abuse triage");
     browser.findElement(By.xpath("//button[normalize-space()='Show lane']")).click();
     assertThat(queueReferences()).containsExactly(domesticAbuse);
+
+    // A phone call written down: the form goes to intake as the manager (their own token, relayed). Intake either
+    // takes it (once it accepts staff-recorded contacts) or refuses the staff token; either way the page says so in
+    // words, and never that intake was not reached or the sign-in was lost.
+    browser.findElement(By.linkText("Record a contact")).click();
+    browser.findElement(By.cssSelector("label[for=channel]")).click();
+    browser.findElement(By.id("callerName")).sendKeys("A. Neighbour");
+    new Select(browser.findElement(By.id("callerAgency"))).selectByValue("ACQUAINTANCE");
+    browser.findElement(By.id("callerOrganisation")).sendKeys("Member of the public");
+    browser.findElement(By.id("callerEmail")).sendKeys("neighbour@example.org");
+    browser.findElement(By.id("childGivenName")).sendKeys("Ruby");
+    browser.findElement(By.id("childFamilyName")).sendKeys("Example");
+    browser.findElement(By.id("childDobDay")).sendKeys("3");
+    browser.findElement(By.id("childDobMonth")).sendKeys("9");
+    browser.findElement(By.id("childDobYear")).sendKeys("2019");
+    new Select(browser.findElement(By.id("concernCategory"))).selectByValue("NEGLECT");
+    browser.findElement(By.id("concern")).sendKeys("Heard a young child alone and crying for hours.");
+    browser.findElement(By.cssSelector("label[for=immediateRisk-no]")).click();
+    browser.findElement(By.cssSelector("label[for=parentAware-no]")).click();
+    browser.findElement(By.cssSelector("label[for=consentGiven-no]")).click();
+    browser.findElement(By.id("reasonNotSought")).sendKeys("Anonymous concern from a neighbour.");
+    browser.findElement(By.id("record")).click();
+    List<WebElement> recorded = browser.findElements(By.id("recorded-reference"));
+    if (recorded.isEmpty()) {
+      assertThat(browser.findElement(By.id("error-summary")).getText())
+          .contains("does not take contacts recorded by MASH staff", "Nothing was recorded");
+    } else {
+      assertThat(recorded.getFirst().getText()).startsWith("MARF-");
+    }
   }
 
   @Test
