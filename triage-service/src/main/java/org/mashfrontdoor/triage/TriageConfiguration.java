@@ -10,13 +10,19 @@ import java.util.List;
 import org.mashfrontdoor.platform.audit.AuditLedger;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
+import org.mashfrontdoor.platform.staffpages.StaffAccessTokens;
+import org.mashfrontdoor.triage.adapters.services.IntakeClient;
+import org.mashfrontdoor.triage.adapters.services.NotificationAlerts;
 import org.mashfrontdoor.triage.adapters.clock.DeadlineClockLoop;
 import org.mashfrontdoor.triage.adapters.metrics.MicrometerFrontDoorMetrics;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
 import org.mashfrontdoor.triage.adapters.persistence.LedgerReadAudit;
 import org.mashfrontdoor.triage.adapters.persistence.MongoReferrals;
+import org.mashfrontdoor.triage.application.AlertFeed;
 import org.mashfrontdoor.triage.application.Contacts;
+import org.mashfrontdoor.triage.application.FollowingAlerts;
+import org.mashfrontdoor.triage.application.Intake;
 import org.mashfrontdoor.triage.application.FiringDeadlines;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
 import org.mashfrontdoor.triage.application.OpeningContact;
@@ -24,12 +30,14 @@ import org.mashfrontdoor.triage.application.RagReports;
 import org.mashfrontdoor.triage.application.ReadAudit;
 import org.mashfrontdoor.triage.application.RecordingChecks;
 import org.mashfrontdoor.triage.application.RecordingDecision;
+import org.mashfrontdoor.triage.application.RecordingPhoneContact;
 import org.mashfrontdoor.triage.application.RecordingRecommendation;
 import org.mashfrontdoor.triage.application.Referrals;
 import org.mashfrontdoor.triage.application.ReportingRag;
 import org.mashfrontdoor.triage.application.ViewingContacts;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.RagReportSchedule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -131,5 +139,29 @@ class TriageConfiguration {
   DeadlineClockLoop deadlineClockLoop(FiringDeadlines firingDeadlines, ReportingRag reportingRag,
       @Value("${mash.triage.deadline-clock.poll-interval:PT0.5S}") Duration pollInterval) {
     return new DeadlineClockLoop(firingDeadlines, reportingRag, pollInterval);
+  }
+
+  /** notification-service's alerts, asked as the signed-in member of staff (the workspace's alerts page). */
+  @Bean
+  AlertFeed alertFeed(@Value("${mash.workspace.alerts-url:http://127.0.0.1:8084}") String alertsUrl,
+      ObjectProvider<StaffAccessTokens> tokens) {
+    return new NotificationAlerts(alertsUrl, tokens);
+  }
+
+  @Bean
+  FollowingAlerts followingAlerts(AlertFeed feed) {
+    return new FollowingAlerts(feed);
+  }
+
+  /** Intake, where staff-recorded phone and email contacts enter like every other. */
+  @Bean
+  Intake intake(@Value("${mash.workspace.intake-url:http://127.0.0.1:8081}") String intakeUrl,
+      ObjectProvider<StaffAccessTokens> tokens) {
+    return new IntakeClient(intakeUrl, tokens);
+  }
+
+  @Bean
+  RecordingPhoneContact recordingPhoneContact(Intake intake) {
+    return new RecordingPhoneContact(intake);
   }
 }

@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -60,7 +61,10 @@ class AuthorizationServerConfiguration {
   SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
     http.oauth2AuthorizationServer(server -> {
           http.securityMatcher(server.getEndpointsMatcher());
-          server.oidc(Customizer.withDefaults());
+          server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.authenticationProviders(providers ->
+              providers.stream().filter(OidcLogoutAuthenticationProvider.class::isInstance)
+                  .map(OidcLogoutAuthenticationProvider.class::cast)
+                  .forEach(provider -> provider.setAuthenticationValidator(new LoopbackPostLogout())))));
         })
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),

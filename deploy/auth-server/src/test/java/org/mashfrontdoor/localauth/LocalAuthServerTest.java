@@ -178,9 +178,10 @@ class LocalAuthServerTest {
     assertThat(accessToken.getAudience()).containsExactly("mash-front-door");
     assertThat(accessToken.getSubject()).isEqualTo("ops");
 
+    // The page on another loopback port (a test's) is sent back there too: its sign-out ends this session.
     HttpResponse<String> signedOut = browser.get(base + "/connect/logout?" + form(Map.of(
-        "id_token_hint", idToken.getTokenValue(), "post_logout_redirect_uri", "http://127.0.0.1:8084/ops/")));
-    assertThat(location(signedOut)).isEqualTo("http://127.0.0.1:8084/ops/");
+        "id_token_hint", idToken.getTokenValue(), "post_logout_redirect_uri", "http://127.0.0.1:45123/ops/")));
+    assertThat(location(signedOut)).isEqualTo("http://127.0.0.1:45123/ops/");
     assertThat(location(browser.get(authorize))).as("signed out").isEqualTo(base + "/login");
   }
 

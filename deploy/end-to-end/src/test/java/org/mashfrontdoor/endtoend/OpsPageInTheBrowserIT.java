@@ -2,10 +2,7 @@ package org.mashfrontdoor.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,12 +31,8 @@ import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.ReportedMonth;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The ops page as staff use it: in Debian's headless Chromium, signed in at the local OIDC provider (its own
@@ -51,8 +44,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 @DisplayName("The ops page in a real browser: sign-in at the local provider, the scorecard, the front door")
 class OpsPageInTheBrowserIT {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final YearMonth MONTH = YearMonth.of(2027, 3);
   /** Where the screenshot goes; docs/images/ops-page.png is a copy of it. */
   static final Path SCREENSHOT = Path.of("target", "ops-page.png");
@@ -65,8 +56,7 @@ class OpsPageInTheBrowserIT {
 
   @BeforeAll
   static void start(@TempDir Path work) throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does): browser test skipped");
+    HeadlessChromium.assumeInstalled();
     provider = LocalProviderProcess.start(work);
     issuer = provider.url();
     notification = services.start(NotificationServiceApplication.application(), "ops_page_" + UUID.randomUUID()
@@ -82,18 +72,12 @@ class OpsPageInTheBrowserIT {
         producer.send(new ProducerRecord<>(Topics.TRIAGE_EVENTS, opened.subject(), EventJson.write(opened)));
       }
     }
-    browser = chromium(work.resolve("chromium-profile"));
+    browser = HeadlessChromium.start(work.resolve("chromium-profile"));
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    services.close();
-    if (provider != null) {
-      provider.close();
-    }
+    HeadlessChromium.stopAll(browser, services, provider);
   }
 
   @Test
@@ -103,9 +87,7 @@ class OpsPageInTheBrowserIT {
     browser.get(notification + "/ops/?month=" + MONTH);
     // Not signed in: the provider's sign-in form.
     assertThat(browser.getCurrentUrl()).startsWith(issuer);
-    browser.findElement(By.name("username")).sendKeys("ops");
-    browser.findElement(By.name("password")).sendKeys("local-only");
-    browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+    HeadlessChromium.signIn(browser, issuer, "ops");
 
     await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(notification + "/ops/"));
     assertThat(browser.getCurrentUrl()).contains("month=" + MONTH); // the page asked for, after sign-in
@@ -149,7 +131,7 @@ class OpsPageInTheBrowserIT {
     assertThat(browser.findElement(By.tagName("h1")).getCssValue("font-family")).contains("GDS Transport");
     assertThat(status(notification + "/assets/fonts/bold-b542beb274-v2.woff2")).isEqualTo(200);
 
-    screenshot();
+    HeadlessChromium.screenshot(browser, 1280, SCREENSHOT);
 
     browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
     await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(issuer));
@@ -172,27 +154,6 @@ class OpsPageInTheBrowserIT {
   private static int status(String url) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
-  private static void screenshot() throws IOException {
-    long height = (Long) ((JavascriptExecutor) browser).executeScript(
-        "return Math.ceil(document.documentElement.scrollHeight)");
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height, 6000)));
-    Files.createDirectories(SCREENSHOT.getParent());
-    Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
-  }
-
-  /** The provider's -exec jar as a process of its own on a free port; its issuer is the URL it is called on. */
-  private static ChromeDriver chromium(Path profile) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    // Headless, and none of Chromium's own network traffic (this machine's network is closed).
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,1600");
-    ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    return new ChromeDriver(driver, options);
   }
 
   private static EventEnvelope openContact(String lane, String rag) {

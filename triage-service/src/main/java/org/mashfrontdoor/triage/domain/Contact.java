@@ -234,8 +234,9 @@ public record Contact(
 
   private void requireAdviceFor(Outcome outcome) {
     if (outcome == Outcome.INFORMATION_AND_ADVICE && advice == null) {
-      throw new StepOutOfOrder(contactId, "Information and advice needs the advice given recorded first "
-          + "(POST /api/v1/triage/" + contactId + "/checks with \"advice\").");
+      // Said in the field's words, not an API's: the workspace shows it as it is.
+      throw new StepOutOfOrder(contactId, "Information and advice needs the advice given recorded first, with the"
+          + " checks.");
     }
   }
 

@@ -3,8 +3,8 @@ package org.mashfrontdoor.triage.adapters.web;
 import org.mashfrontdoor.triage.domain.Staff;
 
 /**
- * Who is calling: the one seam between the web layer and identity ({@link TokenCallingStaff} reads the verified
- * bearer token). What each role may do is enforced in the domain, not here.
+ * Who is calling: the one seam between the web layer and identity ({@link AuthenticatedStaff} reads the verified
+ * bearer token or the signed-in session). What each role may do is enforced in the domain, not here.
  */
 public interface CallingStaff {
 

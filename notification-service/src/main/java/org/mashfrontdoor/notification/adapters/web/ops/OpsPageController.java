@@ -13,6 +13,7 @@ import org.mashfrontdoor.notification.domain.kpi.ContactsBySource;
 import org.mashfrontdoor.notification.domain.kpi.FrontDoorNow;
 import org.mashfrontdoor.notification.domain.kpi.KpiDefinition;
 import org.mashfrontdoor.notification.domain.kpi.Scorecard;
+import org.mashfrontdoor.platform.staffpages.FieldWords;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,13 +82,9 @@ class OpsPageController {
   static ScorecardLine line(Scorecard.Row row) {
     boolean percent = row.kpi().unit() == KpiDefinition.Unit.PERCENT;
     // A count is context, not a measure against a target: no tag at all. A percentage without a target says so.
-    String ragWord = row.rag() != null ? row.rag().name().charAt(0) + row.rag().name().substring(1)
-        .toLowerCase(Locale.UK) : percent && row.target() == null ? "No target" : "";
-    String ragClass = row.rag() == null ? "govuk-tag--grey" : switch (row.rag()) {
-      case GREEN -> "govuk-tag--green";
-      case AMBER -> "govuk-tag--yellow";
-      case RED -> "govuk-tag--red";
-    };
+    FieldWords.Tag tag = row.rag() == null ? null : FieldWords.rag(row.rag().name());
+    String ragWord = tag != null ? tag.word() : percent && row.target() == null ? "No target" : "";
+    String ragClass = tag == null ? "govuk-tag--grey" : tag.cssClass();
     String arrow = switch (row.direction()) {
       case UP -> "↑";
       case DOWN -> "↓";
@@ -128,7 +125,7 @@ class OpsPageController {
     List<LaneLine> lanes = new ArrayList<>();
     for (Map.Entry<String, Map<String, Long>> lane : frontDoor.openByLaneAndRag().entrySet()) {
       List<Long> counts = FrontDoorNow.RAGS.stream().map(rag -> lane.getValue().getOrDefault(rag, 0L)).toList();
-      lanes.add(new LaneLine(lane.getKey().equals("MASH") ? "MASH" : "Domestic abuse triage", counts,
+      lanes.add(new LaneLine(FieldWords.lane(lane.getKey()), counts,
           counts.stream().mapToLong(Long::longValue).sum()));
     }
     return lanes;

@@ -1,0 +1,46 @@
+package org.mashfrontdoor.triage.adapters.web.workspace;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.mashfrontdoor.platform.staffpages.StaffPage;
+import org.mashfrontdoor.triage.domain.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The MASH workspace at {@code /mash/}: a staff page for MASH social workers and managers (sign-in, session and
+ * Content-Security-Policy are the platform's, {@link StaffPage}), and its two live streams, bounded alike.
+ */
+@Configuration(proxyBeanMethods = false)
+class Workspace {
+
+  @Bean
+  StaffPage workspacePage() {
+    return new StaffPage(QueuePage.HOME, Role.MASH_SOCIAL_WORKER.name(), Role.MASH_MANAGER.name());
+  }
+
+  /** How every live stream is bounded: heartbeat, how long one lasts, how many at once (each kind). */
+  record StreamLimits(Duration heartbeat, Duration timeout, int maxStreams) {
+  }
+
+  @Bean
+  StreamLimits streamLimits(@Value("${mash.workspace.heartbeat:PT15S}") Duration heartbeat,
+      @Value("${mash.workspace.stream-timeout:PT30M}") Duration timeout,
+      @Value("${mash.workspace.max-streams:100}") int maxStreams) {
+    return new StreamLimits(heartbeat, timeout, maxStreams);
+  }
+
+  @Bean
+  LiveParts<QueueTable.LaneFilter> queueStream(QueueTable table, StreamLimits limits, Clock clock,
+      @Value("${mash.workspace.queue-poll:PT1S}") Duration poll) {
+    return new LiveParts<>("queue-stream", table::render, poll, limits, clock);
+  }
+
+  /** Each watcher of alerts costs a call to notification-service per poll: polled less often than the queue. */
+  @Bean
+  LiveParts<AlertsList.AlertsFor> alertsStream(AlertsList list, StreamLimits limits, Clock clock,
+      @Value("${mash.workspace.alerts-poll:PT3S}") Duration poll) {
+    return new LiveParts<>("alerts-stream", list::render, poll, limits, clock);
+  }
+}
