@@ -13,7 +13,7 @@ import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.springframework.context.ConfigurableApplicationContext;
 
-@DisplayName("referral-intake refuses to start outside the local stack with the published child-key secret")
+@DisplayName("referral-intake refuses to start outside the local stack with a published secret (child key, webhook key)")
 class DefaultSecretRefusedIT {
 
   static List<String> arguments(String... more) {
@@ -38,9 +38,17 @@ class DefaultSecretRefusedIT {
   }
 
   @Test
-  void a_real_secret_starts() {
+  void the_default_webhook_secret_key_stops_start_up_naming_the_variable() {
+    assertThatThrownBy(() -> ReferralIntakeApplication.application()
+        .run(arguments("--mash.intake.child-key-secret=" + UUID.randomUUID()).toArray(String[]::new)))
+        .rootCause().hasMessageContaining("INTAKE_WEBHOOK_SECRET_KEY");
+  }
+
+  @Test
+  void real_secrets_start() {
     try (ConfigurableApplicationContext intake = ReferralIntakeApplication.application().run(
-        arguments("--mash.intake.child-key-secret=" + UUID.randomUUID()).toArray(String[]::new))) {
+        arguments("--mash.intake.child-key-secret=" + UUID.randomUUID(),
+            "--mash.intake.webhook-secret-key=" + UUID.randomUUID() + UUID.randomUUID()).toArray(String[]::new))) {
       assertThat(intake.isRunning()).isTrue();
     }
   }
