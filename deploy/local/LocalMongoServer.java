@@ -8,10 +8,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The local stack's MongoDB: a MongoDB wire-protocol server (mongo-java-server) on 127.0.0.1 whose data lives in
@@ -31,12 +36,18 @@ import java.util.concurrent.TimeUnit;
  *   <li>SIGTERM (and Ctrl-C) stops accepting connections, commits, fsyncs and closes the store cleanly.</li>
  * </ul>
  * Like mongo-java-server in general: single-document atomicity only, no multi-document transactions.
+ *
+ * <p>{@code serverStatus} carries {@code opcounters} as MongoDB counts them (insert, update and delete per
+ * document or statement; query per find; getmore; command for everything else) and {@code opcountersByCommand}
+ * (commands received, by name), so a benchmark can count store operations per request ({@code deploy/local/bench}).
  */
 public class LocalMongoServer {
 
-  /** Commits every command's changes before the reply goes back to the client. */
+  /** Commits every command's changes before the reply goes back to the client; counts the operations. */
   static final class CommittingH2Backend extends H2Backend {
     private final MVStore store;
+    private final Map<String, LongAdder> opcounters = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
 
     CommittingH2Backend(MVStore store) {
       super(store);
@@ -45,6 +56,7 @@ public class LocalMongoServer {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+      count(command, query);
       try {
         return super.handleCommand(channel, databaseName, command, query);
       } finally {
@@ -53,6 +65,41 @@ public class LocalMongoServer {
           store.commit();
         }
       }
+    }
+
+    private void count(String command, Document query) {
+      commands.computeIfAbsent(command, c -> new LongAdder()).increment();
+      switch (command) {
+        case "insert" -> add("insert", statements(query, "documents"));
+        case "update" -> add("update", statements(query, "updates"));
+        case "delete" -> add("delete", statements(query, "deletes"));
+        case "find" -> add("query", 1);
+        case "getMore" -> add("getmore", 1);
+        default -> add("command", 1);
+      }
+    }
+
+    private static int statements(Document query, String field) {
+      return query.get(field) instanceof List<?> list ? list.size() : 1;
+    }
+
+    private void add(String counter, int n) {
+      opcounters.computeIfAbsent(counter, c -> new LongAdder()).add(n);
+    }
+
+    @Override
+    public Document getServerStatus() {
+      Document status = super.getServerStatus();
+      Document counters = new Document();
+      for (String counter : List.of("insert", "query", "update", "delete", "getmore", "command")) {
+        LongAdder n = opcounters.get(counter);
+        counters.put(counter, n == null ? 0L : n.sum());
+      }
+      status.put("opcounters", counters);
+      Document byCommand = new Document();
+      new TreeMap<>(commands).forEach((name, n) -> byCommand.put(name, n.sum()));
+      status.put("opcountersByCommand", byCommand);
+      return status;
     }
   }
 
