@@ -172,8 +172,11 @@ public class Bench {
       String storeBaseline = storeBaseline(mongo, s.concurrency);
 
       Measured first = measure(s, mongo, kafka);
+      progress("measured: " + first);
       String preloaded = preload(s, mongo, kafka);
+      progress(preloaded);
       Measured second = measure(s, mongo, kafka);
+      progress("measured: " + second);
 
       String table = table(s, store, kafkaBaseline, storeBaseline, preloaded, first, second);
       Files.writeString(s.out, table);
@@ -525,7 +528,7 @@ public class Bench {
     Load load = closedLoop(s.concurrency, Duration.ZERO, Duration.ofSeconds(s.preloadSeconds), s.preload);
     double posting = (System.nanoTime() - start) / 1e9;
     // Every consumer catches up before the next measurement.
-    boolean idle = awaitIdle(kafka, mongo, Duration.ofSeconds(Math.max(s.drainSeconds, 300)));
+    boolean idle = awaitIdle(kafka, mongo, Duration.ofSeconds(3L * s.drainSeconds));
     double settling = (System.nanoTime() - start) / 1e9 - posting;
     long after = storedCounts(mongo).getOrDefault("referrals", 0L);
     return String.format("preloaded %,d referrals through the API in %.0f s (%.0f/s, concurrency %d; target %,d, "
