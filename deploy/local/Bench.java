@@ -148,7 +148,7 @@ public class Bench {
       double postP99, Map<Integer, Long> otherStatuses, long failures, boolean idle, double drainSeconds,
       int windowMarfs, double windowSeconds, Map<String, Double> cpuMsPerMarf, Map<String, Double> opsPerMarf,
       int queueSeconds, int queueAccepted, int listed, double queueP50, double queueP99, int polls,
-      double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99) {
+      double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, List<String> storeTime) {
   }
 
   static void run(Settings s) throws Exception {
@@ -172,11 +172,11 @@ public class Bench {
       String storeBaseline = storeBaseline(mongo, s.concurrency);
 
       Measured first = measure(s, mongo, kafka);
-      progress("measured: " + first);
+      progress("measured at " + size(first) + ": " + first.acceptedPerSecond + " MARFs/s");
       String preloaded = preload(s, mongo, kafka);
       progress(preloaded);
       Measured second = measure(s, mongo, kafka);
-      progress("measured: " + second);
+      progress("measured at " + size(second) + ": " + second.acceptedPerSecond + " MARFs/s");
 
       String table = table(s, store, kafkaBaseline, storeBaseline, preloaded, first, second);
       Files.writeString(s.out, table);
@@ -202,6 +202,7 @@ public class Bench {
     // 1. Throughput and cost: nothing else asks the services anything meanwhile.
     Map<String, Long> cpuBefore = cpuMillis(s);
     Map<String, Long> opsBefore = opcounters(mongo);
+    Map<String, long[]> timesBefore = commandTimes(mongo);
     long windowStart = System.nanoTime();
     Load load = closedLoop(s.concurrency, WARM_UP, Duration.ofSeconds(s.seconds), Long.MAX_VALUE);
     long lastPost = System.nanoTime();
@@ -211,6 +212,7 @@ public class Bench {
     double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
     Map<String, Long> cpuAfter = cpuMillis(s);
     Map<String, Long> opsAfter = opcounters(mongo);
+    Map<String, long[]> timesAfter = commandTimes(mongo);
 
     int marfs = load.all.size();
     Map<String, Double> cpu = new LinkedHashMap<>();
@@ -226,6 +228,7 @@ public class Bench {
     Map<String, Double> ops = new LinkedHashMap<>();
     opsAfter.forEach((k, v) -> ops.put(k, (v - opsBefore.getOrDefault(k, 0L)) / (double) marfs));
     long[] post = load.measured.stream().mapToLong(Ack::nanos).sorted().toArray();
+    List<String> storeTime = storeTime(timesBefore, timesAfter, marfs);
 
     // 2. MARF to queue: the same load again, while the queue's tail is polled (which costs the services too).
     int queueSeconds = Math.max(5, s.seconds / 2);
@@ -256,7 +259,33 @@ public class Bench {
         marfs, windowSeconds, cpu, ops, queueSeconds, timed.measured.size(), toQueue.length, pct(toQueue, 0.50),
         pct(toQueue, 0.99), (int) watcher.polls.get(),
         watcher.polls.get() == 0 ? Double.NaN : watcher.pollNanos.get() / 1e6 / watcher.polls.get(),
-        urgent.sent, urgent.seen.length, pct(urgent.seen, 0.50), pct(urgent.seen, 0.99));
+        urgent.sent, urgent.seen.length, pct(urgent.seen, 0.50), pct(urgent.seen, 0.99), storeTime);
+  }
+
+  /** The store's time per command, collection and filter shape (LocalMongoServer's mashCommandTimes). */
+  static Map<String, long[]> commandTimes(MongoClient mongo) {
+    Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+    Map<String, long[]> times = new HashMap<>();
+    if (status.get("mashCommandTimes") instanceof Document byShape) {
+      byShape.forEach((key, v) -> times.put(key, new long[] {((Document) v).get("count", Number.class).longValue(),
+          ((Document) v).get("micros", Number.class).longValue()}));
+    }
+    return times;
+  }
+
+  /** The commands that took most of the store's time between the two readings, as lines for the table. */
+  static List<String> storeTime(Map<String, long[]> before, Map<String, long[]> after, int marfs) {
+    Map<String, long[]> delta = new HashMap<>();
+    after.forEach((key, v) -> {
+      long[] b = before.getOrDefault(key, new long[2]);
+      delta.put(key, new long[] {v[0] - b[0], v[1] - b[1]});
+    });
+    long total = delta.values().stream().mapToLong(v -> v[1]).sum();
+    return delta.entrySet().stream().filter(e -> e.getValue()[1] > 0)
+        .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(6)
+        .map(e -> String.format("%.0f%%, %.2f per MARF, %.1f ms each: `%s`", 100.0 * e.getValue()[1] / total,
+            e.getValue()[0] / (double) marfs, e.getValue()[1] / 1e3 / Math.max(1, e.getValue()[0]), e.getKey()))
+        .toList();
   }
 
   /**
@@ -726,6 +755,14 @@ public class Bench {
       double sumA = a.opsPerMarf.values().stream().mapToDouble(Double::doubleValue).sum();
       double sumB = b.opsPerMarf.values().stream().mapToDouble(Double::doubleValue).sum();
       row(t, "store operations per MARF, all", "%.1f", sumA, sumB);
+    }
+    if (!a.storeTime.isEmpty()) {
+      t.append("\nWhere the store's time went in each CPU window (share of the time it spent on commands, commit "
+          + "included; calls per MARF; command, collection and filter shape):\n\n");
+      t.append("- ").append(size(a)).append(":\n");
+      a.storeTime.forEach(line -> t.append("  - ").append(line).append("\n"));
+      t.append("- ").append(size(b)).append(":\n");
+      b.storeTime.forEach(line -> t.append("  - ").append(line).append("\n"));
     }
     return t.toString();
   }

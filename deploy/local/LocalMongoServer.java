@@ -53,8 +53,11 @@ import java.util.regex.Pattern;
  * {@code MASH_STORE_ID_LOOKUP=off} leaves the library's index alone (to measure the difference).
  *
  * <p>{@code serverStatus} carries {@code opcounters} as MongoDB counts them (insert, update and delete per
- * document or statement; query per find; getmore; command for everything else) and {@code opcountersByCommand}
- * (commands received, by name), so a benchmark can count store operations per request ({@code deploy/local/bench}).
+ * document or statement; query per find; getmore; command for everything else), {@code opcountersByCommand}
+ * (commands received, by name) and {@code mashCommandTimes} (count and microseconds spent, commit included, per
+ * command, collection and filter shape: the filter with its values replaced by 1; the first statement's for a
+ * batch), so a benchmark can count store operations per request and say which ones take the time
+ * ({@code deploy/local/bench}).
  */
 public class LocalMongoServer {
 
@@ -67,6 +70,7 @@ public class LocalMongoServer {
     private final MVStore store;
     private final Map<String, LongAdder> opcounters = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder[]> shapes = new ConcurrentHashMap<>();
 
     CommittingH2Backend(MVStore store) {
       super(store);
@@ -76,6 +80,7 @@ public class LocalMongoServer {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
       count(command, query);
+      long start = System.nanoTime();
       try {
         return super.handleCommand(channel, databaseName, command, query);
       } finally {
@@ -83,7 +88,43 @@ public class LocalMongoServer {
         if (!store.isClosed() && store.hasUnsavedChanges()) {
           store.commit();
         }
+        time(databaseName, command, query, System.nanoTime() - start);
       }
+    }
+
+    /** Time spent per command, collection and filter shape (the filter with its values left out). */
+    private void time(String databaseName, String command, Document query, long nanos) {
+      if (!(query.get(command) instanceof String collection)) {
+        return; // not about a collection (hello, ping, ...)
+      }
+      Object filter = switch (command) {
+        case "find", "count" -> query.get(command.equals("find") ? "filter" : "query");
+        case "findAndModify" -> query.get("query");
+        case "update", "delete" -> query.get(command + "s") instanceof List<?> statements && !statements.isEmpty()
+            && statements.getFirst() instanceof Document first ? first.get("q") : null;
+        case "aggregate" -> query.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
+            && stages.getFirst() instanceof Document first ? first.get("$match") : null;
+        default -> null;
+      };
+      String key = command + " " + databaseName + "." + collection + " " + (filter == null ? "" : shape(filter));
+      shapes.computeIfAbsent(key, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+      LongAdder[] counters = shapes.get(key);
+      counters[0].increment();
+      counters[1].add(nanos);
+    }
+
+    /** {@code value} with its field names and operators kept and every other value replaced by 1. */
+    private static Object shape(Object value) {
+      if (value instanceof Document document) {
+        Document shaped = new Document();
+        document.forEach((k, v) -> shaped.put(k, shape(v)));
+        return shaped;
+      }
+      if (value instanceof List<?> list) {
+        return list.stream().anyMatch(v -> v instanceof Document)
+            ? list.stream().map(CommittingH2Backend::shape).toList() : List.of(1);
+      }
+      return 1;
     }
 
     @Override
@@ -133,6 +174,10 @@ public class LocalMongoServer {
       Document byCommand = new Document();
       new TreeMap<>(commands).forEach((name, n) -> byCommand.put(name, n.sum()));
       status.put("opcountersByCommand", byCommand);
+      Document byShape = new Document();
+      new TreeMap<>(shapes).forEach((key, n) -> byShape.put(key,
+          new Document("count", n[0].sum()).append("micros", n[1].sum() / 1_000)));
+      status.put("mashCommandTimes", byShape);
       return status;
     }
   }
