@@ -46,12 +46,13 @@ import org.bson.Document;
  * the local stack's classpath: the Kafka client and the MongoDB driver). A benchmark, not a test: nothing asserts.
  *
  * <p>{@code run}: a raw baseline (Kafka produce and consume, bare store inserts), then the pipeline measured at the
- * data size the stack holds, a preload through the API, and the pipeline measured again. Each measurement: a closed
- * loop of non-urgent MARFs (accepted/s, POST p50/p99) while the tail of the triage queue is polled (MARF to queue:
- * from the ack's {@code receivedAt} until a poll lists the referral), until every one is listed; the CPU time of each
- * process of the stack over that window (from {@code /proc/<pid>/stat}) and the store's opcounters, per MARF; then
- * urgent MARFs at a steady rate while the alert stream is read (urgent MARF to alert: {@code receivedAt} until its
- * {@code URGENT_CONTACT} arrives). Prints a Markdown table and writes it to a file.
+ * data size the stack holds, a preload through the API, and the pipeline measured again. Each measurement: the idle
+ * stack's cost for 3 s; a closed loop of non-urgent MARFs (accepted/s, POST p50/p99) until the pipeline is idle again,
+ * with the CPU time of each process over that window (from {@code /proc/<pid>/stat}), the store's opcounters and its
+ * time per command, per MARF; the same load again while the end of the triage queue is polled (MARF to queue: from
+ * the ack's {@code receivedAt} until a poll lists the referral); then urgent MARFs at a steady rate while the alert
+ * stream is read (urgent MARF to alert: {@code receivedAt} until its {@code URGENT_CONTACT} arrives). Prints a
+ * Markdown table and writes it to a file.
  *
  * <p>{@code intake}: only the closed loop of POSTs (what {@code bench-intake} always printed).
  */
