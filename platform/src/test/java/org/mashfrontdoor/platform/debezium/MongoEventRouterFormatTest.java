@@ -9,7 +9,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.debezium.config.CommonConnectorConfig;
 import io.debezium.config.Configuration;
 import io.debezium.connector.mongodb.CollectionId;
@@ -52,6 +51,7 @@ import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
+import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 
 /**
  * Proves that Debezium's MongoDB connector plus its outbox event router, configured exactly as in
@@ -76,7 +76,7 @@ class MongoEventRouterFormatTest {
 
   @BeforeAll
   static void startStore() {
-    server = new MongoServer(new MemoryBackend());
+    server = new MongoServer(new PinnedIdMemoryBackend());
     server.bind("127.0.0.1", 0);
     client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
   }

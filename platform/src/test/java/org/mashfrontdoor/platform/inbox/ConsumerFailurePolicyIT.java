@@ -11,7 +11,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
@@ -42,6 +41,7 @@ import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.MalformedEventException;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -71,7 +71,7 @@ class ConsumerFailurePolicyIT {
 
   @BeforeEach
   void start() throws Exception {
-    store = new MongoServer(new MemoryBackend());
+    store = new MongoServer(new PinnedIdMemoryBackend());
     store.bind("127.0.0.1", 0);
     storePort = store.getLocalAddress().getPort();
     // Short timeouts, so each attempt against the missing store fails within a backoff step.
@@ -133,7 +133,7 @@ class ConsumerFailurePolicyIT {
     // Far more attempts than the 3 retries after which the old policy dead-lettered it.
     await().atMost(Duration.ofSeconds(60)).until(() -> waits() >= 8);
 
-    store = new MongoServer(new MemoryBackend());
+    store = new MongoServer(new PinnedIdMemoryBackend());
     store.bind("127.0.0.1", storePort);
     await().atMost(Duration.ofSeconds(60)).until(() -> handledIds().contains(during.id()));
     assertThat(deadLetters()).isZero();

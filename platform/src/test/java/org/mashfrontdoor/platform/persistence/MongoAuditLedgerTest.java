@@ -11,7 +11,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.mashfrontdoor.platform.audit.ChainVerification.Break;
 import org.mashfrontdoor.platform.audit.ChainedEntry;
 import org.mashfrontdoor.platform.paging.Page;
 import org.mashfrontdoor.platform.paging.PageWindow;
+import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 
 @DisplayName("The audit ledger in MongoDB: one unbroken chain from several writers, found by subject, tampering shown")
 class MongoAuditLedgerTest {
@@ -43,7 +43,7 @@ class MongoAuditLedgerTest {
 
   @BeforeEach
   void store() {
-    server = new MongoServer(new MemoryBackend());
+    server = new MongoServer(new PinnedIdMemoryBackend());
     server.bind("127.0.0.1", 0);
     InetSocketAddress address = server.getLocalAddress();
     uri = "mongodb://127.0.0.1:" + address.getPort();

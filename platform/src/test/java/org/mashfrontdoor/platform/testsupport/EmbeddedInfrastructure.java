@@ -1,7 +1,6 @@
 package org.mashfrontdoor.platform.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * One real Kafka broker (KRaft, in this JVM) and one MongoDB wire-protocol server (mongo-java-server, memory
- * backend), both on 127.0.0.1, started once per test JVM and stopped when it exits.
+ * backend with the {@code _id} lookup of {@link PinnedIdMemoryBackend}), both on 127.0.0.1, started once per test
+ * JVM and stopped when it exits.
  */
 public final class EmbeddedInfrastructure {
 
@@ -33,7 +33,7 @@ public final class EmbeddedInfrastructure {
         "transaction.state.log.replication.factor", "1",
         "transaction.state.log.min.isr", "1"));
     kafka.afterPropertiesSet();
-    mongo = new MongoServer(new MemoryBackend());
+    mongo = new MongoServer(new PinnedIdMemoryBackend());
     mongo.bind("127.0.0.1", 0);
     mongoAddress = mongo.getLocalAddress();
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {

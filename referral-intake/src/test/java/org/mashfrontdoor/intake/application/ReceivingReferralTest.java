@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +34,7 @@ import org.mashfrontdoor.intake.domain.ReferralStatus;
 import org.mashfrontdoor.intake.domain.ReferralType;
 import org.mashfrontdoor.platform.deadlines.ElapsedTime;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 
 /** Receiving a referral against the real (in-JVM) store, with a clock the test moves. */
 @DisplayName("Receiving a referral: once per idempotency key, linked to earlier referrals about the same child")
@@ -53,7 +53,7 @@ class ReceivingReferralTest {
 
   @BeforeAll
   static void store() {
-    server = new MongoServer(new MemoryBackend());
+    server = new MongoServer(new PinnedIdMemoryBackend());
     client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
   }
 

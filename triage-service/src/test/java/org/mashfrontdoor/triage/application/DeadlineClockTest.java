@@ -6,7 +6,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
+import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
 import org.mashfrontdoor.triage.adapters.persistence.MongoReferrals;
@@ -74,7 +74,7 @@ class DeadlineClockTest {
 
   @BeforeEach
   void store() {
-    server = new MongoServer(new MemoryBackend());
+    server = new MongoServer(new PinnedIdMemoryBackend());
     InetSocketAddress address = server.bind();
     client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
     database = client.getDatabase("triage_" + UUID.randomUUID().toString().substring(0, 8));

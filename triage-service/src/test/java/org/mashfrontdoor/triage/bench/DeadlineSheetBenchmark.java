@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -19,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bson.Document;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
+import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 import org.mashfrontdoor.triage.adapters.persistence.ContactDocuments;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.application.FiringDeadlines;
@@ -58,7 +58,7 @@ public final class DeadlineSheetBenchmark {
     String uri = args.length > 4 ? args[4] : null;
     MongoServer server = null;
     if (uri == null) {
-      server = new MongoServer(new MemoryBackend());
+      server = new MongoServer(new PinnedIdMemoryBackend());
       InetSocketAddress address = server.bind();
       uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
     }

@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.notification.adapters.persistence.MongoAlerts;
+import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 
 @DisplayName("The live alert stream's readers are bounded")
 class AlertStreamReadersTest {
 
-  final MongoServer server = new MongoServer(new MemoryBackend());
+  final MongoServer server = new MongoServer(new PinnedIdMemoryBackend());
   final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
   final AlertStream stream = new AlertStream(new MongoAlerts(client.getDatabase("alerts")), Duration.ofSeconds(1),
       Duration.ofMinutes(1), 2);

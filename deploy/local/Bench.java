@@ -1,0 +1,811 @@
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bson.Document;
+
+/**
+ * The benchmark driver of {@code deploy/local/bench} and {@code deploy/local/bench-intake} (a single-file program on
+ * the local stack's classpath: the Kafka client and the MongoDB driver). A benchmark, not a test: nothing asserts.
+ *
+ * <p>{@code run}: a raw baseline (Kafka produce and consume, bare store inserts), then the pipeline measured at the
+ * data size the stack holds, a preload through the API, and the pipeline measured again. Each measurement: the idle
+ * stack's cost for 3 s; a closed loop of non-urgent MARFs (accepted/s, POST p50/p99) until the pipeline is idle again,
+ * with the CPU time of each process over that window (from {@code /proc/<pid>/stat}), the store's opcounters and its
+ * time per command, per MARF; the same load again while the end of the triage queue is polled (MARF to queue: from
+ * the ack's {@code receivedAt} until a poll lists the referral); then urgent MARFs at a steady rate while the alert
+ * stream is read (urgent MARF to alert: {@code receivedAt} until its {@code URGENT_CONTACT} arrives). Prints a
+ * Markdown table and writes it to a file.
+ *
+ * <p>{@code intake}: only the closed loop of POSTs (what {@code bench-intake} always printed).
+ */
+public class Bench {
+
+  static final String POLICE_MARF = """
+      {"referralType":"POLICE_NOTIFICATION",
+       "referrer":{"agency":"POLICE","organisation":"Bench Constabulary","name":"PC Bench","email":"ppu@example.org"},
+       "children":[{"givenName":"%s","familyName":"Bench","dateOfBirth":"2018-05-01",
+                    "address":{"line1":"1 Test Street","town":"Hereford","postcode":"HR4 9EP"}}],
+       "concern":{"categories":["DOMESTIC_ABUSE"],"summary":"Benchmark notification.","immediateRisk":false,"levelOfNeed":2},
+       "domesticAbuse":{"dashRiskLevel":"STANDARD","childrenPresent":true},
+       "consent":{"parentAware":true,"consentGiven":true}}
+      """;
+  static final String URGENT_MARF = """
+      {"referralType":"MARF",
+       "referrer":{"agency":"SCHOOL","organisation":"Bench Primary","name":"A. Bench","role":"DSL","email":"dsl@example.org"},
+       "children":[{"givenName":"Bench","familyName":"Child%s","dateOfBirth":"%s",
+                    "address":{"line1":"1 Test Street","town":"Hereford","postcode":"HR4 9EP"}}],
+       "concern":{"categories":["PHYSICAL_ABUSE"],"summary":"Benchmark: immediate risk.","immediateRisk":true,"levelOfNeed":4},
+       "consent":{"parentAware":false,"consentGiven":false,"reasonNotSought":"Benchmark.","lawfulBasis":"SAFEGUARDING_CHILDREN_DPA_2018"}}
+      """;
+  static final Pattern REFERRAL_ID = Pattern.compile("\"referralId\":\"([^\"]+)\"");
+  static final Pattern RECEIVED_AT = Pattern.compile("\"receivedAt\":\"([^\"]+)\"");
+  static final Pattern REFERRAL_IDS = Pattern.compile("\"referralIds\":\\[([^\\]]*)\\]");
+  static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+  static final int QUEUE_PAGE = 500; // the queue's largest page
+  static final Duration WARM_UP = Duration.ofSeconds(5);
+  static final long MIN_POLL_GAP_NANOS = 200_000_000L;
+
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+
+  static String intake = "http://127.0.0.1:8081";
+  static String triage = "http://127.0.0.1:8082";
+  static String notification = "http://127.0.0.1:8084";
+  static Map<String, String> tokens = new HashMap<>();
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("intake")) {
+      intakeOnly(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3], args[4]);
+    } else if (args.length > 0 && args[0].equals("run")) {
+      run(Settings.of(args));
+    } else {
+      System.err.println("usage: Bench intake <seconds> <concurrency> <url> <police token>");
+      System.err.println("       Bench run key=value... (see deploy/local/bench)");
+      System.exit(2);
+    }
+  }
+
+  // ---- bench-intake -------------------------------------------------------------------------------------------
+
+  static void intakeOnly(int seconds, int concurrency, String url, String token) throws Exception {
+    intake = url;
+    tokens.put("police", token);
+    Load load = closedLoop(concurrency, WARM_UP, Duration.ofSeconds(seconds), Long.MAX_VALUE);
+    System.out.printf("concurrency %d, measured %d s after %d s warm-up%n", concurrency, seconds, WARM_UP.toSeconds());
+    System.out.printf("accepted %d (%.0f MARFs/s), other statuses %s, transport failures %d%n",
+        load.measured.size(), load.measured.size() / (double) seconds, load.otherStatuses, load.failures.get());
+    if (!load.measured.isEmpty()) {
+      long[] sorted = load.measured.stream().mapToLong(Ack::nanos).sorted().toArray();
+      System.out.printf("latency of accepted: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          pct(sorted, 0.50) / 1e6, pct(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+  }
+
+  // ---- the whole run ------------------------------------------------------------------------------------------
+
+  record Settings(int seconds, int concurrency, int preload, int preloadSeconds, double urgentRate,
+      int urgentSeconds, int drainSeconds, Path pids, long clockTicks, String mongoUri, String kafka, Path out,
+      String label) {
+
+    /** From {@code key=value} arguments; the tokens go to {@link #tokens}. */
+    static Settings of(String[] args) {
+      Map<String, String> a = new HashMap<>();
+      for (int i = 1; i < args.length; i++) {
+        int eq = args[i].indexOf('=');
+        a.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+      }
+      for (String caller : List.of("police", "school", "mash-social-worker", "mash-manager")) {
+        tokens.put(caller, a.get("token." + caller));
+      }
+      return new Settings(Integer.parseInt(a.get("seconds")), Integer.parseInt(a.get("concurrency")),
+          Integer.parseInt(a.get("preload")), Integer.parseInt(a.get("preloadSeconds")),
+          Double.parseDouble(a.get("urgentRate")), Integer.parseInt(a.get("urgentSeconds")),
+          Integer.parseInt(a.get("drainSeconds")), Path.of(a.get("pids")), Long.parseLong(a.get("clockTicks")),
+          a.get("mongo"), a.get("kafka"), Path.of(a.get("out")), a.get("label"));
+    }
+  }
+
+  /** What one measurement at one data size found. */
+  record Measured(Map<String, Long> stored, long queued, double idleCpuPerSecond, double idleOpsPerSecond,
+      int accepted, double acceptedPerSecond, double postP50,
+      double postP99, Map<Integer, Long> otherStatuses, long failures, boolean idle, double drainSeconds,
+      int windowMarfs, double windowSeconds, Map<String, Double> cpuMsPerMarf, Map<String, Double> opsPerMarf,
+      int queueSeconds, int queueAccepted, int listed, double queueP50, double queueP99, int polls,
+      double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, List<String> storeTime) {
+  }
+
+  static void run(Settings s) throws Exception {
+    String rateLimit = environmentOf(s.pids, "referral-intake", "INTAKE_RATE_LIMIT");
+    if (!"0".equals(rateLimit)) {
+      System.err.println("bench: referral-intake runs with INTAKE_RATE_LIMIT=" + (rateLimit == null ? "(unset: 50)" : rateLimit)
+          + "; the partner limit would cap the benchmark. Restart it with INTAKE_RATE_LIMIT=0 deploy/local/up"
+          + " (deploy/local/down first).");
+      System.exit(2);
+    }
+    progress("referral-intake runs with INTAKE_RATE_LIMIT=0 (read from its environment): no partner rate limit");
+    String lookup = environmentOf(s.pids, "mongo", "MASH_STORE_ID_LOOKUP");
+    String store = "off".equalsIgnoreCase(lookup)
+        ? "the store with `MASH_STORE_ID_LOOKUP=off` (mongo-java-server's own indexes: filters that pin `_id` among "
+            + "other conditions scan)"
+        : "the store's `_id` lookup on (filters that pin `_id` use the `_id` index)";
+    progress("store: " + store);
+    try (MongoClient mongo = MongoClients.create(s.mongoUri);
+        Admin kafka = Admin.create(Map.of("bootstrap.servers", s.kafka))) {
+      String kafkaBaseline = kafkaBaseline(s.kafka);
+      String storeBaseline = storeBaseline(mongo, s.concurrency);
+
+      Measured first = measure(s, mongo, kafka);
+      progress("measured at " + size(first) + ": " + first.acceptedPerSecond + " MARFs/s");
+      String preloaded = preload(s, mongo, kafka);
+      progress(preloaded);
+      Measured second = measure(s, mongo, kafka);
+      progress("measured at " + size(second) + ": " + second.acceptedPerSecond + " MARFs/s");
+
+      String table = table(s, store, kafkaBaseline, storeBaseline, preloaded, first, second);
+      Files.writeString(s.out, table);
+      System.out.println(table);
+    }
+  }
+
+  static Measured measure(Settings s, MongoClient mongo, Admin kafka) throws Exception {
+    Map<String, Long> stored = storedCounts(mongo);
+    long queued = queueTotal();
+    progress("measuring with " + stored + " stored, " + queued + " contacts queued");
+
+    // 0. What the idle stack costs anyway (polling loops), for reading the per-MARF figures below.
+    Map<String, Long> idleCpu = cpuMillis(s);
+    Map<String, Long> idleOps = opcounters(mongo);
+    long idleStart = System.nanoTime();
+    Thread.sleep(3_000);
+    double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+    double idleCpuPerSecond = (total(cpuMillis(s)) - total(idleCpu)) / idleSeconds;
+    double idleOpsPerSecond = (opcounters(mongo).values().stream().mapToLong(Long::longValue).sum()
+        - idleOps.values().stream().mapToLong(Long::longValue).sum()) / idleSeconds;
+
+    // 1. Throughput and cost: nothing else asks the services anything meanwhile.
+    Map<String, Long> cpuBefore = cpuMillis(s);
+    Map<String, Long> opsBefore = opcounters(mongo);
+    Map<String, long[]> timesBefore = commandTimes(mongo);
+    long windowStart = System.nanoTime();
+    Load load = closedLoop(s.concurrency, WARM_UP, Duration.ofSeconds(s.seconds), Long.MAX_VALUE);
+    long lastPost = System.nanoTime();
+    progress(load.accepted.get() + " MARFs accepted; waiting until every consumer has caught up");
+    boolean idle = awaitIdle(kafka, mongo, Duration.ofSeconds(s.drainSeconds));
+    double drainSeconds = (System.nanoTime() - lastPost) / 1e9;
+    double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
+    Map<String, Long> cpuAfter = cpuMillis(s);
+    Map<String, Long> opsAfter = opcounters(mongo);
+    Map<String, long[]> timesAfter = commandTimes(mongo);
+
+    int marfs = load.all.size();
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    long sum = 0;
+    for (var e : cpuAfter.entrySet()) {
+      long used = e.getValue() - cpuBefore.getOrDefault(e.getKey(), e.getValue());
+      cpu.put(e.getKey(), used / (double) marfs);
+      if (!e.getKey().equals("load generator")) {
+        sum += used;
+      }
+    }
+    cpu.put("all the stack's processes", sum / (double) marfs);
+    Map<String, Double> ops = new LinkedHashMap<>();
+    opsAfter.forEach((k, v) -> ops.put(k, (v - opsBefore.getOrDefault(k, 0L)) / (double) marfs));
+    long[] post = load.measured.stream().mapToLong(Ack::nanos).sorted().toArray();
+    List<String> storeTime = storeTime(timesBefore, timesAfter, marfs);
+
+    // 2. MARF to queue: the same load again, while the queue's tail is polled (which costs the services too).
+    int queueSeconds = Math.max(5, s.seconds / 2);
+    progress("MARF to queue: the same load for " + queueSeconds + " s, polling the queue");
+    QueueWatcher watcher = new QueueWatcher(queueTotal());
+    Load timed;
+    try {
+      timed = closedLoop(s.concurrency, WARM_UP, Duration.ofSeconds(queueSeconds), Long.MAX_VALUE);
+      Set<String> ids = timed.measured.stream().map(Ack::referralId).collect(Collectors.toSet());
+      long drainEnd = System.nanoTime() + Duration.ofSeconds(s.drainSeconds).toNanos();
+      while (!watcher.firstSeen.keySet().containsAll(ids) && System.nanoTime() < drainEnd) {
+        watcher.awaitPoll();
+      }
+    } finally {
+      watcher.stop();
+    }
+    long[] toQueue = timed.measured.stream().filter(a -> watcher.firstSeen.containsKey(a.referralId()))
+        .mapToLong(a -> Duration.between(a.receivedAt(), watcher.firstSeen.get(a.referralId())).toMillis())
+        .sorted().toArray();
+    awaitIdle(kafka, mongo, Duration.ofSeconds(s.drainSeconds));
+
+    // 3. Urgent MARF to alert, at a steady rate.
+    progress("urgent MARFs at " + s.urgentRate + "/s for " + s.urgentSeconds + " s, timed to the alert stream");
+    Urgent urgent = urgent(s.urgentRate, s.urgentSeconds);
+    awaitIdle(kafka, mongo, Duration.ofSeconds(s.drainSeconds));
+    return new Measured(stored, queued, idleCpuPerSecond, idleOpsPerSecond, load.measured.size(), load.measured.size() / (double) s.seconds,
+        pct(post, 0.50) / 1e6, pct(post, 0.99) / 1e6, load.otherStatuses, load.failures.get(), idle, drainSeconds,
+        marfs, windowSeconds, cpu, ops, queueSeconds, timed.measured.size(), toQueue.length, pct(toQueue, 0.50),
+        pct(toQueue, 0.99), (int) watcher.polls.get(),
+        watcher.polls.get() == 0 ? Double.NaN : watcher.pollNanos.get() / 1e6 / watcher.polls.get(),
+        urgent.sent, urgent.seen.length, pct(urgent.seen, 0.50), pct(urgent.seen, 0.99), storeTime);
+  }
+
+  /** The store's time per command, collection and filter shape (LocalMongoServer's mashCommandTimes). */
+  static Map<String, long[]> commandTimes(MongoClient mongo) {
+    Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+    Map<String, long[]> times = new HashMap<>();
+    if (status.get("mashCommandTimes") instanceof Document byShape) {
+      byShape.forEach((key, v) -> times.put(key, new long[] {((Document) v).get("count", Number.class).longValue(),
+          ((Document) v).get("micros", Number.class).longValue()}));
+    }
+    return times;
+  }
+
+  /** The commands that took most of the store's time between the two readings, as lines for the table. */
+  static List<String> storeTime(Map<String, long[]> before, Map<String, long[]> after, int marfs) {
+    Map<String, long[]> delta = new HashMap<>();
+    after.forEach((key, v) -> {
+      long[] b = before.getOrDefault(key, new long[2]);
+      delta.put(key, new long[] {v[0] - b[0], v[1] - b[1]});
+    });
+    long total = delta.values().stream().mapToLong(v -> v[1]).sum();
+    return delta.entrySet().stream().filter(e -> e.getValue()[1] > 0)
+        .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(6)
+        .map(e -> String.format("%.0f%%, %.2f per MARF, %.1f ms each: `%s`", 100.0 * e.getValue()[1] / total,
+            e.getValue()[0] / (double) marfs, e.getValue()[1] / 1e3 / Math.max(1, e.getValue()[0]), e.getKey()))
+        .toList();
+  }
+
+  /**
+   * Waits until the pipeline is idle: every service's consumer group has read every event of the MASH topics and
+   * the store has taken no write (outbox relays moving events are writes), four checks in a row half a second apart.
+   * False when {@code limit} passed first.
+   */
+  static boolean awaitIdle(Admin kafka, MongoClient mongo, Duration limit) throws Exception {
+    long end = System.nanoTime() + limit.toNanos();
+    int quiet = 0;
+    long writes = writes(mongo);
+    while (quiet < 4) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      Thread.sleep(500); // polling the broker's offsets and the store's counters: nothing tells us when it is idle
+      long now = writes(mongo);
+      quiet = lag(kafka) == 0 && now == writes ? quiet + 1 : 0;
+      writes = now;
+    }
+    return true;
+  }
+
+  /**
+   * Inserts, updates and deletes the store has taken (not findAndModify: an idle stack still takes about one a
+   * second, a lease).
+   */
+  static long writes(MongoClient mongo) {
+    Map<String, Long> counters = opcounters(mongo);
+    return counters.getOrDefault("insert", 0L) + counters.getOrDefault("update", 0L)
+        + counters.getOrDefault("delete", 0L);
+  }
+
+  /** Events on the MASH topics not yet read by the services' consumer groups (the bench's own are left out). */
+  static long lag(Admin kafka) throws Exception {
+    Map<TopicPartition, Long> committed = new HashMap<>();
+    for (var group : kafka.listGroups().all().get()) {
+      if (group.groupId().startsWith("mash-bench") || group.groupId().startsWith("mash-dlt")) {
+        continue;
+      }
+      kafka.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get().forEach((tp, offset) -> {
+        if (tp.topic().startsWith("mash.") && !tp.topic().endsWith(".DLT") && offset != null) {
+          committed.merge(tp, offset.offset(), Math::min);
+        }
+      });
+    }
+    if (committed.isEmpty()) {
+      return 0;
+    }
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+    long lag = 0;
+    for (var e : kafka.listOffsets(latest).all().get().entrySet()) {
+      lag += Math.max(0, e.getValue().offset() - committed.get(e.getKey()));
+    }
+    return lag;
+  }
+
+  // ---- posting MARFs ------------------------------------------------------------------------------------------
+
+  record Ack(int status, String referralId, Instant receivedAt, long nanos) {
+  }
+
+  static Ack post(boolean urgent) throws IOException, InterruptedException {
+    // A child of its own each time, so no MARF joins another's open contact.
+    String body = urgent
+        ? URGENT_MARF.formatted(UUID.randomUUID().toString().substring(0, 8),
+            LocalDate.of(2012, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000)))
+        : POLICE_MARF.formatted("C" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/referrals"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + tokens.get(urgent ? "school" : "police"))
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    long start = System.nanoTime();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    long took = System.nanoTime() - start;
+    if (response.statusCode() != 202) {
+      return new Ack(response.statusCode(), null, null, took);
+    }
+    return new Ack(202, group(REFERRAL_ID, response.body()), Instant.parse(group(RECEIVED_AT, response.body())), took);
+  }
+
+  /** Accepted MARFs: all of them, and those of the measured window (after the warm-up). */
+  record Load(Collection<Ack> all, Collection<Ack> measured, AtomicLong accepted, Map<Integer, Long> otherStatuses,
+      AtomicLong failures) {
+  }
+
+  /**
+   * {@code concurrency} posters of non-urgent MARFs, each posting again as soon as answered, until the time is up
+   * or {@code limit} are accepted.
+   */
+  static Load closedLoop(int concurrency, Duration warmUp, Duration measured, long limit)
+      throws InterruptedException {
+    long warmUpEnd = System.nanoTime() + warmUp.toNanos();
+    long end = warmUpEnd + measured.toNanos();
+    Load load = new Load(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicLong(),
+        new ConcurrentHashMap<>(), new AtomicLong());
+    try (var posters = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < concurrency; i++) {
+        posters.submit(() -> {
+          while (System.nanoTime() < end && load.accepted.get() < limit) {
+            try {
+              long start = System.nanoTime();
+              Ack ack = post(false);
+              if (ack.status() == 202) {
+                load.accepted.incrementAndGet();
+                load.all.add(ack);
+                if (start >= warmUpEnd) {
+                  load.measured.add(ack);
+                }
+              } else if (start >= warmUpEnd) {
+                load.otherStatuses.merge(ack.status(), 1L, Long::sum);
+              }
+            } catch (IOException e) {
+              load.failures.incrementAndGet();
+            }
+          }
+          return null;
+        });
+      }
+    }
+    return load;
+  }
+
+  // ---- MARF to queue ------------------------------------------------------------------------------------------
+
+  /**
+   * Polls the end of the triage queue and notes when each referral is first listed. The contacts queued when it
+   * starts were all received earlier than the MARFs it watches, so they have less time left and come first (urgent
+   * ones first of all): every new non-urgent contact is listed after them, though not in the order received (triage
+   * reads several partitions). So each poll reads, page after page, from there to the end.
+   */
+  static final class QueueWatcher {
+    final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+    final AtomicLong polls = new AtomicLong();
+    final AtomicLong pollNanos = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private final long from;
+
+    QueueWatcher(long queuedBefore) {
+      from = Math.max(0, queuedBefore - 50);
+      thread = Thread.ofPlatform().name("queue-watcher").start(this::watch);
+    }
+
+    private void watch() {
+      while (running) {
+        long start = System.nanoTime();
+        try {
+          long offset = from;
+          long total;
+          do {
+            HttpResponse<String> page = queuePage(offset, QUEUE_PAGE);
+            Instant at = Instant.now();
+            Matcher ids = REFERRAL_IDS.matcher(page.body());
+            while (ids.find()) {
+              Matcher id = QUOTED.matcher(ids.group(1));
+              while (id.find()) {
+                firstSeen.putIfAbsent(id.group(1), at);
+              }
+            }
+            total = page.headers().firstValueAsLong("X-Total-Count").orElse(0);
+            offset += QUEUE_PAGE;
+          } while (offset < total && running);
+        } catch (IOException e) {
+          // A poll that failed is retried by the next one.
+        } catch (InterruptedException e) {
+          return;
+        }
+        long took = System.nanoTime() - start;
+        pollNanos.addAndGet(took);
+        synchronized (this) {
+          polls.incrementAndGet();
+          notifyAll();
+        }
+        try {
+          // At most five polls a second: each one loads the open contacts, which costs triage and the store.
+          Thread.sleep(Math.max(0, (MIN_POLL_GAP_NANOS - took) / 1_000_000));
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    /** Returns once the next poll has ended (or after a second). */
+    synchronized void awaitPoll() throws InterruptedException {
+      long seen = polls.get();
+      long deadline = System.currentTimeMillis() + 1_000;
+      while (polls.get() == seen && System.currentTimeMillis() < deadline) {
+        wait(Math.max(1, deadline - System.currentTimeMillis()));
+      }
+    }
+
+    void stop() throws InterruptedException {
+      running = false;
+      thread.join();
+    }
+  }
+
+  static HttpResponse<String> queuePage(long offset, int limit) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(triage + "/api/v1/triage/queue?offset=" + offset
+            + "&limit=" + limit)).header("Authorization", "Bearer " + tokens.get("mash-social-worker"))
+        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static long queueTotal() throws IOException, InterruptedException {
+    return queuePage(0, 1).headers().firstValueAsLong("X-Total-Count").orElse(-1);
+  }
+
+  // ---- urgent MARF to alert -----------------------------------------------------------------------------------
+
+  record Urgent(int sent, long[] seen) {
+  }
+
+  /** Urgent MARFs at {@code rate} a second for {@code seconds}, timed from receivedAt to the alert stream. */
+  static Urgent urgent(double rate, int seconds) throws Exception {
+    Map<String, Instant> streamed = new ConcurrentHashMap<>();
+    HttpRequest stream = HttpRequest.newBuilder(URI.create(notification + "/api/v1/alerts/stream"))
+        .header("Authorization", "Bearer " + tokens.get("mash-manager")).header("Accept", "text/event-stream").build();
+    var subscription = HTTP.sendAsync(stream, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
+      Instant at = Instant.now();
+      if (line.startsWith("data:") && line.contains("\"URGENT_CONTACT\"")) {
+        Matcher id = REFERRAL_ID.matcher(line);
+        if (id.find()) {
+          streamed.putIfAbsent(id.group(1), at);
+        }
+      }
+    }));
+    Thread.sleep(1_000); // the stream is open before the first MARF
+    Map<String, Instant> received = new ConcurrentHashMap<>();
+    int count = (int) Math.round(rate * seconds);
+    long gap = (long) (1_000_000_000L / rate);
+    long next = System.nanoTime();
+    try (var posters = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int n = 0; n < count; n++) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(Duration.ofNanos(wait)); // pacing the load, not waiting for a result
+        }
+        next += gap;
+        posters.submit(() -> {
+          Ack ack = post(true);
+          if (ack.status() == 202) {
+            received.put(ack.referralId(), ack.receivedAt());
+          }
+          return null;
+        });
+      }
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!streamed.keySet().containsAll(received.keySet()) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    subscription.cancel(true);
+    long[] millis = received.entrySet().stream().filter(e -> streamed.containsKey(e.getKey()))
+        .mapToLong(e -> Math.max(0, Duration.between(e.getValue(), streamed.get(e.getKey())).toMillis()))
+        .sorted().toArray();
+    return new Urgent(received.size(), millis);
+  }
+
+  // ---- preload ------------------------------------------------------------------------------------------------
+
+  static String preload(Settings s, MongoClient mongo, Admin kafka) throws Exception {
+    long before = storedCounts(mongo).getOrDefault("referrals", 0L);
+    long start = System.nanoTime();
+    progress("preloading up to " + s.preload + " referrals, for at most " + s.preloadSeconds + " s");
+    Load load = closedLoop(s.concurrency, Duration.ZERO, Duration.ofSeconds(s.preloadSeconds), s.preload);
+    double posting = (System.nanoTime() - start) / 1e9;
+    // Every consumer catches up before the next measurement.
+    boolean idle = awaitIdle(kafka, mongo, Duration.ofSeconds(3L * s.drainSeconds));
+    double settling = (System.nanoTime() - start) / 1e9 - posting;
+    long after = storedCounts(mongo).getOrDefault("referrals", 0L);
+    return String.format("preloaded %,d referrals through the API in %.0f s (%.0f/s, concurrency %d; target %,d, "
+            + "time limit %d s), then %.0f s until every consumer had caught up%s; %,d stored before, %,d after",
+        load.accepted.get(), posting, load.accepted.get() / posting, s.concurrency, s.preload, s.preloadSeconds,
+        settling, idle ? "" : " (it had not: the limit passed)", before, after);
+  }
+
+  // ---- baselines ----------------------------------------------------------------------------------------------
+
+  static String kafkaBaseline(String bootstrap) throws Exception {
+    String topic = "mash.bench.baseline";
+    byte[] value = new byte[1024];
+    Properties producerProperties = new Properties();
+    producerProperties.put("bootstrap.servers", bootstrap);
+    producerProperties.put("acks", "all");
+    producerProperties.put("linger.ms", "5");
+    long produced;
+    double produceSeconds;
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties, new ByteArraySerializer(),
+        new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, value)).get(); // creates the topic
+      AtomicLong acked = new AtomicLong();
+      long start = System.nanoTime();
+      long end = start + Duration.ofSeconds(5).toNanos();
+      while (System.nanoTime() < end) {
+        producer.send(new ProducerRecord<>(topic, value), (m, e) -> {
+          if (e == null) {
+            acked.incrementAndGet();
+          }
+        });
+      }
+      producer.flush();
+      produceSeconds = (System.nanoTime() - start) / 1e9;
+      produced = acked.get();
+    }
+    Properties consumerProperties = new Properties();
+    consumerProperties.put("bootstrap.servers", bootstrap);
+    consumerProperties.put("group.id", "mash-bench-" + UUID.randomUUID());
+    consumerProperties.put("enable.auto.commit", "false");
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      long endOffset = consumer.endOffsets(List.of(partition)).get(partition);
+      long from = Math.max(0, endOffset - produced);
+      consumer.seek(partition, from);
+      long read = 0;
+      long start = System.nanoTime();
+      long deadline = start + Duration.ofSeconds(30).toNanos();
+      while (read < endOffset - from && System.nanoTime() < deadline) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+        read += records.count();
+      }
+      double consumeSeconds = (System.nanoTime() - start) / 1e9;
+      String line = String.format("Kafka: produced %,.0f records/s (1 KB, acks=all, one producer, 5 s), consumed "
+          + "%,.0f records/s (one consumer)", produced / produceSeconds, read / consumeSeconds);
+      progress(line);
+      return line;
+    }
+  }
+
+  static String storeBaseline(MongoClient mongo, int concurrency) throws InterruptedException {
+    MongoCollection<Document> inserts = mongo.getDatabase("bench_baseline").getCollection("inserts")
+        .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    ConcurrentLinkedQueue<Long> took = new ConcurrentLinkedQueue<>();
+    String payload = "x".repeat(1000);
+    long start = System.nanoTime();
+    long end = start + Duration.ofSeconds(5).toNanos();
+    try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < concurrency; i++) {
+        writers.submit(() -> {
+          while (System.nanoTime() < end) {
+            long t = System.nanoTime();
+            inserts.insertOne(new Document("_id", UUID.randomUUID().toString()).append("payload", payload));
+            took.add(System.nanoTime() - t);
+          }
+        });
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    mongo.getDatabase("bench_baseline").drop();
+    long[] sorted = took.stream().mapToLong(Long::longValue).sorted().toArray();
+    String line = String.format("store: %,.0f bare inserts/s (1 KB documents, majority + journal, %d at once; "
+            + "p50 %.1f ms, p99 %.1f ms)", sorted.length / seconds, concurrency, pct(sorted, 0.5) / 1e6,
+        pct(sorted, 0.99) / 1e6);
+    progress(line);
+    return line;
+  }
+
+  // ---- what the machine and the store say ---------------------------------------------------------------------
+
+  /** CPU time (user + system) of each process of the stack and of this one, in milliseconds. */
+  static Map<String, Long> cpuMillis(Settings s) throws IOException {
+    Map<String, Long> cpu = new TreeMap<>();
+    try (var files = Files.list(s.pids)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+        String name = file.getFileName().toString().replace(".pid", "");
+        Long ms = cpuOf(Files.readString(file).trim(), s.clockTicks);
+        if (ms != null) {
+          cpu.put(name, ms);
+        }
+      }
+    }
+    cpu.put("load generator", cpuOf(Long.toString(ProcessHandle.current().pid()), s.clockTicks));
+    return cpu;
+  }
+
+  /** CPU milliseconds of the stack's processes (not this one). */
+  static long total(Map<String, Long> cpu) {
+    return cpu.entrySet().stream().filter(e -> !e.getKey().equals("load generator")).mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  static Long cpuOf(String pid, long clockTicks) {
+    try {
+      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / clockTicks;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code variable} in the environment of the stack's process {@code name}; null when unset. */
+  static String environmentOf(Path pids, String name, String variable) throws IOException {
+    String pid = Files.readString(pids.resolve(name + ".pid")).trim();
+    for (String entry : Files.readString(Path.of("/proc", pid, "environ")).split("\0")) {
+      if (entry.startsWith(variable + "=")) {
+        return entry.substring(variable.length() + 1);
+      }
+    }
+    return null;
+  }
+
+  /** The store's opcounters (deploy/local/LocalMongoServer.java adds them); empty when it has none. */
+  static Map<String, Long> opcounters(MongoClient mongo) {
+    Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+    Map<String, Long> counters = new LinkedHashMap<>();
+    if (status.get("opcounters") instanceof Document opcounters) {
+      opcounters.forEach((k, v) -> counters.put(k, ((Number) v).longValue()));
+    }
+    return counters;
+  }
+
+  static Map<String, Long> storedCounts(MongoClient mongo) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("referrals", mongo.getDatabase("referral_intake").getCollection("referrals").estimatedDocumentCount());
+    counts.put("contacts", mongo.getDatabase("triage").getCollection("contacts").estimatedDocumentCount());
+    counts.put("alerts", mongo.getDatabase("notification").getCollection("alerts").estimatedDocumentCount());
+    return counts;
+  }
+
+  // ---- the table ----------------------------------------------------------------------------------------------
+
+  static String table(Settings s, String storeMode, String kafka, String store, String preloaded, Measured a,
+      Measured b) {
+    StringBuilder t = new StringBuilder();
+    t.append("#### ").append(s.label).append("\n\n");
+    t.append(String.format("%s; closed loop of %d posters, %d s measured after %d s warm-up; urgent MARFs at %.0f/s "
+        + "for %d s; `INTAKE_RATE_LIMIT=0`. Raw baseline in the same run: %s; %s. Between the two columns: %s.%n%n",
+        capitalised(storeMode), s.concurrency, s.seconds, WARM_UP.toSeconds(), s.urgentRate, s.urgentSeconds, kafka,
+        store, preloaded));
+    t.append("| | ").append(size(a)).append(" | ").append(size(b)).append(" |\n|---|---|---|\n");
+    row(t, "accepted MARFs/s", "%.0f", a.acceptedPerSecond, b.acceptedPerSecond);
+    t.append("| POST p50 / p99 | ").append(ms(a.postP50, a.postP99)).append(" | ").append(ms(b.postP50, b.postP99))
+        .append(" |\n");
+    t.append("| not accepted (status: count), transport failures | ").append(a.otherStatuses).append(", ")
+        .append(a.failures).append(" | ").append(b.otherStatuses).append(", ").append(b.failures).append(" |\n");
+    t.append("| every consumer caught up, after the last POST | ").append(drained(a)).append(" | ").append(drained(b))
+        .append(" |\n");
+    t.append("| MARF → queue p50 / p99 | ").append(ms(a.queueP50, a.queueP99)).append(" | ")
+        .append(ms(b.queueP50, b.queueP99)).append(" |\n");
+    t.append(String.format("| listed in the queue / accepted (%d s of load); queue polls (mean ms each) | "
+            + "%d / %d; %d (%.0f) | %d / %d; %d (%.0f) |%n", a.queueSeconds, a.listed, a.queueAccepted, a.polls,
+        a.pollMillis, b.listed, b.queueAccepted, b.polls, b.pollMillis));
+    t.append("| urgent MARF → alert p50 / p99 | ").append(ms(a.alertP50, a.alertP99)).append(" | ")
+        .append(ms(b.alertP50, b.alertP99)).append(" |\n");
+    t.append(String.format("| urgent alerts on the stream / sent | %d / %d | %d / %d |%n", a.urgentSeen, a.urgentSent,
+        b.urgentSeen, b.urgentSent));
+    t.append(String.format("| CPU and store window: MARFs, seconds | %d, %.0f s | %d, %.0f s |%n", a.windowMarfs,
+        a.windowSeconds, b.windowMarfs, b.windowSeconds));
+    t.append(String.format("| idle stack, before: CPU ms/s (all processes), store operations/s | %.0f, %.0f | "
+        + "%.0f, %.0f |%n", a.idleCpuPerSecond, a.idleOpsPerSecond, b.idleCpuPerSecond, b.idleOpsPerSecond));
+    for (String process : a.cpuMsPerMarf.keySet()) {
+      row(t, "CPU ms per MARF: " + process, "%.1f", a.cpuMsPerMarf.get(process),
+          b.cpuMsPerMarf.getOrDefault(process, Double.NaN));
+    }
+    if (a.opsPerMarf.isEmpty()) {
+      t.append("| store operations per MARF | not measured (the store has no opcounters) | |\n");
+    } else {
+      t.append("| store operations per MARF: ").append(String.join(" / ", a.opsPerMarf.keySet())).append(" | ")
+          .append(ops(a.opsPerMarf)).append(" | ").append(ops(b.opsPerMarf)).append(" |\n");
+      double sumA = a.opsPerMarf.values().stream().mapToDouble(Double::doubleValue).sum();
+      double sumB = b.opsPerMarf.values().stream().mapToDouble(Double::doubleValue).sum();
+      row(t, "store operations per MARF, all", "%.1f", sumA, sumB);
+    }
+    if (!a.storeTime.isEmpty()) {
+      t.append("\nWhere the store's time went in each CPU window (share of the time it spent on commands, commit "
+          + "included; calls per MARF; command, collection and filter shape):\n\n");
+      t.append("- ").append(size(a)).append(":\n");
+      a.storeTime.forEach(line -> t.append("  - ").append(line).append("\n"));
+      t.append("- ").append(size(b)).append(":\n");
+      b.storeTime.forEach(line -> t.append("  - ").append(line).append("\n"));
+    }
+    return t.toString();
+  }
+
+  static String drained(Measured m) {
+    return m.idle ? String.format("%.0f s", m.drainSeconds) : String.format("not within %.0f s", m.drainSeconds);
+  }
+
+  static String capitalised(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  static String size(Measured m) {
+    return String.format("%,d referrals, %,d contacts (%,d queued), %,d alerts stored", m.stored.get("referrals"),
+        m.stored.get("contacts"), m.queued, m.stored.get("alerts"));
+  }
+
+  static void row(StringBuilder t, String name, String format, double a, double b) {
+    t.append("| ").append(name).append(" | ").append(String.format(format, a)).append(" | ")
+        .append(String.format(format, b)).append(" |\n");
+  }
+
+  static String ms(double p50, double p99) {
+    return Double.isNaN(p50) ? "none measured" : String.format("%,.0f / %,.0f ms", p50, p99);
+  }
+
+  static String ops(Map<String, Double> ops) {
+    return ops.values().stream().map(v -> String.format("%.1f", v)).collect(Collectors.joining(" / "));
+  }
+
+  static double pct(long[] sorted, double p) {
+    return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+  }
+
+  static String group(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + pattern + " in " + text);
+    }
+    return m.group(1);
+  }
+
+  static void progress(String line) {
+    System.err.printf("[bench %s] %s%n", Instant.now().toString().substring(11, 19), line);
+  }
+}

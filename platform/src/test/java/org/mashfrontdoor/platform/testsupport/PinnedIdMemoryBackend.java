@@ -1,0 +1,36 @@
+package org.mashfrontdoor.platform.testsupport;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * mongo-java-server's memory backend whose {@code _id} index also answers filters that pin {@code _id} among other
+ * conditions ({@link PinnedIdIndex}): a version-checked or idempotent write by {@code _id} costs the same however
+ * many documents the collection holds. The tests' store: {@code new MongoServer(new PinnedIdMemoryBackend())}.
+ */
+public final class PinnedIdMemoryBackend extends MemoryBackend {
+
+  public PinnedIdMemoryBackend() {
+    super();
+  }
+
+  public PinnedIdMemoryBackend(Clock clock) {
+    super(clock);
+  }
+
+  @Override
+  public MemoryDatabase openOrCreateDatabase(String databaseName) {
+    return new MemoryDatabase(databaseName, getCursorRegistry()) {
+      @Override
+      protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+          boolean sparse) {
+        return PinnedIdIndex.around(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys,
+            sparse);
+      }
+    };
+  }
+}
