@@ -88,6 +88,11 @@ public final class OutboxRelay {
     return collection;
   }
 
+  /** The database whose collections this relay serves, for an adapter's own collections beside them. */
+  public MongoDatabase database() {
+    return database;
+  }
+
   public MongoCollection<Document> outbox() {
     return outbox;
   }
