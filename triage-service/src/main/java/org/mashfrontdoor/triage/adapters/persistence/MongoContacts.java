@@ -9,6 +9,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.mashfrontdoor.platform.deadlines.Warnings;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.persistence.AlarmsByMinute;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.triage.application.Contacts;
@@ -31,7 +34,8 @@ import org.mashfrontdoor.triage.domain.TriageEvent;
 
 /**
  * Contacts in MongoDB, each write carrying its events through the outbox in the same document. The due sheet is
- * the index {@code (status, nextAlarmAt)}.
+ * {@link AlarmsByMinute} over {@value #ALARMS} (each write files the contact's next alarm first), with the query on
+ * the index {@code (status, nextAlarmAt)} as its safety net.
  *
  * <p>Finding a referral's contact is key lookups only: a contact's {@code _id} is the referral that opened it, and a
  * referral that joined a contact is filed in {@value #JOINED} ({@code _id} = the referral, {@code contactId}) before
@@ -42,14 +46,19 @@ public class MongoContacts implements Contacts {
 
   public static final String COLLECTION = "contacts";
   static final String JOINED = "joinedReferrals";
+  public static final String ALARMS = "contactAlarms";
   private static final String CONTACT_ID = "contactId";
 
   private final OutboxedCollection contacts;
   private final MongoCollection<Document> joined;
+  private final AlarmsByMinute<Contact> alarms;
 
-  public MongoContacts(OutboxRelay relay) {
+  public MongoContacts(OutboxRelay relay, Clock clock) {
     this.contacts = relay.register(COLLECTION, TriageEvents.AGGREGATE_TYPE);
     this.joined = relay.database().getCollection(JOINED).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    this.alarms = new AlarmsByMinute<>(relay.database(), ALARMS, clock, new AlarmsByMinute.Clocked<>(contacts.collection(), open(),
+        ContactDocuments.NEXT_ALARM_AT, ContactDocuments::toContact, Contact::contactId,
+        c -> c.status() == ContactStatus.OPEN ? c.nextAlarmAt() : null));
     contacts.collection().createIndex(Indexes.ascending(ContactDocuments.STATUS, ContactDocuments.NEXT_ALARM_AT));
     contacts.collection().createIndex(Indexes.ascending(ContactDocuments.STATUS, ContactDocuments.LANE));
     fileEarlierJoinsOnce();
@@ -103,11 +112,7 @@ public class MongoContacts implements Contacts {
 
   @Override
   public List<Contact> dueAlarms(Instant now, int limit) {
-    return contacts.collection()
-        .find(Filters.and(open(), Filters.lte(ContactDocuments.NEXT_ALARM_AT, Date.from(now))))
-        .sort(Sorts.ascending(ContactDocuments.NEXT_ALARM_AT))
-        .limit(limit)
-        .map(ContactDocuments::toContact).into(new ArrayList<>());
+    return alarms.due(now, limit);
   }
 
   @Override
@@ -133,6 +138,7 @@ public class MongoContacts implements Contacts {
 
   @Override
   public Write open(Contact contact, List<TriageEvent> events, String handledEventId) {
+    alarms.file(contact.contactId(), Warnings.storable(contact.nextAlarmAt()));
     return write(contacts.insert(ContactDocuments.toDocument(contact), envelopes(events), handledEventId));
   }
 
@@ -141,6 +147,7 @@ public class MongoContacts implements Contacts {
     if (events.stream().anyMatch(TriageEvent.ReferralJoined.class::isInstance)) {
       fileJoins(changed);
     }
+    alarms.file(changed.contactId(), Warnings.storable(changed.nextAlarmAt()));
     List<Bson> sets = new ArrayList<>();
     ContactDocuments.state(changed).forEach((field, value) -> sets.add(Updates.set(field, value)));
     return write(contacts.update(changed.contactId(), expectedVersion, Updates.combine(sets), envelopes(events),

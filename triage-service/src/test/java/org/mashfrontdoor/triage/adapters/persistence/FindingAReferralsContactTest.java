@@ -60,7 +60,7 @@ class FindingAReferralsContactTest {
   }
 
   void start() {
-    contacts = new MongoContacts(new OutboxRelay(database, clock, 100));
+    contacts = new MongoContacts(new OutboxRelay(database, clock, 100), clock);
     opening = new OpeningContact(contacts, new MongoReferrals(database), RAG, clock, FrontDoorMetrics.NONE);
   }
 
