@@ -34,8 +34,8 @@ import org.springframework.context.annotation.Configuration;
 class CaseServiceConfiguration {
 
   @Bean
-  Cases cases(OutboxRelay outbox) {
-    return new MongoCases(outbox);
+  Cases cases(OutboxRelay outbox, Clock clock) {
+    return new MongoCases(outbox, clock);
   }
 
   /** case-service's hash-chained audit ledger; its verification is served at /api/v1/audit/verify (platform). */

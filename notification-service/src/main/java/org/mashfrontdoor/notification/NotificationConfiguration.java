@@ -61,8 +61,8 @@ import uk.gov.service.notify.NotificationClient;
 class NotificationConfiguration {
 
   @Bean
-  Alerts alerts(MongoDatabase database) {
-    return new MongoAlerts(database);
+  Alerts alerts(MongoDatabase database, Clock clock) {
+    return new MongoAlerts(database, clock);
   }
 
   @Bean

@@ -79,7 +79,7 @@ public class PlatformAutoConfiguration {
   @Bean
   OutboxRelay outboxRelay(MongoDatabase database, Clock clock, OutboxProperties properties) {
     return new OutboxRelay(database, clock, properties.batchSize(),
-        properties.mode() == OutboxProperties.Mode.DEBEZIUM);
+        properties.mode() == OutboxProperties.Mode.DEBEZIUM, properties.sweepInterval());
   }
 
   @Bean(destroyMethod = "close")

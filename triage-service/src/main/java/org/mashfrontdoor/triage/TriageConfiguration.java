@@ -50,8 +50,8 @@ import org.springframework.context.annotation.Configuration;
 class TriageConfiguration {
 
   @Bean
-  Contacts contacts(OutboxRelay relay) {
-    return new MongoContacts(relay);
+  Contacts contacts(OutboxRelay relay, Clock clock) {
+    return new MongoContacts(relay, clock);
   }
 
   @Bean

@@ -10,10 +10,13 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
@@ -23,6 +26,11 @@ import org.bson.Document;
  * {@code kafka} mode) the {@link OutboxPublisher} sends them. Step 1 inserts each event under {@code _id} =
  * event id, so a repeat after a crash is a no-op; step 2 pulls the event from its aggregate. A crash between
  * the steps repeats step 1 harmlessly: never a loss, never a second outbox record.
+ *
+ * <p>Finding what to move is a key lookup: each write that raised events names its aggregate ({@link #raised}), and
+ * the relay reads that document by {@code _id}. A sweep over {@code pendingEvents.id} runs at the first pass and
+ * then every {@code sweepInterval}: it catches what no name reached this process (a crash between write and relay,
+ * or another instance that died), so the hot path never scans a collection that grows with the data.
  */
 public final class OutboxRelay {
 
@@ -34,12 +42,27 @@ public final class OutboxRelay {
   private final int batchSize;
   private final boolean removeOnceInserted;
   private final List<OutboxedCollection> collections = new CopyOnWriteArrayList<>();
+  private final Set<Raised> raised = ConcurrentHashMap.newKeySet();
+  private final long sweepIntervalNanos;
+  private volatile long nextSweepAtNanos;
+  private volatile boolean swept;
   private volatile Runnable whenEventsPending = () -> { };
   private final AtomicLong lastSequence = new AtomicLong();
+
+  /** An aggregate that raised events, named by the write that raised them. */
+  private record Raised(OutboxedCollection collection, Object aggregateId) {
+  }
 
   public OutboxRelay(MongoDatabase database, Clock clock, int batchSize) {
     this(database, clock, batchSize, false);
   }
+
+  public OutboxRelay(MongoDatabase database, Clock clock, int batchSize, boolean removeOnceInserted) {
+    this(database, clock, batchSize, removeOnceInserted, DEFAULT_SWEEP_INTERVAL);
+  }
+
+  /** How often the relay also looks for pending events no write named to it (see the class comment). */
+  public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
   /**
    * {@code removeOnceInserted} (Debezium mode): each outbox record is deleted right after its insert. The change
@@ -47,8 +70,10 @@ public final class OutboxRelay {
    * longer keeps payloads with personal data; the connector skips the deletes ({@code skipped.operations}). This
    * holds while the connector's longest outage is shorter than the oplog window (docs/adr/0003).
    */
-  public OutboxRelay(MongoDatabase database, Clock clock, int batchSize, boolean removeOnceInserted) {
+  public OutboxRelay(MongoDatabase database, Clock clock, int batchSize, boolean removeOnceInserted,
+      Duration sweepInterval) {
     this.database = database;
+    this.sweepIntervalNanos = sweepInterval.toNanos();
     this.removeOnceInserted = removeOnceInserted;
     this.outbox = database.getCollection(OUTBOX);
     this.clock = clock;
@@ -63,6 +88,11 @@ public final class OutboxRelay {
     return collection;
   }
 
+  /** The database whose collections this relay serves, for an adapter's own collections beside them. */
+  public MongoDatabase database() {
+    return database;
+  }
+
   public MongoCollection<Document> outbox() {
     return outbox;
   }
@@ -72,8 +102,9 @@ public final class OutboxRelay {
     this.whenEventsPending = listener;
   }
 
-  /** A write just raised events: move them now instead of at the next poll. */
-  public void nudge() {
+  /** A write just raised events on this aggregate: move them now, by key, instead of at the next poll. */
+  void raised(OutboxedCollection collection, Object aggregateId) {
+    raised.add(new Raised(collection, aggregateId));
     whenEventsPending.run();
   }
 
@@ -121,24 +152,67 @@ public final class OutboxRelay {
     return a == null || b.isBefore(a) ? b : a;
   }
 
-  /** Moves up to one batch of pending events per collection; returns how many aggregates it emptied. */
+  /**
+   * Moves the events of every aggregate named since the last call, then, when a sweep is due, up to one batch per
+   * collection of any other aggregate holding events; returns how many aggregates it emptied.
+   */
   public int relayPending() {
+    int moved = relayRaised();
+    if (!swept || System.nanoTime() - nextSweepAtNanos >= 0) {
+      moved += sweep();
+    }
+    return moved;
+  }
+
+  private int relayRaised() {
     int moved = 0;
+    for (Raised named : List.copyOf(raised)) {
+      // Removed first: a write naming it again meanwhile adds it back, so its new events are not skipped.
+      raised.remove(named);
+      try {
+        Document aggregate = named.collection().collection().find(Filters.eq("_id", named.aggregateId()))
+            .projection(Projections.include(OutboxedCollection.PENDING_EVENTS)).first();
+        if (aggregate != null && move(named.collection(), aggregate)) {
+          moved++;
+        }
+      } catch (RuntimeException e) {
+        raised.add(named); // the store is away: try this one again on the next pass
+        throw e;
+      }
+    }
+    return moved;
+  }
+
+  /** One batch per collection by the {@code pendingEvents.id} index; sweeps again at once while batches come back full. */
+  private int sweep() {
+    int moved = 0;
+    boolean full = false;
     for (OutboxedCollection collection : collections) {
+      int found = 0;
       for (Document aggregate : collection.collection()
           .find(Filters.exists(OutboxedCollection.PENDING_EVENTS + ".id"))
           .projection(Projections.include(OutboxedCollection.PENDING_EVENTS))
           .limit(batchSize)) {
-        List<Document> pending = aggregate.getList(OutboxedCollection.PENDING_EVENTS, Document.class, List.of());
-        if (pending.isEmpty()) {
-          continue;
+        found++;
+        if (move(collection, aggregate)) {
+          moved++;
         }
-        copyToOutbox(collection.aggregateType(), pending);
-        removeFromAggregate(collection, aggregate.get("_id"), pending);
-        moved++;
       }
+      full |= found >= batchSize;
     }
+    swept = !full;
+    nextSweepAtNanos = System.nanoTime() + sweepIntervalNanos;
     return moved;
+  }
+
+  private boolean move(OutboxedCollection collection, Document aggregate) {
+    List<Document> pending = aggregate.getList(OutboxedCollection.PENDING_EVENTS, Document.class, List.of());
+    if (pending.isEmpty()) {
+      return false;
+    }
+    copyToOutbox(collection.aggregateType(), pending);
+    removeFromAggregate(collection, aggregate.get("_id"), pending);
+    return true;
   }
 
   /** Step 1, public so tests can stop a relay between its steps. */

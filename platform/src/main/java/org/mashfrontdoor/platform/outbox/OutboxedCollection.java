@@ -84,7 +84,9 @@ public final class OutboxedCollection {
       return handledEventId != null && alreadyHandled(state.get("_id"), handledEventId)
           ? Write.ALREADY_HANDLED : Write.CONFLICT;
     }
-    relay.nudge();
+    if (!events.isEmpty()) {
+      relay.raised(this, state.get("_id"));
+    }
     return Write.APPLIED;
   }
 
@@ -107,7 +109,7 @@ public final class OutboxedCollection {
     }
     if (collection.updateOne(Filters.and(filters), Updates.combine(updates)).getMatchedCount() == 1) {
       if (!events.isEmpty()) {
-        relay.nudge();
+        relay.raised(this, id);
       }
       return Write.APPLIED;
     }

@@ -80,7 +80,7 @@ class OutboxOnRealMongoAndKafkaTest {
     TopicReader.createTopic(KAFKA.getBootstrapServers(), Topics.REFERRAL_EVENTS);
     MongoDatabase database = client.getDatabase("referral_intake");
     Clock clock = Clock.systemUTC();
-    OutboxProperties properties = new OutboxProperties(null, Duration.ofMillis(100), null, null);
+    OutboxProperties properties = new OutboxProperties(null, Duration.ofMillis(100), null, null, null);
     OutboxRelay relay = new OutboxRelay(database, clock, properties.batchSize());
     OutboxedCollection referrals = relay.register("referrals", "referral");
     OutboxPublisher publisher = new OutboxPublisher(relay.outbox(), producer, properties.batchSize(),

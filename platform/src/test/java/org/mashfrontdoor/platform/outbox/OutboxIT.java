@@ -147,6 +147,37 @@ class OutboxIT {
   }
 
   @Test
+  void a_write_names_its_aggregate_so_the_relay_moves_its_events_by_key_between_sweeps() {
+    OutboxRelay relay = new OutboxRelay(database, Clock.systemUTC(), 100, false, Duration.ofHours(1));
+    OutboxedCollection referrals = relay.register("referrals", aggregateType);
+    assertThat(relay.relayPending()).as("the first pass sweeps: nothing there yet").isZero();
+
+    referrals.insert(new Document("_id", "ref-9"), List.of(event("ref-9", "referral.received.v1")), null);
+
+    assertThat(relay.relayPending()).as("moved by its _id, an hour before the next sweep").isEqualTo(1);
+    assertThat(referrals.find("ref-9").orElseThrow().getList("pendingEvents", Document.class)).isEmpty();
+    assertThat(relay.relayPending()).as("named once, moved once").isZero();
+  }
+
+  @Test
+  void events_no_write_named_to_this_relay_are_found_by_its_sweep() {
+    OutboxRelay survivor = new OutboxRelay(database, Clock.systemUTC(), 100, false, Duration.ofHours(1));
+    OutboxedCollection survivorsView = survivor.register("referrals", aggregateType);
+    assertThat(survivor.relayPending()).isZero();
+    // Another instance wrote this, then died before relaying it: the survivor was never told.
+    OutboxRelay died = new OutboxRelay(database, Clock.systemUTC(), 100);
+    died.register("referrals", aggregateType)
+        .insert(new Document("_id", "ref-10"), List.of(event("ref-10", "referral.received.v1")), null);
+
+    assertThat(survivor.relayPending()).as("not named, and no sweep due yet").isZero();
+    OutboxRelay sweepingEveryPass = new OutboxRelay(database, Clock.systemUTC(), 100, false, Duration.ZERO);
+    sweepingEveryPass.register("referrals", aggregateType);
+    assertThat(sweepingEveryPass.relayPending()).isEqualTo(1);
+    assertThat(survivorsView.find("ref-10").orElseThrow().getList("pendingEvents", Document.class)).isEmpty();
+    assertThat(sweepingEveryPass.outbox().countDocuments(Filters.eq("aggregateid", "ref-10"))).isEqualTo(1);
+  }
+
+  @Test
   void a_publisher_that_dies_before_deleting_publishes_again_never_loses() {
     EventEnvelope opened = event("ref-3", "triage.contact-opened.v1");
     contacts.insert(new Document("_id", "ref-3"), List.of(opened), null);

@@ -139,6 +139,42 @@ class ReceivingReferralTest {
     }
 
     @Test
+    void the_child_key_documents_hold_keys_and_referral_ids_only() {
+      var referral = receive(POLICE, form(AVA)).referral();
+      List<Document> filed = database.getCollection("childKeys").find().into(new java.util.ArrayList<>());
+      assertThat(filed).hasSize(3).allSatisfy(d -> {
+        assertThat(d.getString("_id")).matches("[0-9a-f]{64}");
+        assertThat(d.getList("referrals", Document.class)).singleElement()
+            .satisfies(e -> assertThat(e.keySet()).containsExactlyInAnyOrder("referralId", "receivedAt"))
+            .satisfies(e -> assertThat(e.getString("referralId")).isEqualTo(referral.referralId()));
+      });
+    }
+
+    @Test
+    void a_referral_filed_under_a_child_but_never_written_links_nothing() {
+      String lost = receive(POLICE, form(AVA)).referral().referralId();
+      // As if the process died after filing the child's keys and before the referral was written.
+      database.getCollection("referrals").deleteOne(new Document("_id", lost));
+
+      var later = receive(SCHOOL, form(AVA)).referral();
+
+      assertThat(later.links().linkedReferralIds()).isEmpty();
+      assertThat(later.links().reReferral()).isFalse();
+    }
+
+    @Test
+    void a_store_from_before_the_child_key_documents_is_filed_once_at_start_up() {
+      String first = receive(POLICE, form(AVA)).referral().referralId();
+      database.getCollection("childKeys").drop();
+
+      receiving = new ReceivingReferral(new MongoReferrals(new OutboxRelay(database, clock, 100)),
+          new MongoReferenceNumbers(database), keys, new ChildKeys("a-test-secret-of-some-length"), clock,
+          new ElapsedTime(Duration.ofHours(24)), Duration.ofDays(8));
+
+      assertThat(receive(SCHOOL, form(AVA)).referral().links().linkedReferralIds()).containsExactly(first);
+    }
+
+    @Test
     void the_store_holds_only_pseudonymous_keys_for_matching() {
       var referral = receive(POLICE, form(AVA)).referral();
       Document stored = database.getCollection("referrals").find(new Document("_id", referral.referralId())).first();

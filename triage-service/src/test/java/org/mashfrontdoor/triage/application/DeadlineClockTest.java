@@ -64,7 +64,7 @@ class DeadlineClockTest {
   }
 
   Instance startInstance(int batchSize) {
-    MongoContacts contacts = new MongoContacts(new OutboxRelay(database, clock, 100));
+    MongoContacts contacts = new MongoContacts(new OutboxRelay(database, clock, 100), clock);
     return new Instance(contacts,
         new OpeningContact(contacts, new MongoReferrals(database), RAG, clock, FrontDoorMetrics.NONE),
         new FiringDeadlines(contacts, RAG, clock, batchSize, FrontDoorMetrics.NONE),

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -18,20 +19,29 @@ import org.mashfrontdoor.cases.domain.CaseEvent;
 import org.mashfrontdoor.cases.domain.CaseStatus;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.persistence.AlarmsByMinute;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 
 /**
  * Cases in the {@code cases} collection; each write carries its {@code case.*} events through the outbox in the
- * same document. The due sheet is {@code (status, nextAlarmAt)}, the worklist {@code (status, worklistDueBy)}.
+ * same document. The due sheet is {@link AlarmsByMinute} over {@value #ALARMS} (each write files the case's next
+ * alarm first; the query on {@code (status, nextAlarmAt)} is its safety net), the worklist
+ * {@code (status, worklistDueBy)}.
  */
 public final class MongoCases implements Cases {
 
   public static final String COLLECTION = "cases";
 
-  private final OutboxedCollection cases;
+  public static final String ALARMS = "caseAlarms";
 
-  public MongoCases(OutboxRelay outbox) {
+  private final OutboxedCollection cases;
+  private final AlarmsByMinute<Case> alarms;
+
+  public MongoCases(OutboxRelay outbox, Clock clock) {
     this.cases = outbox.register(COLLECTION, CaseEvents.AGGREGATE_TYPE);
+    this.alarms = new AlarmsByMinute<>(outbox.database(), ALARMS, clock, new AlarmsByMinute.Clocked<>(cases.collection(),
+        Filters.eq(CaseDocuments.STATUS, CaseStatus.OPEN.name()), CaseDocuments.NEXT_ALARM_AT, CaseDocuments::toCase,
+        Case::caseId, c -> c.status() == CaseStatus.OPEN ? c.nextAlarmAt() : null));
     cases.collection().createIndex(Indexes.ascending(CaseDocuments.REFERRAL_ID, CaseDocuments.OPENED_AT));
     cases.collection().createIndex(Indexes.ascending(CaseDocuments.STATUS, CaseDocuments.NEXT_ALARM_AT));
     cases.collection().createIndex(Indexes.ascending(CaseDocuments.STATUS, CaseDocuments.WORKLIST_DUE_BY));
@@ -39,6 +49,7 @@ public final class MongoCases implements Cases {
 
   @Override
   public Opening open(Case openedCase, List<CaseEvent> events, String decisionId) {
+    alarms.file(openedCase.caseId(), openedCase.nextAlarmAt());
     return switch (cases.insert(CaseDocuments.toDocument(openedCase), envelopes(openedCase, events), decisionId)) {
       case APPLIED -> Opening.OPENED;
       case ALREADY_HANDLED -> Opening.ALREADY_OPEN;
@@ -50,6 +61,7 @@ public final class MongoCases implements Cases {
 
   @Override
   public Write update(Case changed, long expectedVersion, List<CaseEvent> events) {
+    alarms.file(changed.caseId(), changed.nextAlarmAt());
     List<Bson> sets = new ArrayList<>();
     CaseDocuments.state(changed).forEach((field, value) -> sets.add(Updates.set(field, value)));
     return switch (cases.update(changed.caseId(), expectedVersion, Updates.combine(sets), envelopes(changed, events),
@@ -87,12 +99,7 @@ public final class MongoCases implements Cases {
 
   @Override
   public List<Case> dueAlarms(Instant now, int limit) {
-    return cases.collection()
-        .find(Filters.and(Filters.eq(CaseDocuments.STATUS, CaseStatus.OPEN.name()),
-            Filters.lte(CaseDocuments.NEXT_ALARM_AT, Date.from(now))))
-        .sort(Sorts.ascending(CaseDocuments.NEXT_ALARM_AT))
-        .limit(limit)
-        .map(CaseDocuments::toCase).into(new ArrayList<>());
+    return alarms.due(now, limit);
   }
 
   private static List<EventEnvelope> envelopes(Case c, List<CaseEvent> events) {

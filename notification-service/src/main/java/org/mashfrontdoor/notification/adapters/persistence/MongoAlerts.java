@@ -10,10 +10,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -27,11 +29,13 @@ import org.mashfrontdoor.notification.domain.Channel;
 import org.mashfrontdoor.notification.domain.Delivery;
 import org.mashfrontdoor.notification.domain.Severity;
 import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
+import org.mashfrontdoor.platform.persistence.AlarmsByMinute;
 
 /**
  * Alerts in the {@code alerts} collection, one document each ({@code _id} = alertId) with its deliveries, written
  * with majority acknowledgement. Derived fields serve the due sheets: {@code escalatesAt} and
- * {@code nextDelivery.<CHANNEL>}.
+ * {@code nextDelivery.<CHANNEL>}, each read by key through an {@link AlarmsByMinute} (ADR 0014) that every write
+ * files first.
  */
 public final class MongoAlerts implements Alerts {
 
@@ -39,9 +43,19 @@ public final class MongoAlerts implements Alerts {
   static final String POSITION = "position";
 
   private final MongoCollection<Document> alerts;
+  private final AlarmsByMinute<Alert> escalations;
+  private final Map<Channel, AlarmsByMinute<Alert>> deliveries = new EnumMap<>(Channel.class);
 
-  public MongoAlerts(MongoDatabase database) {
+  public MongoAlerts(MongoDatabase database, Clock clock) {
     this.alerts = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY);
+    this.escalations = new AlarmsByMinute<>(database, "alertEscalations", clock, new AlarmsByMinute.Clocked<>(alerts,
+        new Document(), "escalatesAt", MongoAlerts::toAlert, Alert::alertId,
+        a -> a.isAcknowledged() ? null : a.escalatesAt()));
+    for (Channel channel : Channel.values()) {
+      deliveries.put(channel, new AlarmsByMinute<>(database, "alertDeliveries" + channel.name(), clock,
+          new AlarmsByMinute.Clocked<>(alerts, new Document(), nextDelivery(channel), MongoAlerts::toAlert,
+              Alert::alertId, a -> a.nextDeliveryAt(channel))));
+    }
     alerts.createIndex(Indexes.ascending("referralId", "createdAt"));
     alerts.createIndex(Indexes.ascending(POSITION));
     alerts.createIndex(Indexes.ascending("escalatesAt"));
@@ -50,8 +64,15 @@ public final class MongoAlerts implements Alerts {
     }
   }
 
+  /** Each due sheet files the alert's next escalation and deliveries before the alert is written. */
+  private void fileAlarms(Alert alert) {
+    escalations.file(alert.alertId(), alert.escalatesAt());
+    deliveries.forEach((channel, sheet) -> sheet.file(alert.alertId(), alert.nextDeliveryAt(channel)));
+  }
+
   @Override
   public boolean add(Alert alert) {
+    fileAlarms(alert);
     try {
       // The stream's order: an ObjectId taken at insert (time, then this process's counter).
       alerts.insertOne(toDocument(alert, 1).append(POSITION, new ObjectId()));
@@ -66,6 +87,7 @@ public final class MongoAlerts implements Alerts {
 
   @Override
   public boolean update(Alert changed, long expectedVersion) {
+    fileAlarms(changed);
     Document state = toDocument(changed, expectedVersion + 1);
     state.remove("_id");
     List<Bson> sets = new ArrayList<>();
@@ -115,14 +137,12 @@ public final class MongoAlerts implements Alerts {
 
   @Override
   public List<Alert> dueEscalations(Instant now, int limit) {
-    return alerts.find(Filters.lte("escalatesAt", Date.from(now))).sort(Sorts.ascending("escalatesAt")).limit(limit)
-        .map(MongoAlerts::toAlert).into(new ArrayList<>());
+    return escalations.due(now, limit);
   }
 
   @Override
   public List<Alert> dueDeliveries(Channel channel, Instant now, int limit) {
-    return alerts.find(Filters.lte(nextDelivery(channel), Date.from(now))).sort(Sorts.ascending(nextDelivery(channel)))
-        .limit(limit).map(MongoAlerts::toAlert).into(new ArrayList<>());
+    return deliveries.get(channel).due(now, limit);
   }
 
   private static String nextDelivery(Channel channel) {

@@ -1,15 +1,23 @@
 package org.mashfrontdoor.intake.adapters.persistence;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -21,28 +29,73 @@ import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection.Write;
 
-/** Referrals in the {@code referrals} collection; each write carries its events (transactional outbox). */
+/**
+ * Referrals in the {@code referrals} collection; each write carries its events (transactional outbox).
+ *
+ * <p>Linking reads by key only: collection {@value #CHILDREN} holds one document per pseudonymous child key
+ * ({@code _id} = the key) listing the newest {@value #REFERRALS_PER_CHILD_KEY} referrals filed under it. An entry is
+ * filed before its referral is written, so a referral is never stored unfindable; an entry whose referral was never
+ * written (a crash between the two writes) is dropped on reading, because the referrals are then read by id.
+ */
 public class MongoReferrals implements Referrals {
 
+  static final String CHILDREN = "childKeys";
+  /** Far more than any child's referrals in the 12 months linking looks back; the oldest fall off first. */
+  static final int REFERRALS_PER_CHILD_KEY = 200;
   private static final int MAX_ATTEMPTS = 10;
+  private static final String REFERRALS = "referrals";
+  private static final String REFERRAL_ID = "referralId";
+  private static final String RECEIVED_AT = "receivedAt";
 
   private final OutboxedCollection referrals;
+  private final MongoCollection<Document> children;
 
   public MongoReferrals(OutboxRelay relay) {
     this.referrals = relay.register("referrals", "referral");
-    // Linking looks children up by pseudonymous key only; feedback polling by partner and change time.
-    referrals.collection().createIndex(Indexes.compoundIndex(Indexes.ascending("childKeys"),
-        Indexes.ascending("receivedAt")));
+    this.children = relay.database().getCollection(CHILDREN)
+        .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    // Feedback polling by partner and change time.
     referrals.collection().createIndex(Indexes.compoundIndex(Indexes.ascending("partnerId"),
         Indexes.ascending("updatedAt")));
     referrals.collection().createIndex(Indexes.ascending("updatedAt"));
+    fileEarlierReferralsOnce();
   }
 
   @Override
   public boolean add(Referral referral) {
+    for (String key : referral.childKeys()) {
+      file(key, referral.referralId(), referral.receivedAt());
+    }
     Write write = referrals.insert(ReferralDocuments.toDocument(referral),
         List.of(ReferralReceivedV1.eventFor(referral)), null);
     return write == Write.APPLIED;
+  }
+
+  private void file(String childKey, String referralId, Instant receivedAt) {
+    Bson entry = Updates.pushEach(REFERRALS, List.of(new Document(REFERRAL_ID, referralId)
+        .append(RECEIVED_AT, Date.from(receivedAt))), new PushOptions().slice(-REFERRALS_PER_CHILD_KEY));
+    try {
+      children.updateOne(Filters.eq("_id", childKey), entry, new UpdateOptions().upsert(true));
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      // Two first referrals about one child raced to create its document: the other one did; add to it.
+      children.updateOne(Filters.eq("_id", childKey), entry);
+    }
+  }
+
+  /** Stores written before {@value #CHILDREN} existed: file their referrals once, at start-up (a single scan). */
+  private void fileEarlierReferralsOnce() {
+    if (children.find().limit(1).first() != null || referrals.collection().find().limit(1).first() == null) {
+      return;
+    }
+    for (Document d : referrals.collection().find(Filters.exists("childKeys"))
+        .projection(Projections.include("_id", "receivedAt", "childKeys"))) {
+      for (String key : d.getList("childKeys", String.class, List.of())) {
+        file(key, d.getString("_id"), d.getDate("receivedAt").toInstant());
+      }
+    }
   }
 
   @Override
@@ -52,9 +105,20 @@ public class MongoReferrals implements Referrals {
 
   @Override
   public List<Links.Earlier> about(List<String> childKeys, Instant since) {
+    Set<String> filed = new LinkedHashSet<>();
+    for (Document child : children.find(Filters.in("_id", childKeys))) {
+      for (Document entry : child.getList(REFERRALS, Document.class, List.of())) {
+        if (!entry.getDate(RECEIVED_AT).toInstant().isBefore(since)) {
+          filed.add(entry.getString(REFERRAL_ID));
+        }
+      }
+    }
     List<Links.Earlier> earlier = new ArrayList<>();
-    referrals.collection().find(Filters.and(Filters.in("childKeys", childKeys), Filters.gte("receivedAt",
-            Date.from(since))))
+    if (filed.isEmpty()) {
+      return earlier;
+    }
+    // By id: only referrals that were written count, with what they stored.
+    referrals.collection().find(Filters.in("_id", filed))
         .projection(Projections.include("_id", "receivedAt", "childIdentities"))
         .forEach(d -> earlier.add(new Links.Earlier(d.getString("_id"), d.getDate("receivedAt").toInstant(),
             ReferralDocuments.childIdentitiesOf(d.getList("childIdentities", Document.class, List.of())))));

@@ -1,11 +1,15 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.mashfrontdoor.platform.deadlines.Warnings;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.persistence.AlarmsByMinute;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.triage.application.Contacts;
@@ -28,33 +34,74 @@ import org.mashfrontdoor.triage.domain.TriageEvent;
 
 /**
  * Contacts in MongoDB, each write carrying its events through the outbox in the same document. The due sheet is
- * the index {@code (status, nextAlarmAt)}; lookups by any of a contact's referrals use the multikey index on
- * {@code referralIds}.
+ * {@link AlarmsByMinute} over {@value #ALARMS} (each write files the contact's next alarm first), with the query on
+ * the index {@code (status, nextAlarmAt)} as its safety net.
+ *
+ * <p>Finding a referral's contact is key lookups only: a contact's {@code _id} is the referral that opened it, and a
+ * referral that joined a contact is filed in {@value #JOINED} ({@code _id} = the referral, {@code contactId}) before
+ * the contact's write. The contact stays the truth: a filing whose join was never written (the write lost a race, or
+ * the process died) finds a contact that does not list the referral, and counts as not found.
  */
 public class MongoContacts implements Contacts {
 
   public static final String COLLECTION = "contacts";
+  static final String JOINED = "joinedReferrals";
+  public static final String ALARMS = "contactAlarms";
+  private static final String CONTACT_ID = "contactId";
 
   private final OutboxedCollection contacts;
+  private final MongoCollection<Document> joined;
+  private final AlarmsByMinute<Contact> alarms;
 
-  public MongoContacts(OutboxRelay relay) {
+  public MongoContacts(OutboxRelay relay, Clock clock) {
     this.contacts = relay.register(COLLECTION, TriageEvents.AGGREGATE_TYPE);
+    this.joined = relay.database().getCollection(JOINED).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    this.alarms = new AlarmsByMinute<>(relay.database(), ALARMS, clock, new AlarmsByMinute.Clocked<>(contacts.collection(), open(),
+        ContactDocuments.NEXT_ALARM_AT, ContactDocuments::toContact, Contact::contactId,
+        c -> c.status() == ContactStatus.OPEN ? c.nextAlarmAt() : null));
     contacts.collection().createIndex(Indexes.ascending(ContactDocuments.STATUS, ContactDocuments.NEXT_ALARM_AT));
-    contacts.collection().createIndex(Indexes.ascending(ContactDocuments.REFERRAL_IDS));
     contacts.collection().createIndex(Indexes.ascending(ContactDocuments.STATUS, ContactDocuments.LANE));
+    fileEarlierJoinsOnce();
   }
 
   @Override
   public Optional<Contact> find(String referralId) {
-    return Optional.ofNullable(contacts.collection().find(Filters.eq(ContactDocuments.REFERRAL_IDS, referralId))
-        .first()).map(ContactDocuments::toContact);
+    Document opened = contacts.collection().find(Filters.eq("_id", referralId)).first();
+    if (opened != null) {
+      return Optional.of(ContactDocuments.toContact(opened));
+    }
+    Document filed = joined.find(Filters.eq("_id", referralId)).first();
+    if (filed == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(contacts.collection().find(Filters.eq("_id", filed.getString(CONTACT_ID))).first())
+        .map(ContactDocuments::toContact)
+        .filter(contact -> contact.referralIds().contains(referralId));
   }
 
   @Override
   public Optional<Contact> findOpenHolding(Collection<String> referralIds) {
-    return Optional.ofNullable(contacts.collection().find(Filters.and(open(),
-            Filters.in(ContactDocuments.REFERRAL_IDS, referralIds))).first())
-        .map(ContactDocuments::toContact);
+    return referralIds.stream().map(this::find).flatMap(Optional::stream)
+        .filter(contact -> contact.status() == ContactStatus.OPEN).findFirst();
+  }
+
+  /** Files each referral on the contact but the one that opened it: idempotent, so a retried join files again. */
+  private void fileJoins(Contact contact) {
+    for (String referralId : contact.referralIds()) {
+      if (!referralId.equals(contact.contactId())) {
+        joined.replaceOne(Filters.eq("_id", referralId), new Document("_id", referralId)
+            .append(CONTACT_ID, contact.contactId()), new ReplaceOptions().upsert(true));
+      }
+    }
+  }
+
+  /** Stores written before {@value #JOINED} existed: file their joins once, at start-up (a single scan). */
+  private void fileEarlierJoinsOnce() {
+    if (joined.find().limit(1).first() != null) {
+      return;
+    }
+    contacts.collection().find(Filters.exists(ContactDocuments.REFERRAL_IDS + ".1"))
+        .forEach(d -> fileJoins(ContactDocuments.toContact(d)));
   }
 
   @Override
@@ -65,11 +112,7 @@ public class MongoContacts implements Contacts {
 
   @Override
   public List<Contact> dueAlarms(Instant now, int limit) {
-    return contacts.collection()
-        .find(Filters.and(open(), Filters.lte(ContactDocuments.NEXT_ALARM_AT, Date.from(now))))
-        .sort(Sorts.ascending(ContactDocuments.NEXT_ALARM_AT))
-        .limit(limit)
-        .map(ContactDocuments::toContact).into(new ArrayList<>());
+    return alarms.due(now, limit);
   }
 
   @Override
@@ -95,11 +138,16 @@ public class MongoContacts implements Contacts {
 
   @Override
   public Write open(Contact contact, List<TriageEvent> events, String handledEventId) {
+    alarms.file(contact.contactId(), Warnings.storable(contact.nextAlarmAt()));
     return write(contacts.insert(ContactDocuments.toDocument(contact), envelopes(events), handledEventId));
   }
 
   @Override
   public Write update(Contact changed, long expectedVersion, List<TriageEvent> events, String handledEventId) {
+    if (events.stream().anyMatch(TriageEvent.ReferralJoined.class::isInstance)) {
+      fileJoins(changed);
+    }
+    alarms.file(changed.contactId(), Warnings.storable(changed.nextAlarmAt()));
     List<Bson> sets = new ArrayList<>();
     ContactDocuments.state(changed).forEach((field, value) -> sets.add(Updates.set(field, value)));
     return write(contacts.update(changed.contactId(), expectedVersion, Updates.combine(sets), envelopes(events),

@@ -1,0 +1,128 @@
+package org.mashfrontdoor.triage.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.testsupport.MutableClock;
+import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
+import org.mashfrontdoor.triage.application.FrontDoorMetrics;
+import org.mashfrontdoor.triage.application.OpeningContact;
+import org.mashfrontdoor.triage.application.RecordingDecision;
+import org.mashfrontdoor.triage.application.RecordingRecommendation;
+import org.mashfrontdoor.triage.domain.Contact;
+import org.mashfrontdoor.triage.domain.Outcome;
+import org.mashfrontdoor.triage.domain.Role;
+import org.mashfrontdoor.triage.domain.Staff;
+import org.mashfrontdoor.triage.domain.RagPolicy;
+import org.mashfrontdoor.triage.domain.ReceivedReferrals;
+import org.mashfrontdoor.triage.domain.Referral;
+import org.mashfrontdoor.triage.domain.ReferralDetails;
+import org.mashfrontdoor.triage.domain.ReferralType;
+
+/**
+ * A referral's contact is found by key lookups alone (the contact's {@code _id}, or the referral's filing in
+ * {@code joinedReferrals}), and the contact stays the truth: a filing without its join finds nothing.
+ */
+@DisplayName("Finding a referral's contact by key")
+class FindingAReferralsContactTest {
+
+  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
+
+  MongoServer server;
+  MongoClient client;
+  MongoDatabase database;
+  MongoContacts contacts;
+  OpeningContact opening;
+  final MutableClock clock = new MutableClock(T0);
+
+  @BeforeEach
+  void store() {
+    server = new MongoServer(new PinnedIdMemoryBackend());
+    InetSocketAddress address = server.bind();
+    client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    database = client.getDatabase("triage_" + UUID.randomUUID().toString().substring(0, 8));
+    start();
+  }
+
+  void start() {
+    contacts = new MongoContacts(new OutboxRelay(database, clock, 100), clock);
+    opening = new OpeningContact(contacts, new MongoReferrals(database), RAG, clock, FrontDoorMetrics.NONE);
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  OpeningContact.Result receive(String id, String... linkedTo) {
+    Referral referral = ReceivedReferrals.dueWithin24Hours(id, "MARF-2026-" + id, ReferralType.MARF, "SCHOOL",
+        "Bishop's Oak Primary", clock.instant(), false, null, List.of(), linkedTo.length > 0, List.of(linkedTo));
+    return opening.open(referral, new ReferralDetails(id, null, null, List.of(), null, null, null, null), "evt-" + id);
+  }
+
+  @Test
+  void the_opening_referral_and_each_joined_referral_find_the_same_contact() {
+    assertThat(receive("r1")).isEqualTo(OpeningContact.Result.OPENED);
+    assertThat(receive("r2", "r1")).isEqualTo(OpeningContact.Result.JOINED);
+    assertThat(receive("r3", "r2")).as("linked to a joined referral: found through its filing")
+        .isEqualTo(OpeningContact.Result.JOINED);
+
+    assertThat(contacts.find("r1")).map(Contact::contactId).contains("r1");
+    assertThat(contacts.find("r2")).map(Contact::contactId).contains("r1");
+    assertThat(contacts.find("r3")).map(Contact::contactId).contains("r1");
+    assertThat(contacts.find("r3").orElseThrow().referralIds()).containsExactlyInAnyOrder("r1", "r2", "r3");
+    assertThat(contacts.find("r4")).isEmpty();
+    assertThat(receive("r2", "r1")).as("a redelivery").isEqualTo(OpeningContact.Result.ALREADY_HANDLED);
+  }
+
+  @Test
+  void a_filing_whose_join_was_never_written_finds_nothing() {
+    receive("r1");
+    // As if the process died after filing r9's join and before the contact's write.
+    database.getCollection(MongoContacts.JOINED).insertOne(new Document("_id", "r9").append("contactId", "r1"));
+
+    assertThat(contacts.find("r9")).isEmpty();
+    assertThat(receive("r9", "r1")).as("its redelivery joins for real").isEqualTo(OpeningContact.Result.JOINED);
+    assertThat(contacts.find("r9")).map(Contact::contactId).contains("r1");
+  }
+
+  @Test
+  void only_an_open_contact_takes_a_linked_referral() {
+    receive("r1");
+    new RecordingRecommendation(contacts, RAG, clock)
+        .recommend("r1", Outcome.EARLY_HELP, 2, "Family agree.", null, new Staff("sw-1", Role.MASH_SOCIAL_WORKER));
+    new RecordingDecision(contacts, RAG, clock, FrontDoorMetrics.NONE)
+        .record("r1", Outcome.EARLY_HELP, 2, "Family agree.", null, new Staff("mgr-1", Role.MASH_MANAGER));
+
+    assertThat(contacts.findOpenHolding(List.of("r1"))).isEmpty();
+    assertThat(receive("r2", "r1")).isEqualTo(OpeningContact.Result.OPENED);
+  }
+
+  @Test
+  void a_store_from_before_the_filings_is_filed_once_at_start_up() {
+    receive("r1");
+    receive("r2", "r1");
+    database.getCollection(MongoContacts.JOINED).drop();
+    assertThat(contacts.find("r2")).isEmpty();
+
+    start();
+
+    assertThat(contacts.find("r2")).map(Contact::contactId).contains("r1");
+  }
+}
