@@ -8,6 +8,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.MashOutcome;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import org.mashfrontdoor.platform.testsupport.EventContract;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,6 +67,9 @@ class EventContractTest {
   void sharedListsAreThePlatformCodes() {
     contract.assertListIs("Agency", Agency.class);
     contract.assertListIs("CaseDeadlineKind", CaseDeadlineKind.class);
+    contract.assertListIs("MashOutcome", MashOutcome.class);
+    contract.assertListIs("DashRiskLevel", DashRiskLevel.class);
+    contract.assertListIs("ReferralType", ReferralType.class);
   }
 
   private static String mutate(String example, java.util.function.Consumer<ObjectNode> change) {

@@ -1,5 +1,7 @@
 package org.mashfrontdoor.intake.adapters.messaging;
 
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -19,18 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.intake.application.FollowingTriage;
 import org.mashfrontdoor.intake.application.SteppingUp;
 import org.mashfrontdoor.intake.domain.ConcernCategory;
-import org.mashfrontdoor.intake.domain.DashRiskLevel;
 import org.mashfrontdoor.intake.domain.LawfulBasis;
 import org.mashfrontdoor.intake.domain.Links;
 import org.mashfrontdoor.intake.domain.Milestone;
 import org.mashfrontdoor.intake.domain.NewReferral;
 import org.mashfrontdoor.intake.domain.Partner;
 import org.mashfrontdoor.intake.domain.Referral;
-import org.mashfrontdoor.intake.domain.ReferralType;
 import org.mashfrontdoor.intake.domain.Relationship;
 import org.mashfrontdoor.intake.domain.RiskFactor;
 import org.mashfrontdoor.intake.domain.Sex;
-import org.mashfrontdoor.intake.domain.TriageOutcome;
 import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.platform.deadlines.ElapsedTime;
 import org.mashfrontdoor.platform.events.EventEnvelope;
@@ -84,12 +83,6 @@ class EventContractTest {
     contract.assertReadsExamples(TriageEventsListener.DecisionRecorded.class, "triage.decision-recorded.v1");
     contract.assertReadsExamples(CaseEventsListener.CaseOpened.class, "case.opened.v1");
     contract.assertReadsExamples(CaseEventsListener.SteppedUp.class, "case.stepped-up.v1");
-  }
-
-  @Test
-  @DisplayName("every decision outcome in the contract is one intake knows")
-  void outcomesAreIntakes() {
-    contract.assertListIs("MashOutcome", TriageOutcome.class);
   }
 
   @Test

@@ -1,5 +1,8 @@
 package org.mashfrontdoor.triage.adapters.messaging;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -25,16 +28,13 @@ import org.mashfrontdoor.platform.testsupport.EventContract;
 import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.domain.Child;
 import org.mashfrontdoor.triage.domain.Contact;
-import org.mashfrontdoor.triage.domain.DashRiskLevel;
 import org.mashfrontdoor.triage.domain.Lane;
-import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.RagReport;
 import org.mashfrontdoor.triage.domain.ReceivedReferrals;
 import org.mashfrontdoor.triage.domain.Referral;
 import org.mashfrontdoor.triage.domain.ReferralDetails;
-import org.mashfrontdoor.triage.domain.ReferralType;
 import org.mashfrontdoor.triage.domain.Role;
 import org.mashfrontdoor.triage.domain.Staff;
 import org.mashfrontdoor.triage.domain.TriageEvent;
@@ -66,10 +66,10 @@ class EventContractTest {
     Contact opened = Contact.open(police, RAG, RECEIVED);
     Contact joined = opened.join(school, RECEIVED.plusSeconds(60));
     Instant later = RECEIVED.plus(Duration.ofHours(20));
-    Contact handedOn = joined.recommend(Outcome.SINGLE_ASSESSMENT, 3, "reasons", null, WORKER, later)
-        .signOff(Outcome.SINGLE_ASSESSMENT, 3, "reasons", "a social worker will call", MANAGER, later);
-    Contact closed = joined.recommend(Outcome.NO_FURTHER_ACTION, 1, "reasons", "advice", WORKER, later)
-        .signOff(Outcome.NO_FURTHER_ACTION, 1, "reasons", "keep supporting", MANAGER, later);
+    Contact handedOn = joined.recommend(MashOutcome.SINGLE_ASSESSMENT, 3, "reasons", null, WORKER, later)
+        .signOff(MashOutcome.SINGLE_ASSESSMENT, 3, "reasons", "a social worker will call", MANAGER, later);
+    Contact closed = joined.recommend(MashOutcome.NO_FURTHER_ACTION, 1, "reasons", "advice", WORKER, later)
+        .signOff(MashOutcome.NO_FURTHER_ACTION, 1, "reasons", "keep supporting", MANAGER, later);
     Map<Lane, Map<Rag, Long>> counts = new EnumMap<>(Lane.class);
     for (Lane lane : Lane.values()) {
       Map<Rag, Long> byRag = new EnumMap<>(Rag.class);
