@@ -73,7 +73,7 @@ public record Case(
    * decision's id, so hearing about the same decision twice names the same case.
    */
   public static Optional<Change> openedBy(TriageDecision decision, StatutoryClocks clocks, Instant now) {
-    return decision.outcome().pathway().map(pathway -> {
+    return Pathway.after(decision.outcome()).map(pathway -> {
       List<Deadline> deadlines = switch (pathway) {
         case SINGLE_ASSESSMENT -> List.of(clocks.start(CaseDeadlineKind.CHILD_SEEN, decision.decidedAt()),
             clocks.start(CaseDeadlineKind.ASSESSMENT, decision.receivedAt()));

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.cases.domain;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * (the id of the event that announced it), so the case it opens can be identified by it too. {@code receivedAt}
  * is the referral's receipt, from which the 45 working days of a single assessment run.
  */
-public record TriageDecision(String decisionId, String contactId, String referralId, Outcome outcome,
+public record TriageDecision(String decisionId, String contactId, String referralId, MashOutcome outcome,
     int levelOfNeed, String rationale, Instant receivedAt, Instant decidedAt) {
 
   public TriageDecision {

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.cases.domain;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,11 +47,11 @@ class CaseTest {
       new Participant(Agency.POLICE, "Detective sergeant", "B. Police"),
       new Participant(Agency.GP, "GP", "C. Health"));
 
-  static Case opened(Outcome outcome) {
+  static Case opened(MashOutcome outcome) {
     return Case.openedBy(decision("d-1", outcome), CLOCKS, OPENED).orElseThrow().after();
   }
 
-  static TriageDecision decision(String decisionId, Outcome outcome) {
+  static TriageDecision decision(String decisionId, MashOutcome outcome) {
     return new TriageDecision(decisionId, "C-1", "R-1", outcome, 3, "Manager's rationale", RECEIVED, DECIDED);
   }
 
@@ -60,7 +61,7 @@ class CaseTest {
 
     @ParameterizedTest(name = "{0} opens a {0} case")
     @CsvSource({"EARLY_HELP", "SINGLE_ASSESSMENT", "STRATEGY_DISCUSSION"})
-    void outcomes_that_lead_to_help_open_a_case_on_their_pathway_keeping_the_decision(Outcome outcome) {
+    void outcomes_that_lead_to_help_open_a_case_on_their_pathway_keeping_the_decision(MashOutcome outcome) {
       Case.Change change = Case.openedBy(decision("d-1", outcome), CLOCKS, OPENED).orElseThrow();
       Case c = change.after();
 
@@ -73,24 +74,24 @@ class CaseTest {
     }
 
     @ParameterizedTest(name = "{0} opens no case")
-    @EnumSource(value = Outcome.class, names = {"NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE"})
-    void outcomes_that_close_the_contact_at_the_front_door_open_no_case(Outcome outcome) {
+    @EnumSource(value = MashOutcome.class, names = {"NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE"})
+    void outcomes_that_close_the_contact_at_the_front_door_open_no_case(MashOutcome outcome) {
       assertThat(Case.openedBy(decision("d-1", outcome), CLOCKS, OPENED)).isEmpty();
     }
 
     @Test
     void the_same_decision_always_names_the_same_case_and_another_decision_another_case() {
-      String first = opened(Outcome.EARLY_HELP).caseId();
-      String again = Case.openedBy(decision("d-1", Outcome.EARLY_HELP), CLOCKS, OPENED.plusSeconds(60)).orElseThrow()
+      String first = opened(MashOutcome.EARLY_HELP).caseId();
+      String again = Case.openedBy(decision("d-1", MashOutcome.EARLY_HELP), CLOCKS, OPENED.plusSeconds(60)).orElseThrow()
           .after().caseId();
-      String other = Case.openedBy(decision("d-2", Outcome.EARLY_HELP), CLOCKS, OPENED).orElseThrow().after().caseId();
+      String other = Case.openedBy(decision("d-2", MashOutcome.EARLY_HELP), CLOCKS, OPENED).orElseThrow().after().caseId();
       assertThat(again).isEqualTo(first);
       assertThat(other).isNotEqualTo(first);
     }
 
     @Test
     void a_single_assessment_runs_child_seen_from_the_decision_and_45_working_days_from_the_referral() {
-      Case c = opened(Outcome.SINGLE_ASSESSMENT);
+      Case c = opened(MashOutcome.SINGLE_ASSESSMENT);
       Deadline seen = c.deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow();
       Deadline assessment = c.deadline(CaseDeadlineKind.ASSESSMENT).orElseThrow();
       assertThat(seen.dueBy()).as("Thu 5 March, end of day").isEqualTo(Instant.parse("2026-03-05T23:59:59.999Z"));
@@ -103,14 +104,14 @@ class CaseTest {
 
     @Test
     void early_help_must_start_within_4_weeks_of_the_decision() {
-      Deadline start = opened(Outcome.EARLY_HELP).deadline(CaseDeadlineKind.EARLY_HELP_START).orElseThrow();
+      Deadline start = opened(MashOutcome.EARLY_HELP).deadline(CaseDeadlineKind.EARLY_HELP_START).orElseThrow();
       assertThat(start.dueBy()).isEqualTo(Instant.parse("2026-03-30T13:00:00Z")); // 14:00 GMT -> 14:00 BST
       assertThat(start.policy()).isEqualTo(new AppliedPolicy("WITHIN_4_WEEKS", 1, null));
     }
 
     @Test
     void a_strategy_discussion_case_runs_no_clock_until_the_enquiry_concludes_icpc() {
-      assertThat(opened(Outcome.STRATEGY_DISCUSSION).deadlines()).isEmpty();
+      assertThat(opened(MashOutcome.STRATEGY_DISCUSSION).deadlines()).isEmpty();
     }
   }
 
@@ -122,7 +123,7 @@ class CaseTest {
     final Instant now = Instant.parse("2026-03-09T09:00:00Z");
 
     Case discussed() {
-      return opened(Outcome.STRATEGY_DISCUSSION)
+      return opened(MashOutcome.STRATEGY_DISCUSSION)
           .holdStrategyDiscussion(friday, FULL_TABLE, true, "Reasonable cause", SOCIAL_WORKER, now, CLOCKS).after();
     }
 
@@ -131,7 +132,7 @@ class CaseTest {
       for (int leaveOut = 0; leaveOut < 3; leaveOut++) {
         List<Participant> missingOne = new java.util.ArrayList<>(FULL_TABLE);
         missingOne.remove(leaveOut);
-        assertThatThrownBy(() -> opened(Outcome.STRATEGY_DISCUSSION).holdStrategyDiscussion(friday, missingOne,
+        assertThatThrownBy(() -> opened(MashOutcome.STRATEGY_DISCUSSION).holdStrategyDiscussion(friday, missingOne,
             true, "r", SOCIAL_WORKER, now, CLOCKS))
             .isInstanceOfSatisfying(InvalidStep.class, e -> assertThat(e.pointer()).isEqualTo("/participants"));
       }
@@ -141,14 +142,14 @@ class CaseTest {
     @EnumSource(value = Agency.class, names = {"GP", "HEALTH_VISITOR", "HOSPITAL_AE", "HEALTH_OTHER", "SCHOOL_NURSE"})
     void any_health_agency_counts_as_health(Agency health) {
       List<Participant> table = List.of(FULL_TABLE.get(0), FULL_TABLE.get(1), new Participant(health, "r", "n"));
-      assertThat(opened(Outcome.STRATEGY_DISCUSSION)
+      assertThat(opened(MashOutcome.STRATEGY_DISCUSSION)
           .holdStrategyDiscussion(friday, table, true, "r", SOCIAL_WORKER, now, CLOCKS).after().strategyDiscussion())
           .isNotNull();
     }
 
     @Test
     void the_discussion_is_announced_with_the_agencies_present_not_the_names() {
-      Case.Change held = opened(Outcome.STRATEGY_DISCUSSION)
+      Case.Change held = opened(MashOutcome.STRATEGY_DISCUSSION)
           .holdStrategyDiscussion(friday, FULL_TABLE, true, "r", SOCIAL_WORKER, now, CLOCKS);
       assertThat(held.events()).singleElement().isEqualTo(new CaseEvent.StrategyDiscussionHeld(friday, true,
           List.of(Agency.POLICE, Agency.GP, Agency.LOCAL_AUTHORITY_SOCIAL_CARE)));
@@ -190,7 +191,7 @@ class CaseTest {
 
     @Test
     void an_enquiry_without_a_discussion_that_started_one_is_out_of_order() {
-      assertThatThrownBy(() -> opened(Outcome.STRATEGY_DISCUSSION).concludeSection47(now, Section47Outcome.ICPC,
+      assertThatThrownBy(() -> opened(MashOutcome.STRATEGY_DISCUSSION).concludeSection47(now, Section47Outcome.ICPC,
           SOCIAL_WORKER, now, CLOCKS)).isInstanceOf(StepOutOfOrder.class);
     }
 
@@ -204,7 +205,7 @@ class CaseTest {
 
     @Test
     void no_section_47_goes_on_to_a_single_assessment_with_its_clocks() {
-      Case c = opened(Outcome.STRATEGY_DISCUSSION)
+      Case c = opened(MashOutcome.STRATEGY_DISCUSSION)
           .holdStrategyDiscussion(friday, FULL_TABLE, false, "No reasonable cause", SOCIAL_WORKER, now, CLOCKS)
           .after();
       assertThat(c.pathway()).isEqualTo(Pathway.SINGLE_ASSESSMENT);
@@ -214,7 +215,7 @@ class CaseTest {
 
     @Test
     void dates_in_the_future_or_before_the_referral_are_refused_naming_the_field() {
-      Case c = opened(Outcome.STRATEGY_DISCUSSION);
+      Case c = opened(MashOutcome.STRATEGY_DISCUSSION);
       assertThatThrownBy(() -> c.holdStrategyDiscussion(now.plusSeconds(1), FULL_TABLE, true, "r", SOCIAL_WORKER,
           now, CLOCKS)).isInstanceOfSatisfying(InvalidStep.class, e -> assertThat(e.pointer()).isEqualTo("/heldAt"));
       assertThatThrownBy(() -> c.holdStrategyDiscussion(RECEIVED.minusSeconds(1), FULL_TABLE, true, "r",
@@ -227,7 +228,7 @@ class CaseTest {
 
     @Test
     void an_early_help_coordinator_may_not_record_child_protection_work() {
-      assertThatThrownBy(() -> opened(Outcome.STRATEGY_DISCUSSION).holdStrategyDiscussion(friday, FULL_TABLE, true,
+      assertThatThrownBy(() -> opened(MashOutcome.STRATEGY_DISCUSSION).holdStrategyDiscussion(friday, FULL_TABLE, true,
           "r", EARLY_HELP, now, CLOCKS)).isInstanceOf(NotPermitted.class);
     }
 
@@ -246,7 +247,7 @@ class CaseTest {
 
     @Test
     void the_first_visit_meets_the_child_seen_clock() {
-      Case.Change seen = opened(Outcome.SINGLE_ASSESSMENT).seeChild(Instant.parse("2026-03-04T10:00:00Z"),
+      Case.Change seen = opened(MashOutcome.SINGLE_ASSESSMENT).seeChild(Instant.parse("2026-03-04T10:00:00Z"),
           SOCIAL_WORKER, now);
       assertThat(seen.after().deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow().onTime()).isTrue();
       Case.Change again = seen.after().seeChild(Instant.parse("2026-03-10T10:00:00Z"), SOCIAL_WORKER, now);
@@ -257,7 +258,7 @@ class CaseTest {
 
     @Test
     void stepping_down_to_early_help_meets_the_assessment_and_starts_the_4_week_clock() {
-      Case.Change done = opened(Outcome.SINGLE_ASSESSMENT).completeAssessment(now.minusSeconds(3600),
+      Case.Change done = opened(MashOutcome.SINGLE_ASSESSMENT).completeAssessment(now.minusSeconds(3600),
           AssessmentOutcome.STEP_DOWN_TO_EARLY_HELP, SOCIAL_WORKER, now, CLOCKS);
       Case c = done.after();
       assertThat(c.pathway()).isEqualTo(Pathway.EARLY_HELP);
@@ -268,7 +269,7 @@ class CaseTest {
 
     @Test
     void an_assessment_recommending_a_strategy_discussion_moves_the_case_on() {
-      Case c = opened(Outcome.SINGLE_ASSESSMENT).completeAssessment(now, AssessmentOutcome.STRATEGY_DISCUSSION,
+      Case c = opened(MashOutcome.SINGLE_ASSESSMENT).completeAssessment(now, AssessmentOutcome.STRATEGY_DISCUSSION,
           SOCIAL_WORKER, now, CLOCKS).after();
       assertThat(c.pathway()).isEqualTo(Pathway.STRATEGY_DISCUSSION);
       assertThat(c.holdStrategyDiscussion(now, FULL_TABLE, true, "r", SOCIAL_WORKER, now, CLOCKS).after()
@@ -277,7 +278,7 @@ class CaseTest {
 
     @Test
     void no_further_action_closes_the_case_and_stops_its_clocks() {
-      Case c = opened(Outcome.SINGLE_ASSESSMENT).completeAssessment(now, AssessmentOutcome.NO_FURTHER_ACTION,
+      Case c = opened(MashOutcome.SINGLE_ASSESSMENT).completeAssessment(now, AssessmentOutcome.NO_FURTHER_ACTION,
           SOCIAL_WORKER, now, CLOCKS).after();
       assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
       assertThat(c.deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow().status()).isEqualTo(Deadline.Status.WITHDRAWN);
@@ -296,7 +297,7 @@ class CaseTest {
 
     @Test
     void early_help_starts_only_with_a_lead_professional() {
-      Case c = opened(Outcome.EARLY_HELP);
+      Case c = opened(MashOutcome.EARLY_HELP);
       assertThatThrownBy(() -> c.startEarlyHelp(now, EARLY_HELP, now)).isInstanceOf(StepOutOfOrder.class);
       Case led = c.assignLeadProfessional("D. Lead", Agency.SCHOOL, "Family support worker", EARLY_HELP, now).after();
       Case.Change started = led.startEarlyHelp(now, EARLY_HELP, now);
@@ -305,7 +306,7 @@ class CaseTest {
 
     @Test
     void a_social_worker_may_not_take_early_help_steps_but_a_team_manager_may() {
-      Case c = opened(Outcome.EARLY_HELP);
+      Case c = opened(MashOutcome.EARLY_HELP);
       assertThatThrownBy(() -> c.assignLeadProfessional("n", Agency.SCHOOL, "r", SOCIAL_WORKER, now))
           .isInstanceOf(NotPermitted.class);
       assertThat(c.assignLeadProfessional("n", Agency.SCHOOL, "r", TEAM_MANAGER, now).after().leadProfessional())
@@ -314,7 +315,7 @@ class CaseTest {
 
     @Test
     void a_step_up_closes_the_case_and_names_the_new_referral() {
-      Case.Change up = opened(Outcome.EARLY_HELP).stepUp("  Disclosure at school  ", "R-NEW", EARLY_HELP, now);
+      Case.Change up = opened(MashOutcome.EARLY_HELP).stepUp("  Disclosure at school  ", "R-NEW", EARLY_HELP, now);
       assertThat(up.after().status()).isEqualTo(CaseStatus.CLOSED);
       assertThat(up.after().closeReason()).isEqualTo(CloseReason.STEPPED_UP);
       assertThat(up.after().deadline(CaseDeadlineKind.EARLY_HELP_START).orElseThrow().status())
@@ -326,13 +327,13 @@ class CaseTest {
 
     @Test
     void a_step_up_needs_a_reason() {
-      assertThatThrownBy(() -> opened(Outcome.EARLY_HELP).stepUp(" ", "R-NEW", EARLY_HELP, now))
+      assertThatThrownBy(() -> opened(MashOutcome.EARLY_HELP).stepUp(" ", "R-NEW", EARLY_HELP, now))
           .isInstanceOfSatisfying(InvalidStep.class, e -> assertThat(e.pointer()).isEqualTo("/reason"));
     }
 
     @Test
     void a_step_up_belongs_to_early_help() {
-      assertThatThrownBy(() -> opened(Outcome.SINGLE_ASSESSMENT).stepUp("r", "R-NEW", TEAM_MANAGER, now))
+      assertThatThrownBy(() -> opened(MashOutcome.SINGLE_ASSESSMENT).stepUp("r", "R-NEW", TEAM_MANAGER, now))
           .isInstanceOf(StepOutOfOrder.class);
     }
   }
@@ -343,7 +344,7 @@ class CaseTest {
 
     @Test
     void each_deadline_announces_approaching_then_breached_once_and_work_after_a_breach_is_marked_late() {
-      Case c = opened(Outcome.EARLY_HELP);
+      Case c = opened(MashOutcome.EARLY_HELP);
       Instant due = c.deadline(CaseDeadlineKind.EARLY_HELP_START).orElseThrow().dueBy();
       assertThat(c.advanceClocks(due.minus(Duration.ofDays(8)))).isNull();
 
@@ -369,7 +370,7 @@ class CaseTest {
 
     @Test
     void the_due_sheet_looks_at_the_soonest_alarm_of_all_its_clocks() {
-      Case c = opened(Outcome.SINGLE_ASSESSMENT);
+      Case c = opened(MashOutcome.SINGLE_ASSESSMENT);
       assertThat(c.nextAlarmAt()).isEqualTo(c.deadline(CaseDeadlineKind.CHILD_SEEN).orElseThrow().nextAlarmAt());
     }
   }
@@ -377,7 +378,7 @@ class CaseTest {
   @ParameterizedTest(name = "level of need {0} is refused")
   @CsvSource({"0", "5"})
   void a_level_of_need_outside_the_four_levels_is_refused(int levelOfNeed) {
-    assertThatThrownBy(() -> new TriageDecision("d-1", "C-1", "R-1", Outcome.EARLY_HELP, levelOfNeed, "r", RECEIVED,
+    assertThatThrownBy(() -> new TriageDecision("d-1", "C-1", "R-1", MashOutcome.EARLY_HELP, levelOfNeed, "r", RECEIVED,
         DECIDED)).isInstanceOf(IllegalArgumentException.class);
   }
 }

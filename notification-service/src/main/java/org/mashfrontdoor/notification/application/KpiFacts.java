@@ -1,9 +1,9 @@
 package org.mashfrontdoor.notification.application;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
-import org.mashfrontdoor.notification.domain.Outcome;
 import org.mashfrontdoor.notification.domain.kpi.CountedContact;
 import org.mashfrontdoor.notification.domain.kpi.PathwayMilestone;
 
@@ -17,7 +17,7 @@ public interface KpiFacts {
   void opened(String contactId, String source, String referralType, String lane, boolean reReferral,
       Instant receivedAt, Instant decisionDueBy);
 
-  void decided(String contactId, Outcome outcome, Instant receivedAt, Instant decisionDueBy, Instant decidedAt);
+  void decided(String contactId, MashOutcome outcome, Instant receivedAt, Instant decisionDueBy, Instant decidedAt);
 
   void reached(PathwayMilestone milestone);
 

@@ -1,8 +1,8 @@
 package org.mashfrontdoor.notification.application;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Instant;
 import java.util.List;
-import org.mashfrontdoor.notification.domain.Outcome;
 import org.mashfrontdoor.notification.domain.kpi.PathwayMilestone;
 
 /**
@@ -26,7 +26,7 @@ public final class ProjectingKpis {
         receivedAt, decisionDueBy);
   }
 
-  public void contactDecided(String contactId, Outcome outcome, Instant receivedAt, Instant decisionDueBy,
+  public void contactDecided(String contactId, MashOutcome outcome, Instant receivedAt, Instant decisionDueBy,
       Instant decidedAt) {
     facts.decided(contactId, outcome, receivedAt, decisionDueBy, decidedAt);
   }

@@ -1,11 +1,12 @@
 package org.mashfrontdoor.notification.domain;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /** A manager's recorded decision on a contact. */
-public record RecordedDecision(String eventId, String referralId, String reference, Outcome outcome)
+public record RecordedDecision(String eventId, String referralId, String reference, MashOutcome outcome)
     implements AlertTrigger {
 
   public RecordedDecision {

@@ -21,6 +21,12 @@ public record EventEnvelope(
 
   public static final String SPEC_VERSION = "1.0";
   public static final String JSON = "application/json";
+  /**
+   * The CloudEvents Kafka protocol binding's structured mode: this header says the record's value is a whole
+   * CloudEvent in JSON, so any CloudEvents SDK reads our records (ADR 0013).
+   */
+  public static final String CONTENT_TYPE_HEADER = "content-type";
+  public static final String STRUCTURED_JSON = "application/cloudevents+json";
 
   public EventEnvelope {
     Objects.requireNonNull(id, "id");

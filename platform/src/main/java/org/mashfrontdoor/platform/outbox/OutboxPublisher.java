@@ -17,13 +17,15 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
+import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends outbox records to Kafka in sequence order, keyed by referral id, with the same key, value and
- * {@code id}/{@code type} headers that Debezium's MongoEventRouter produces, and deletes them only after the
+ * {@code id}/{@code type} headers that Debezium's MongoEventRouter produces, plus the CloudEvents structured-mode
+ * {@code content-type} header (ADR 0013), and deletes them only after the
  * broker acknowledged them ({@code acks=all}, idempotent producer): a payload with personal data stays in the
  * outbox no longer than it takes to publish it. A crash before the delete repeats the send: consumers dedupe by
  * event id.
@@ -64,6 +66,8 @@ public final class OutboxPublisher {
           record.getString("aggregateid"), record.getString("payload"));
       message.headers().add("id", record.getString("_id").getBytes(StandardCharsets.UTF_8));
       message.headers().add("type", record.getString("type").getBytes(StandardCharsets.UTF_8));
+      message.headers().add(EventEnvelope.CONTENT_TYPE_HEADER,
+          EventEnvelope.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
       CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
       producer.send(message, (metadata, error) -> {
         if (error == null) {

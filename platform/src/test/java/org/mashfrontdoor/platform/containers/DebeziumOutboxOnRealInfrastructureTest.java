@@ -104,6 +104,7 @@ class DebeziumOutboxOnRealInfrastructureTest {
           Topics.REFERRAL_EVENTS, received.id(), Duration.ofMinutes(2));
       assertThat(record.key()).isEqualTo(referralId);
       assertThat(TopicReader.header(record, "type")).isEqualTo("referral.received.v1");
+      assertThat(TopicReader.header(record, EventEnvelope.CONTENT_TYPE_HEADER)).isEqualTo(EventEnvelope.STRUCTURED_JSON);
       assertThat(record.value()).isEqualTo(EventJson.write(received));
       assertThat(EventJson.read(record.value())).isEqualTo(received);
       assertThat(database.getCollection(OutboxRelay.OUTBOX).countDocuments()).isZero();

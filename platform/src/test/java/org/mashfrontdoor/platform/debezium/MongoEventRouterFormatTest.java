@@ -34,6 +34,7 @@ import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.connect.storage.HeaderConverter;
+import org.apache.kafka.connect.transforms.Transformation;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
@@ -119,6 +120,9 @@ class MongoEventRouterFormatTest {
 
     assertThat(headerValues(routed, "id")).containsExactly(event.id());
     assertThat(headerValues(routed, "type")).containsExactly("referral.received.v1");
+    assertThat(headerValues(routed, EventEnvelope.CONTENT_TYPE_HEADER))
+        .as("CloudEvents structured mode, as OutboxPublisher writes it (ADR 0013)")
+        .containsExactly(EventEnvelope.STRUCTURED_JSON);
   }
 
   @Test
@@ -228,11 +232,18 @@ class MongoEventRouterFormatTest {
         .decode(new BsonDocumentReader(wire), DecoderContext.builder().build());
   }
 
-  private SourceRecord route(SourceRecord changeEvent) {
-    try (MongoEventRouter<SourceRecord> router = new MongoEventRouter<>()) {
-      router.configure(connector.routerSettings());
-      return router.apply(changeEvent);
+  /** The deployed transform chain, in order: the outbox router, then whatever follows it. */
+  @SuppressWarnings("unchecked")
+  private SourceRecord route(SourceRecord changeEvent) throws ReflectiveOperationException {
+    SourceRecord record = changeEvent;
+    for (OutboxConnectorConfig.Transform step : connector.transforms()) {
+      try (Transformation<SourceRecord> transform = (Transformation<SourceRecord>) Class.forName(step.type())
+          .getDeclaredConstructor().newInstance()) {
+        transform.configure(step.settings());
+        record = record == null ? null : transform.apply(record);
+      }
     }
+    return record;
   }
 
   private Converter converter(String setting, boolean isKey) throws ReflectiveOperationException {

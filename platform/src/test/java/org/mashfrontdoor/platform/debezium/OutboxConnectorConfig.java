@@ -2,7 +2,9 @@ package org.mashfrontdoor.platform.debezium;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.mashfrontdoor.platform.events.EventJson;
 import tools.jackson.databind.JsonNode;
@@ -29,17 +31,27 @@ public record OutboxConnectorConfig(String name, Map<String, String> config) {
     }
   }
 
+  /** One transform of the chain: its class and its settings without prefix and type. */
+  public record Transform(String type, Map<String, String> settings) {
+  }
+
+  /** Every transform in the order Kafka Connect applies them ({@code transforms}). */
+  public List<Transform> transforms() {
+    List<Transform> chain = new ArrayList<>();
+    for (String alias : config.getOrDefault("transforms", "").split(",")) {
+      chain.add(new Transform(config.get("transforms." + alias.trim() + ".type"), settingsOf(alias.trim())));
+    }
+    return chain;
+  }
+
   /** The settings of the transform whose type is Debezium's MongoEventRouter, without its prefix and type. */
   public Map<String, String> routerSettings() {
-    String alias = null;
-    for (String candidate : config.getOrDefault("transforms", "").split(",")) {
-      if (ROUTER_CLASS.equals(config.get("transforms." + candidate.trim() + ".type"))) {
-        alias = candidate.trim();
-      }
-    }
-    if (alias == null) {
-      throw new IllegalStateException("no " + ROUTER_CLASS + " transform in " + FILE);
-    }
+    return transforms().stream().filter(t -> ROUTER_CLASS.equals(t.type())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + ROUTER_CLASS + " transform in " + FILE))
+        .settings();
+  }
+
+  private Map<String, String> settingsOf(String alias) {
     String prefix = "transforms." + alias + ".";
     Map<String, String> settings = new LinkedHashMap<>();
     config.forEach((key, value) -> {

@@ -1,11 +1,11 @@
 package org.mashfrontdoor.intake.application;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.mashfrontdoor.intake.domain.Milestone;
 import org.mashfrontdoor.intake.domain.Referral;
-import org.mashfrontdoor.intake.domain.TriageOutcome;
 
 /**
  * Keeps the referrer's view in step with the MASH and children's social care: in triage, decided, then a case
@@ -26,7 +26,7 @@ public class FollowingTriage {
   }
 
   /** {@code adviceToReferrer}: what the MASH tells the referrer to do, or null when it gave none. */
-  public boolean decisionRecorded(String referralId, String eventId, TriageOutcome outcome, String adviceToReferrer,
+  public boolean decisionRecorded(String referralId, String eventId, MashOutcome outcome, String adviceToReferrer,
       Instant at) {
     return apply(referralId, eventId, referral -> referral.decided(outcome, adviceToReferrer, at));
   }

@@ -1,5 +1,7 @@
 package org.mashfrontdoor.intake.domain;
 
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import org.mashfrontdoor.platform.codes.Agency;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.mashfrontdoor.intake.domain;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,13 +29,13 @@ public record Referral(
     Links links,
     List<ChildIdentity> childIdentities,
     ReferralStatus status,
-    TriageOutcome outcome,
+    MashOutcome outcome,
     String adviceToReferrer,
     List<StatusChange> timeline,
     Instant updatedAt) {
 
   /** One line of the referrer's timeline; {@code pathway} only for a case opened. */
-  public record StatusChange(Milestone milestone, Instant at, TriageOutcome outcome, String pathway) {
+  public record StatusChange(Milestone milestone, Instant at, MashOutcome outcome, String pathway) {
   }
 
   /**
@@ -99,7 +102,7 @@ public record Referral(
    * A manager has decided, with {@code advice} for the referrer (null when none was given). No change if a decision
    * is already recorded.
    */
-  public Referral decided(TriageOutcome decision, String advice, Instant at) {
+  public Referral decided(MashOutcome decision, String advice, Instant at) {
     if (status == ReferralStatus.DECIDED) {
       return this;
     }
@@ -136,7 +139,7 @@ public record Referral(
         new StatusChange(milestone, Objects.requireNonNull(at), null, null));
   }
 
-  private Referral with(ReferralStatus next, TriageOutcome decision, String advice, StatusChange change) {
+  private Referral with(ReferralStatus next, MashOutcome decision, String advice, StatusChange change) {
     List<StatusChange> changes = new ArrayList<>(timeline);
     changes.add(change);
     // Triage and case events travel on different topics, so they may arrive out of order: tell the story in order.

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.domain;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * one delivery, and a receiver can de-duplicate by it.
  */
 public record StatusNotification(String deliveryId, String partnerId, String referralId, String reference,
-    ReferralStatus status, Milestone milestone, Instant at, TriageOutcome outcome, String pathway,
+    ReferralStatus status, Milestone milestone, Instant at, MashOutcome outcome, String pathway,
     String adviceToReferrer) {
 
   /** One notification per line of the referral's timeline, for its partner. */

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.application;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.intake.domain.Partner;
 import org.mashfrontdoor.intake.domain.ReferralStatus;
-import org.mashfrontdoor.intake.domain.TriageOutcome;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
@@ -83,6 +83,6 @@ class FollowingJoinedReferralsIT {
         "decidedAt", "2026-11-23T10:00:00Z"));
     await().atMost(Duration.ofSeconds(30)).until(() ->
         status(first) == ReferralStatus.DECIDED && status(joined) == ReferralStatus.DECIDED);
-    assertThat(referrals.byId(joined).orElseThrow().outcome()).isEqualTo(TriageOutcome.EARLY_HELP);
+    assertThat(referrals.byId(joined).orElseThrow().outcome()).isEqualTo(MashOutcome.EARLY_HELP);
   }
 }

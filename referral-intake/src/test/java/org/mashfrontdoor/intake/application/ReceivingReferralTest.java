@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.application;
 
+import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,6 @@ import org.mashfrontdoor.intake.domain.NewReferral;
 import org.mashfrontdoor.intake.domain.Partner;
 import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.intake.domain.ReferralStatus;
-import org.mashfrontdoor.intake.domain.ReferralType;
 import org.mashfrontdoor.platform.deadlines.ElapsedTime;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;

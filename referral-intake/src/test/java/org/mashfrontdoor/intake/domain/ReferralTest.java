@@ -1,5 +1,8 @@
 package org.mashfrontdoor.intake.domain;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import org.mashfrontdoor.platform.codes.Agency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,9 +58,9 @@ class ReferralTest {
   @Test
   void moves_to_triage_then_decided_with_outcome() {
     Referral decided = received().inTriage(RECEIVED.plusSeconds(5))
-        .decided(TriageOutcome.EARLY_HELP, null, RECEIVED.plusSeconds(3600));
+        .decided(MashOutcome.EARLY_HELP, null, RECEIVED.plusSeconds(3600));
     assertThat(decided.status()).isEqualTo(ReferralStatus.DECIDED);
-    assertThat(decided.outcome()).isEqualTo(TriageOutcome.EARLY_HELP);
+    assertThat(decided.outcome()).isEqualTo(MashOutcome.EARLY_HELP);
     assertThat(decided.timeline()).extracting(Referral.StatusChange::milestone)
         .containsExactly(Milestone.RECEIVED, Milestone.IN_TRIAGE, Milestone.DECIDED);
   }
@@ -65,10 +68,10 @@ class ReferralTest {
   @Test
   void keeps_the_advice_the_mash_gave_the_referrer_through_what_follows_and_tells_it_once() {
     Referral decided = received().inTriage(RECEIVED.plusSeconds(5))
-        .decided(TriageOutcome.INFORMATION_AND_ADVICE, "Keep a daily log and share it with the school nurse.",
+        .decided(MashOutcome.INFORMATION_AND_ADVICE, "Keep a daily log and share it with the school nurse.",
             RECEIVED.plusSeconds(3600));
     assertThat(decided.adviceToReferrer()).isEqualTo("Keep a daily log and share it with the school nurse.");
-    assertThat(decided.decided(TriageOutcome.NO_FURTHER_ACTION, "Other advice", RECEIVED.plusSeconds(4000))
+    assertThat(decided.decided(MashOutcome.NO_FURTHER_ACTION, "Other advice", RECEIVED.plusSeconds(4000))
         .adviceToReferrer()).isEqualTo("Keep a daily log and share it with the school nurse.");
     assertThat(decided.caseMilestone(Milestone.CASE_CLOSED, RECEIVED.plusSeconds(7200)).adviceToReferrer())
         .isEqualTo("Keep a daily log and share it with the school nurse.");
@@ -82,19 +85,19 @@ class ReferralTest {
 
   @Test
   void late_news_of_triage_does_not_move_a_decided_referral_back() {
-    Referral decided = received().decided(TriageOutcome.SINGLE_ASSESSMENT, null, RECEIVED.plusSeconds(60));
+    Referral decided = received().decided(MashOutcome.SINGLE_ASSESSMENT, null, RECEIVED.plusSeconds(60));
     assertThat(decided.inTriage(RECEIVED.plusSeconds(120))).isSameAs(decided);
   }
 
   @Test
   void a_second_decision_does_not_replace_the_first() {
-    Referral decided = received().decided(TriageOutcome.SINGLE_ASSESSMENT, null, RECEIVED.plusSeconds(60));
-    assertThat(decided.decided(TriageOutcome.NO_FURTHER_ACTION, null, RECEIVED.plusSeconds(90))).isSameAs(decided);
+    Referral decided = received().decided(MashOutcome.SINGLE_ASSESSMENT, null, RECEIVED.plusSeconds(60));
+    assertThat(decided.decided(MashOutcome.NO_FURTHER_ACTION, null, RECEIVED.plusSeconds(90))).isSameAs(decided);
   }
 
   @Test
   void an_early_help_pathway_is_a_step_down_and_another_pathway_a_case_opened_each_recorded_once() {
-    Referral decided = received().decided(TriageOutcome.EARLY_HELP, null, RECEIVED.plusSeconds(60));
+    Referral decided = received().decided(MashOutcome.EARLY_HELP, null, RECEIVED.plusSeconds(60));
     Referral steppedDown = decided.caseOpened("EARLY_HELP", RECEIVED.plusSeconds(90));
     assertThat(steppedDown.timeline().getLast().milestone()).isEqualTo(Milestone.STEPPED_DOWN_TO_EARLY_HELP);
     assertThat(steppedDown.status()).isEqualTo(ReferralStatus.DECIDED);
@@ -106,28 +109,28 @@ class ReferralTest {
   @Test
   void a_case_opened_reported_before_the_decision_still_reads_in_order() {
     Referral both = received().caseOpened("SINGLE_ASSESSMENT", RECEIVED.plusSeconds(90))
-        .decided(TriageOutcome.SINGLE_ASSESSMENT, null, RECEIVED.plusSeconds(60));
+        .decided(MashOutcome.SINGLE_ASSESSMENT, null, RECEIVED.plusSeconds(60));
     assertThat(both.timeline()).extracting(Referral.StatusChange::milestone)
         .containsExactly(Milestone.RECEIVED, Milestone.DECIDED, Milestone.CASE_OPENED);
   }
 
   @Test
   void every_outcome_says_what_happens_next_and_what_the_referrer_still_owns() {
-    for (TriageOutcome outcome : TriageOutcome.values()) {
-      assertThat(outcome.whatHappensNext()).isNotBlank();
-      assertThat(outcome.whatYouStillOwn()).isNotBlank();
+    for (MashOutcome outcome : MashOutcome.values()) {
+      assertThat(WhatFollowsTheDecision.of(outcome).whatHappensNext()).isNotBlank();
+      assertThat(WhatFollowsTheDecision.of(outcome).whatYouStillOwn()).isNotBlank();
     }
   }
 
   @Test
   void later_steps_of_the_case_are_recorded_once_each_with_the_status_still_decided() {
-    Referral opened = received().decided(TriageOutcome.STRATEGY_DISCUSSION, null, RECEIVED.plusSeconds(60))
+    Referral opened = received().decided(MashOutcome.STRATEGY_DISCUSSION, null, RECEIVED.plusSeconds(60))
         .caseOpened("STRATEGY_DISCUSSION", RECEIVED.plusSeconds(90));
     Referral held = opened.caseMilestone(Milestone.STRATEGY_DISCUSSION_HELD, RECEIVED.plusSeconds(120));
     assertThat(held.timeline().getLast()).isEqualTo(
         new Referral.StatusChange(Milestone.STRATEGY_DISCUSSION_HELD, RECEIVED.plusSeconds(120), null, null));
     assertThat(held.status()).isEqualTo(ReferralStatus.DECIDED);
-    assertThat(held.outcome()).isEqualTo(TriageOutcome.STRATEGY_DISCUSSION);
+    assertThat(held.outcome()).isEqualTo(MashOutcome.STRATEGY_DISCUSSION);
     assertThat(held.caseMilestone(Milestone.STRATEGY_DISCUSSION_HELD, RECEIVED.plusSeconds(500))).isSameAs(held);
   }
 
@@ -140,7 +143,7 @@ class ReferralTest {
         .caseMilestone(Milestone.CONFERENCE_HELD, RECEIVED.plusSeconds(500))
         // reported late: the story still puts it where it happened
         .caseMilestone(Milestone.CASE_CLOSED, RECEIVED.plusSeconds(600))
-        .decided(TriageOutcome.SINGLE_ASSESSMENT, null, RECEIVED.plusSeconds(60))
+        .decided(MashOutcome.SINGLE_ASSESSMENT, null, RECEIVED.plusSeconds(60))
         .inTriage(RECEIVED.plusSeconds(5));
     assertThat(story.timeline()).extracting(Referral.StatusChange::milestone).containsExactly(
         Milestone.RECEIVED, Milestone.DECIDED, Milestone.CASE_OPENED, Milestone.ASSESSMENT_COMPLETED,
@@ -150,7 +153,7 @@ class ReferralTest {
 
   @Test
   void a_step_down_after_an_assessment_then_early_help_and_a_step_up_follow_in_order() {
-    Referral story = received().decided(TriageOutcome.SINGLE_ASSESSMENT, null, RECEIVED.plusSeconds(60))
+    Referral story = received().decided(MashOutcome.SINGLE_ASSESSMENT, null, RECEIVED.plusSeconds(60))
         .caseOpened("SINGLE_ASSESSMENT", RECEIVED.plusSeconds(90))
         .caseMilestone(Milestone.ASSESSMENT_COMPLETED, RECEIVED.plusSeconds(200))
         .caseMilestone(Milestone.STEPPED_DOWN_TO_EARLY_HELP, RECEIVED.plusSeconds(210))

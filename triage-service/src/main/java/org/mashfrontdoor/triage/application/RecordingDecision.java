@@ -1,10 +1,10 @@
 package org.mashfrontdoor.triage.application;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.mashfrontdoor.triage.domain.Contact;
-import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.Staff;
 import org.mashfrontdoor.triage.domain.TriageEvent;
@@ -33,7 +33,7 @@ public class RecordingDecision {
    * @throws IllegalArgumentException if the outcome closes the contact at the front door and no advice to the
    *     referrer is given
    */
-  public ContactView record(String referralId, Outcome outcome, int levelOfNeed, String rationale,
+  public ContactView record(String referralId, MashOutcome outcome, int levelOfNeed, String rationale,
       String adviceToReferrer, Staff staff) {
     Contact decided = changing.change(referralId, (contact, now) -> {
       Contact signed = contact.signOff(outcome, levelOfNeed, rationale, adviceToReferrer, staff, now);

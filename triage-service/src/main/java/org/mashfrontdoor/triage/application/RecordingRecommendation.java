@@ -1,8 +1,8 @@
 package org.mashfrontdoor.triage.application;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Clock;
 import java.util.List;
-import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.Staff;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ public class RecordingRecommendation {
     this.clock = clock;
   }
 
-  public ContactView recommend(String referralId, Outcome outcome, int levelOfNeed, String rationale,
+  public ContactView recommend(String referralId, MashOutcome outcome, int levelOfNeed, String rationale,
       String adviceToReferrer, Staff staff) {
     var written = changing.change(referralId, (contact, now) -> new ChangingContact.Change(
         contact.recommend(outcome, levelOfNeed, rationale, adviceToReferrer, staff, now), List.of()));

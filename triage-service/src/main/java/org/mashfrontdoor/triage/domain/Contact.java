@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.domain;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ public record Contact(
   }
 
   /** {@code adviceToReferrer}, if any, is the advice the social worker proposes; the manager's decision gives it. */
-  public Contact recommend(Outcome outcome, int levelOfNeed, String rationale, String adviceToReferrer, Staff staff,
+  public Contact recommend(MashOutcome outcome, int levelOfNeed, String rationale, String adviceToReferrer, Staff staff,
       Instant now) {
     if (!staff.mayRecommend()) {
       throw new NotPermitted(staff, "recommend an outcome");
@@ -154,7 +155,7 @@ public record Contact(
    * closes the contact at the front door (no further action, information and advice) tells the referrer what to do:
    * {@code adviceToReferrer} is required for it.
    */
-  public Contact signOff(Outcome outcome, int levelOfNeed, String rationale, String adviceToReferrer, Staff staff,
+  public Contact signOff(MashOutcome outcome, int levelOfNeed, String rationale, String adviceToReferrer, Staff staff,
       Instant decidedAt) {
     if (!staff.maySignOff()) {
       throw new NotPermitted(staff, "sign off a decision");
@@ -232,8 +233,8 @@ public record Contact(
     }
   }
 
-  private void requireAdviceFor(Outcome outcome) {
-    if (outcome == Outcome.INFORMATION_AND_ADVICE && advice == null) {
+  private void requireAdviceFor(MashOutcome outcome) {
+    if (outcome == MashOutcome.INFORMATION_AND_ADVICE && advice == null) {
       // Said in the field's words, not an API's: the workspace shows it as it is.
       throw new StepOutOfOrder(contactId, "Information and advice needs the advice given recorded first, with the"
           + " checks.");

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.domain;
 
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

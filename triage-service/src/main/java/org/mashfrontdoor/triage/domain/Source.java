@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.domain;
 
+import org.mashfrontdoor.platform.codes.ReferralType;
 import java.time.Instant;
 
 /** One referral that brought a contact to the front door: who sent it and when. No personal data. */

@@ -1,15 +1,16 @@
 package org.mashfrontdoor.triage.domain;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A manager's decision (sign-off) on a contact, with the level of need (1 universal .. 4 statutory) and why.
  * {@code adviceToReferrer} is what the referrer is told to do, shown in its feedback: required when the outcome
- * {@linkplain Outcome#closesAtTheFrontDoor() closes the contact at the front door} (checked when signing off, so
+ * {@linkplain MashOutcome#closesAtTheFrontDoor() closes the contact at the front door} (checked when signing off, so
  * decisions recorded before it existed still read), optional otherwise.
  */
-public record TriageDecision(Outcome outcome, int levelOfNeed, String rationale, String adviceToReferrer,
+public record TriageDecision(MashOutcome outcome, int levelOfNeed, String rationale, String adviceToReferrer,
     Instant decidedAt, boolean onTime, String decidedBy) {
 
   public static final int MAX_RATIONALE_LENGTH = 4000;
@@ -45,7 +46,7 @@ public record TriageDecision(Outcome outcome, int levelOfNeed, String rationale,
   }
 
   /** The sign-off's rule: an outcome that closes the contact at the front door carries advice to the referrer. */
-  public static boolean carriesAdviceWhereNeeded(Outcome outcome, String adviceToReferrer) {
+  public static boolean carriesAdviceWhereNeeded(MashOutcome outcome, String adviceToReferrer) {
     return !outcome.closesAtTheFrontDoor() || isAdviceToReferrer(adviceToReferrer);
   }
 }

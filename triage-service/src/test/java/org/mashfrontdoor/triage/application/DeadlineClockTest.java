@@ -1,5 +1,7 @@
 package org.mashfrontdoor.triage.application;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -36,10 +38,8 @@ import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.ReceivedReferrals;
 import org.mashfrontdoor.triage.domain.Referral;
 import org.mashfrontdoor.triage.domain.ReferralDetails;
-import org.mashfrontdoor.triage.domain.ReferralType;
 import org.mashfrontdoor.triage.domain.Role;
 import org.mashfrontdoor.triage.domain.Staff;
-import org.mashfrontdoor.triage.domain.Outcome;
 
 /**
  * The deadline clock over the real store (mongo-java-server, no Spring): every RAG change is announced exactly
@@ -171,15 +171,15 @@ class DeadlineClockTest {
     Instance instance = startInstance(100);
     instance.opening().open(referral("r1", T0), details("r1"), "e1");
     instance.opening().open(referral("r2", T0), details("r2"), "e2");
-    instance.recommending().recommend("r1", Outcome.EARLY_HELP, 2, "Family agree.", null, WORKER);
+    instance.recommending().recommend("r1", MashOutcome.EARLY_HELP, 2, "Family agree.", null, WORKER);
     clock.set(T0.plus(Duration.ofHours(20)));
-    instance.deciding().record("r1", Outcome.EARLY_HELP, 2, "Family agree.", null, MANAGER);
+    instance.deciding().record("r1", MashOutcome.EARLY_HELP, 2, "Family agree.", null, MANAGER);
     clock.set(T0.plus(Duration.ofHours(30)));
     assertThat(instance.firing().fireDue()).as("only r2 is still on the clock").isEqualTo(1);
     assertThat(events("r1")).containsExactly("contact-opened:GREEN", "decision-recorded");
 
-    instance.recommending().recommend("r2", Outcome.EARLY_HELP, 2, "Family agree.", null, WORKER);
-    ContactView late = instance.deciding().record("r2", Outcome.EARLY_HELP, 2, "Family agree.", null,
+    instance.recommending().recommend("r2", MashOutcome.EARLY_HELP, 2, "Family agree.", null, WORKER);
+    ContactView late = instance.deciding().record("r2", MashOutcome.EARLY_HELP, 2, "Family agree.", null,
         MANAGER);
     assertThat(late.contact().decision().onTime()).isFalse();
     assertThat(late.rag()).isEqualTo(Rag.BREACHED);

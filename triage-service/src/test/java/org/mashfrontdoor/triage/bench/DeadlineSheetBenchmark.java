@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.bench;
 
+import org.mashfrontdoor.platform.codes.ReferralType;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -27,7 +28,6 @@ import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.ReceivedReferrals;
-import org.mashfrontdoor.triage.domain.ReferralType;
 
 /**
  * Not a test (no *Test/*IT name, so not run by verify): loads N open contacts into mongo-java-server, of which K

@@ -1,5 +1,8 @@
 package org.mashfrontdoor.triage.domain;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -197,7 +200,7 @@ class ContactTest {
     final Instant due = open.decisionDueBy();
     final Instant later = RECEIVED.plus(Duration.ofHours(1));
 
-    Contact recommended(Outcome outcome) {
+    Contact recommended(MashOutcome outcome) {
       return open.recommend(outcome, 2, "Family agree to early help.", null, WORKER, later);
     }
 
@@ -220,7 +223,7 @@ class ContactTest {
 
     @Test
     void the_decision_is_the_managers_sign_off_and_stops_the_clock() {
-      Contact decided = recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "Agreed.", null, MANAGER,
+      Contact decided = recommended(MashOutcome.EARLY_HELP).signOff(MashOutcome.EARLY_HELP, 2, "Agreed.", null, MANAGER,
           due);
       assertThat(decided.status()).isEqualTo(ContactStatus.DECIDED);
       assertThat(decided.decision().onTime()).as("up to and including the deadline").isTrue();
@@ -231,47 +234,47 @@ class ContactTest {
 
     @Test
     void a_decision_after_the_deadline_is_recorded_late_and_keeps_the_rag_it_had() {
-      Contact late = recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "Agreed.", null, MANAGER,
+      Contact late = recommended(MashOutcome.EARLY_HELP).signOff(MashOutcome.EARLY_HELP, 2, "Agreed.", null, MANAGER,
           due.plusNanos(1));
       assertThat(late.decision().onTime()).isFalse();
       assertThat(late.rag(RAG, due.plus(Duration.ofDays(3)))).isEqualTo(Rag.BREACHED);
-      Contact early = recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "Agreed.", null, MANAGER,
+      Contact early = recommended(MashOutcome.EARLY_HELP).signOff(MashOutcome.EARLY_HELP, 2, "Agreed.", null, MANAGER,
           due.minus(Duration.ofHours(5)));
       assertThat(early.rag(RAG, due.plus(Duration.ofDays(3)))).isEqualTo(Rag.AMBER);
     }
 
     @Test
     void only_social_workers_record_checks_and_recommend_and_only_managers_sign_off() {
-      assertThatThrownBy(() -> open.recommend(Outcome.EARLY_HELP, 2, "x", null, MANAGER, later))
+      assertThatThrownBy(() -> open.recommend(MashOutcome.EARLY_HELP, 2, "x", null, MANAGER, later))
           .isInstanceOf(NotPermitted.class);
       assertThatThrownBy(() -> open.recordChecks(List.of(), "advice", MANAGER, later))
           .isInstanceOf(NotPermitted.class);
-      assertThatThrownBy(() -> recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "x", null, WORKER,
+      assertThatThrownBy(() -> recommended(MashOutcome.EARLY_HELP).signOff(MashOutcome.EARLY_HELP, 2, "x", null, WORKER,
           later)).isInstanceOf(NotPermitted.class);
       assertThat(open.recordChecks(List.of(), "advice", WORKER, later).advice().recordedBy()).isEqualTo("sw-1");
-      assertThat(recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "x", null, MANAGER, later)
+      assertThat(recommended(MashOutcome.EARLY_HELP).signOff(MashOutcome.EARLY_HELP, 2, "x", null, MANAGER, later)
           .status()).isEqualTo(ContactStatus.DECIDED);
     }
 
     @Test
     void cannot_be_signed_off_before_a_recommendation() {
-      assertThatThrownBy(() -> open.signOff(Outcome.EARLY_HELP, 2, "x", null, MANAGER, later))
+      assertThatThrownBy(() -> open.signOff(MashOutcome.EARLY_HELP, 2, "x", null, MANAGER, later))
           .isInstanceOf(StepOutOfOrder.class).hasMessageContaining("no recommendation");
     }
 
     @Test
     void cannot_be_recommended_twice() {
-      assertThatThrownBy(() -> recommended(Outcome.EARLY_HELP).recommend(Outcome.NO_FURTHER_ACTION, 1, "x", null,
+      assertThatThrownBy(() -> recommended(MashOutcome.EARLY_HELP).recommend(MashOutcome.NO_FURTHER_ACTION, 1, "x", null,
           WORKER, later)).isInstanceOf(StepOutOfOrder.class);
     }
 
     @Test
     void cannot_be_decided_again_nor_changed_once_decided() {
-      Contact decided = recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "Agreed.", null, MANAGER,
+      Contact decided = recommended(MashOutcome.EARLY_HELP).signOff(MashOutcome.EARLY_HELP, 2, "Agreed.", null, MANAGER,
           later);
-      assertThatThrownBy(() -> decided.signOff(Outcome.STRATEGY_DISCUSSION, 4, "Changed mind.", null, MANAGER,
+      assertThatThrownBy(() -> decided.signOff(MashOutcome.STRATEGY_DISCUSSION, 4, "Changed mind.", null, MANAGER,
           later)).isInstanceOf(ContactAlreadyDecided.class);
-      assertThatThrownBy(() -> decided.recommend(Outcome.STRATEGY_DISCUSSION, 4, "x", null, WORKER, later))
+      assertThatThrownBy(() -> decided.recommend(MashOutcome.STRATEGY_DISCUSSION, 4, "x", null, WORKER, later))
           .isInstanceOf(ContactAlreadyDecided.class);
       assertThatThrownBy(() -> decided.recordChecks(List.of(), "advice", WORKER, later))
           .isInstanceOf(ContactAlreadyDecided.class);
@@ -280,47 +283,47 @@ class ContactTest {
 
     @Test
     void information_and_advice_needs_the_advice_recorded() {
-      assertThatThrownBy(() -> recommended(Outcome.INFORMATION_AND_ADVICE))
+      assertThatThrownBy(() -> recommended(MashOutcome.INFORMATION_AND_ADVICE))
           .isInstanceOf(StepOutOfOrder.class).hasMessageContaining("advice");
-      Contact recommendedOther = recommended(Outcome.NO_FURTHER_ACTION);
-      assertThatThrownBy(() -> recommendedOther.signOff(Outcome.INFORMATION_AND_ADVICE, 1, "x",
+      Contact recommendedOther = recommended(MashOutcome.NO_FURTHER_ACTION);
+      assertThatThrownBy(() -> recommendedOther.signOff(MashOutcome.INFORMATION_AND_ADVICE, 1, "x",
           "Keep a daily log.", MANAGER, later)).isInstanceOf(StepOutOfOrder.class);
 
       Contact advised = open.recordChecks(List.of(), "Advised the parent about local support.", WORKER, later);
-      assertThat(advised.recommend(Outcome.INFORMATION_AND_ADVICE, 1, "Advice given.", null, WORKER, later)
-          .signOff(Outcome.INFORMATION_AND_ADVICE, 1, "Agreed.", "Share the parenting course details.", MANAGER, later)
+      assertThat(advised.recommend(MashOutcome.INFORMATION_AND_ADVICE, 1, "Advice given.", null, WORKER, later)
+          .signOff(MashOutcome.INFORMATION_AND_ADVICE, 1, "Agreed.", "Share the parenting course details.", MANAGER, later)
           .decision().outcome())
-          .isEqualTo(Outcome.INFORMATION_AND_ADVICE);
+          .isEqualTo(MashOutcome.INFORMATION_AND_ADVICE);
     }
 
     @Test
     void an_outcome_that_closes_the_contact_at_the_front_door_tells_the_referrer_what_to_do() {
-      Contact recommendedNothing = recommended(Outcome.NO_FURTHER_ACTION);
+      Contact recommendedNothing = recommended(MashOutcome.NO_FURTHER_ACTION);
       for (String missing : new String[] {null, " "}) {
-        assertThatThrownBy(() -> recommendedNothing.signOff(Outcome.NO_FURTHER_ACTION, 1, "Needs met.", missing,
+        assertThatThrownBy(() -> recommendedNothing.signOff(MashOutcome.NO_FURTHER_ACTION, 1, "Needs met.", missing,
             MANAGER, later)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("adviceToReferrer");
       }
-      assertThatThrownBy(() -> recommendedNothing.signOff(Outcome.NO_FURTHER_ACTION, 1, "Needs met.",
+      assertThatThrownBy(() -> recommendedNothing.signOff(MashOutcome.NO_FURTHER_ACTION, 1, "Needs met.",
           "a".repeat(TriageDecision.MAX_ADVICE_TO_REFERRER_LENGTH + 1), MANAGER, later))
           .isInstanceOf(IllegalArgumentException.class);
 
-      Contact decided = recommendedNothing.signOff(Outcome.NO_FURTHER_ACTION, 1, "Needs met.",
+      Contact decided = recommendedNothing.signOff(MashOutcome.NO_FURTHER_ACTION, 1, "Needs met.",
           "Keep offering the breakfast club; refer again if she is hungry again.", MANAGER, later);
       assertThat(decided.decision().adviceToReferrer())
           .isEqualTo("Keep offering the breakfast club; refer again if she is hungry again.");
-      assertThat(recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "Agreed.", null, MANAGER, later)
+      assertThat(recommended(MashOutcome.EARLY_HELP).signOff(MashOutcome.EARLY_HELP, 2, "Agreed.", null, MANAGER, later)
           .decision().adviceToReferrer()).as("optional when the child is handed on").isNull();
-      assertThat(Outcome.values()).filteredOn(Outcome::closesAtTheFrontDoor)
-          .containsExactly(Outcome.NO_FURTHER_ACTION, Outcome.INFORMATION_AND_ADVICE);
+      assertThat(MashOutcome.values()).filteredOn(MashOutcome::closesAtTheFrontDoor)
+          .containsExactly(MashOutcome.NO_FURTHER_ACTION, MashOutcome.INFORMATION_AND_ADVICE);
     }
 
     @Test
     void needs_a_level_of_need_from_1_to_4_and_a_rationale() {
-      assertThatThrownBy(() -> open.recommend(Outcome.EARLY_HELP, 5, "x", null, WORKER, later))
+      assertThatThrownBy(() -> open.recommend(MashOutcome.EARLY_HELP, 5, "x", null, WORKER, later))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> open.recommend(Outcome.EARLY_HELP, 2, " ", null, WORKER, later))
+      assertThatThrownBy(() -> open.recommend(MashOutcome.EARLY_HELP, 2, " ", null, WORKER, later))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> recommended(Outcome.EARLY_HELP).signOff(Outcome.EARLY_HELP, 2, "x".repeat(4001), null,
+      assertThatThrownBy(() -> recommended(MashOutcome.EARLY_HELP).signOff(MashOutcome.EARLY_HELP, 2, "x".repeat(4001), null,
           MANAGER, later)).isInstanceOf(IllegalArgumentException.class);
     }
   }

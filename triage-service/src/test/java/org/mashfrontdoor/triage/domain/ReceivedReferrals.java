@@ -1,5 +1,7 @@
 package org.mashfrontdoor.triage.domain;
 
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

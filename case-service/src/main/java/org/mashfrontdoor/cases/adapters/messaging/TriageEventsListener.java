@@ -1,7 +1,7 @@
 package org.mashfrontdoor.cases.adapters.messaging;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import org.mashfrontdoor.cases.application.OpeningCase;
-import org.mashfrontdoor.cases.domain.Outcome;
 import org.mashfrontdoor.cases.domain.TriageDecision;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
@@ -37,6 +37,7 @@ public class TriageEventsListener {
           + " lacks outcome, levelOfNeed, receivedAt or decidedAt");
     }
     openingCase.on(new TriageDecision(event.id(), data.contactId(), data.referralId(),
-        Outcome.valueOf(data.outcome()), data.levelOfNeed(), data.rationale(), data.receivedAt(), data.decidedAt()));
+        MashOutcome.valueOf(data.outcome()), data.levelOfNeed(), data.rationale(), data.receivedAt(),
+        data.decidedAt()));
   }
 }

@@ -1,11 +1,11 @@
 package org.mashfrontdoor.notification.adapters.messaging;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.mashfrontdoor.notification.application.KpiReplay;
 import org.mashfrontdoor.notification.application.ProjectingKpis;
-import org.mashfrontdoor.notification.domain.Outcome;
 import org.mashfrontdoor.notification.domain.kpi.PathwayMilestone;
 import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import org.mashfrontdoor.platform.events.EventEnvelope;
@@ -81,7 +81,7 @@ public class KpiEventsListener extends AbstractConsumerSeekAware implements KpiR
         DecisionRecordedData data = event.dataAs(DecisionRecordedData.class);
         require(data.outcome() != null && data.receivedAt() != null && data.decisionDueBy() != null
             && data.decidedAt() != null);
-        projecting.contactDecided(contactId(event, data.contactId()), Outcome.valueOf(data.outcome()),
+        projecting.contactDecided(contactId(event, data.contactId()), MashOutcome.valueOf(data.outcome()),
             data.receivedAt(), data.decisionDueBy(), data.decidedAt());
       }
       case CaseMilestoneData.ICPC_HELD_TYPE -> milestone(event, CaseDeadlineKind.ICPC);

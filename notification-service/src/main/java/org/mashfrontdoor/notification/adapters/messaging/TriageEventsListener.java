@@ -1,8 +1,8 @@
 package org.mashfrontdoor.notification.adapters.messaging;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import org.mashfrontdoor.notification.application.FollowingTheFrontDoor;
 import org.mashfrontdoor.notification.domain.DecisionDeadline;
-import org.mashfrontdoor.notification.domain.Outcome;
 import org.mashfrontdoor.notification.domain.RecordedDecision;
 import org.mashfrontdoor.notification.domain.UrgentContact;
 import org.mashfrontdoor.platform.events.EventEnvelope;
@@ -45,7 +45,7 @@ public class TriageEventsListener {
           throw new IllegalArgumentException("decision " + event.id() + " lacks referralId or outcome");
         }
         following.decided(new RecordedDecision(event.id(), data.referralId(), data.reference(),
-            Outcome.valueOf(data.outcome())));
+            MashOutcome.valueOf(data.outcome())));
       }
       case DeadlineData.APPROACHING_TYPE, DeadlineData.BREACHED_TYPE -> {
         DeadlineData data = event.dataAs(DeadlineData.class);

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.notification.adapters.persistence;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import static org.mashfrontdoor.platform.persistence.BsonFields.date;
 import static org.mashfrontdoor.platform.persistence.BsonFields.instant;
 
@@ -16,7 +17,6 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mashfrontdoor.notification.application.KpiFacts;
-import org.mashfrontdoor.notification.domain.Outcome;
 import org.mashfrontdoor.notification.domain.kpi.CountedContact;
 import org.mashfrontdoor.notification.domain.kpi.Facts;
 import org.mashfrontdoor.notification.domain.kpi.PathwayMilestone;
@@ -49,7 +49,7 @@ public final class MongoKpiFacts implements KpiFacts {
   }
 
   @Override
-  public void decided(String contactId, Outcome outcome, Instant receivedAt, Instant decisionDueBy,
+  public void decided(String contactId, MashOutcome outcome, Instant receivedAt, Instant decisionDueBy,
       Instant decidedAt) {
     contacts.updateOne(Filters.eq("_id", contactId), Updates.combine(
         Updates.set("outcome", outcome.name()),
@@ -78,7 +78,7 @@ public final class MongoKpiFacts implements KpiFacts {
     return contacts.find(Filters.in("month", months(first, last))).map(d -> new CountedContact(d.getString("_id"),
         d.getString("source"), d.getString("referralType"), d.getString("lane"),
         Boolean.TRUE.equals(d.getBoolean("reReferral")), instant(d, "receivedAt"), instant(d, "decisionDueBy"),
-        instant(d, "decidedAt"), d.getString("outcome") == null ? null : Outcome.valueOf(d.getString("outcome"))))
+        instant(d, "decidedAt"), d.getString("outcome") == null ? null : MashOutcome.valueOf(d.getString("outcome"))))
         .into(new ArrayList<>());
   }
 

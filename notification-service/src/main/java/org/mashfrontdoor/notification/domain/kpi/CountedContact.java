@@ -1,9 +1,10 @@
 package org.mashfrontdoor.notification.domain.kpi;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.mashfrontdoor.notification.domain.Outcome;
 import org.mashfrontdoor.platform.deadlines.DeadlinePolicy;
 import org.mashfrontdoor.platform.time.WorkingDayCalendar;
 
@@ -17,7 +18,7 @@ import org.mashfrontdoor.platform.time.WorkingDayCalendar;
  * @param lane {@code MASH} or {@code DOMESTIC_ABUSE}, at opening
  */
 public record CountedContact(String contactId, String source, String referralType, String lane, boolean reReferral,
-    Instant receivedAt, Instant decisionDueBy, Instant decidedAt, Outcome outcome) {
+    Instant receivedAt, Instant decisionDueBy, Instant decidedAt, MashOutcome outcome) {
 
   public static final String UNKNOWN_SOURCE = "UNKNOWN";
 
@@ -32,13 +33,17 @@ public record CountedContact(String contactId, String source, String referralTyp
     return decidedAt != null && outcome != null;
   }
 
-  /** Progressed to a referral (a single assessment or a strategy discussion). */
+  /**
+   * Progressed to a referral, as the scorecard counts contacts "progressed to referral": a single assessment or a
+   * strategy discussion (early help, advice and no further action stay contacts).
+   */
   public boolean referral() {
-    return decided() && outcome.isReferral();
+    return decided()
+        && (outcome == MashOutcome.SINGLE_ASSESSMENT || outcome == MashOutcome.STRATEGY_DISCUSSION);
   }
 
   public boolean policeNotification() {
-    return "POLICE_NOTIFICATION".equals(referralType);
+    return ReferralType.POLICE_NOTIFICATION.name().equals(referralType);
   }
 
   /** Within the decision deadline set at receipt; empty while still open and inside it (not counted yet). */

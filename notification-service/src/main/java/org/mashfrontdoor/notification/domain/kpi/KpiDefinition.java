@@ -1,12 +1,12 @@
 package org.mashfrontdoor.notification.domain.kpi;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.mashfrontdoor.notification.domain.Outcome;
 import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 
 /**
@@ -69,7 +69,7 @@ public record KpiDefinition(String name, String label, Unit unit, Better better,
         new KpiDefinition("DOMESTIC_ABUSE_NOTIFICATIONS_DOMESTIC_ABUSE_LANE",
             "Police domestic abuse notifications, daily domestic abuse triage", Unit.COUNT, Better.NONE,
             f -> notifications(f, "DOMESTIC_ABUSE"))));
-    for (Outcome outcome : Outcome.values()) {
+    for (MashOutcome outcome : MashOutcome.values()) {
       String words = outcome.inWords();
       all.add(new KpiDefinition("DECISIONS_" + outcome.name(),
           "Decisions: " + Character.toUpperCase(words.charAt(0)) + words.substring(1), Unit.COUNT, Better.NONE,

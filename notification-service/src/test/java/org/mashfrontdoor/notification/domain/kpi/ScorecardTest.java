@@ -1,5 +1,6 @@
 package org.mashfrontdoor.notification.domain.kpi;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -13,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.mashfrontdoor.notification.domain.Outcome;
 import org.mashfrontdoor.notification.domain.kpi.Scorecard.Direction;
 import org.mashfrontdoor.notification.domain.kpi.Target.Rag;
 import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
@@ -37,7 +37,7 @@ class ScorecardTest {
 
   static CountedContact decided(Instant received, Duration after) {
     return new CountedContact(UUID.randomUUID().toString(), "POLICE", "MARF", "MASH", false, received,
-        received.plus(Duration.ofHours(24)), received.plus(after), Outcome.INFORMATION_AND_ADVICE);
+        received.plus(Duration.ofHours(24)), received.plus(after), MashOutcome.INFORMATION_AND_ADVICE);
   }
 
   static CountedContact open(Instant received) {
@@ -151,11 +151,11 @@ class ScorecardTest {
     Instant received = Instant.parse("2027-03-10T10:00:00Z");
     List<CountedContact> contacts = List.of(
         new CountedContact("a", "POLICE", "MARF", "MASH", true, received, received.plusSeconds(86400),
-            received.plusSeconds(60), Outcome.STRATEGY_DISCUSSION),
+            received.plusSeconds(60), MashOutcome.STRATEGY_DISCUSSION),
         new CountedContact("b", "POLICE", "MARF", "MASH", false, received, received.plusSeconds(86400),
-            received.plusSeconds(60), Outcome.SINGLE_ASSESSMENT),
+            received.plusSeconds(60), MashOutcome.SINGLE_ASSESSMENT),
         new CountedContact("c", "POLICE", "MARF", "MASH", true, received, received.plusSeconds(86400),
-            received.plusSeconds(60), Outcome.NO_FURTHER_ACTION),
+            received.plusSeconds(60), MashOutcome.NO_FURTHER_ACTION),
         new CountedContact("d", "POLICE", "POLICE_NOTIFICATION", "DOMESTIC_ABUSE", false, received,
             received.plusSeconds(86400), null, null));
     Scorecard scorecard = Scorecard.of(MARCH, new Facts(contacts, List.of(), NOW, END_OF_NEXT_WORKING_DAY),

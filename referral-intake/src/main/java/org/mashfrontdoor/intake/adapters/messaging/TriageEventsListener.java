@@ -1,11 +1,11 @@
 package org.mashfrontdoor.intake.adapters.messaging;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mashfrontdoor.intake.application.FollowingTriage;
-import org.mashfrontdoor.intake.domain.TriageOutcome;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.MalformedEventException;
@@ -58,7 +58,7 @@ class TriageEventsListener {
       }
       case "triage.decision-recorded.v1" -> {
         DecisionRecorded decision = event.dataAs(DecisionRecorded.class);
-        TriageOutcome outcome = TriageOutcome.valueOf(decision.outcome());
+        MashOutcome outcome = MashOutcome.valueOf(decision.outcome());
         Instant decidedAt = decision.decidedAt() == null ? event.time() : decision.decidedAt();
         // One decision covers every referral on the contact; each referrer hears it.
         Set<String> decided = new LinkedHashSet<>();

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.adapters.persistence;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import static org.mashfrontdoor.platform.persistence.BsonFields.instant;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import org.mashfrontdoor.intake.domain.Milestone;
 import org.mashfrontdoor.intake.domain.NewReferral;
 import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.intake.domain.ReferralStatus;
-import org.mashfrontdoor.intake.domain.TriageOutcome;
 import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
 import org.mashfrontdoor.platform.events.EventJson;
 
@@ -69,7 +69,7 @@ final class ReferralDocuments {
     List<Referral.StatusChange> timeline = new ArrayList<>();
     for (Document t : d.getList("timeline", Document.class)) {
       timeline.add(new Referral.StatusChange(Milestone.valueOf(t.getString("milestone")), instant(t, "at"),
-          t.getString("outcome") == null ? null : TriageOutcome.valueOf(t.getString("outcome")),
+          t.getString("outcome") == null ? null : MashOutcome.valueOf(t.getString("outcome")),
           t.getString("pathway")));
     }
     return new Referral(
@@ -87,7 +87,7 @@ final class ReferralDocuments {
         // Referrals stored before identities were kept per child have none (they link by key alone).
         childIdentitiesOf(d.getList("childIdentities", Document.class, List.of())),
         ReferralStatus.valueOf(d.getString("status")),
-        d.getString("outcome") == null ? null : TriageOutcome.valueOf(d.getString("outcome")),
+        d.getString("outcome") == null ? null : MashOutcome.valueOf(d.getString("outcome")),
         d.getString("adviceToReferrer"),
         timeline,
         instant(d, "updatedAt"));

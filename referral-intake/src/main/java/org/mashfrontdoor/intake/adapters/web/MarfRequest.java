@@ -1,13 +1,13 @@
 package org.mashfrontdoor.intake.adapters.web;
 
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.intake.domain.ConcernCategory;
-import org.mashfrontdoor.intake.domain.DashRiskLevel;
 import org.mashfrontdoor.intake.domain.LawfulBasis;
-import org.mashfrontdoor.intake.domain.ReferralType;
 import org.mashfrontdoor.intake.domain.Relationship;
 import org.mashfrontdoor.intake.domain.RiskFactor;
 import org.mashfrontdoor.intake.domain.Sex;

@@ -1,12 +1,12 @@
 package org.mashfrontdoor.intake.adapters.web;
 
+import org.mashfrontdoor.platform.codes.ReferralType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.mashfrontdoor.intake.domain.NhsNumber;
-import org.mashfrontdoor.intake.domain.ReferralType;
 import org.mashfrontdoor.intake.domain.Upn;
 import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.adapters.web;
 
+import org.mashfrontdoor.intake.domain.WhatFollowsTheDecision;
 import java.time.Instant;
 import java.util.List;
 import org.mashfrontdoor.intake.domain.Referral;
@@ -35,8 +36,9 @@ final class ReferralViews {
     static Status of(Referral r) {
       return new Status(r.referralId(), r.reference(), r.referralType().name(), r.status().name(), r.receivedAt(),
           r.decisionDueBy(), r.outcome() == null ? null : r.outcome().name(),
-          r.outcome() == null ? null : r.outcome().whatHappensNext(),
-          r.outcome() == null ? null : r.outcome().whatYouStillOwn(), r.adviceToReferrer(), r.updatedAt(),
+          r.outcome() == null ? null : WhatFollowsTheDecision.of(r.outcome()).whatHappensNext(),
+          r.outcome() == null ? null : WhatFollowsTheDecision.of(r.outcome()).whatYouStillOwn(),
+          r.adviceToReferrer(), r.updatedAt(),
           r.timeline().stream().map(TimelineEntry::of).toList());
     }
   }
@@ -49,7 +51,7 @@ final class ReferralViews {
     return switch (change.milestone()) {
       case RECEIVED -> "Your referral was received. A MASH manager decides what happens within the decision deadline.";
       case IN_TRIAGE -> "The MASH is screening your referral: checks with police, health, education and early help.";
-      case DECIDED -> "A MASH manager decided: " + change.outcome().whatHappensNext();
+      case DECIDED -> "A MASH manager decided: " + WhatFollowsTheDecision.of(change.outcome()).whatHappensNext();
       case CASE_OPENED -> "Children's social care opened a case ("
           + change.pathway().toLowerCase().replace('_', ' ') + ").";
       case STEPPED_DOWN_TO_EARLY_HELP -> "The family was stepped down to early help; a lead professional will be in touch.";

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.adapters.webhooks;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
@@ -24,7 +25,6 @@ import org.mashfrontdoor.intake.application.WebhookDeliveries;
 import org.mashfrontdoor.intake.domain.Milestone;
 import org.mashfrontdoor.intake.domain.ReferralStatus;
 import org.mashfrontdoor.intake.domain.StatusNotification;
-import org.mashfrontdoor.intake.domain.TriageOutcome;
 
 /**
  * Deliveries in the {@code webhookDeliveries} collection, {@code _id} = delivery id, so queueing the same change
@@ -123,7 +123,7 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
     return new StatusNotification(d.getString("_id"), d.getString("partnerId"), d.getString("referralId"),
         d.getString("reference"), ReferralStatus.valueOf(d.getString("referralStatus")),
         Milestone.valueOf(d.getString("milestone")), d.getDate("at").toInstant(),
-        d.getString("outcome") == null ? null : TriageOutcome.valueOf(d.getString("outcome")),
+        d.getString("outcome") == null ? null : MashOutcome.valueOf(d.getString("outcome")),
         d.getString("pathway"), d.getString("adviceToReferrer"));
   }
 }

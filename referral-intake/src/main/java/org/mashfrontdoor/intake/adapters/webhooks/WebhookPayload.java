@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.adapters.webhooks;
 
+import org.mashfrontdoor.intake.domain.WhatFollowsTheDecision;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -23,8 +24,9 @@ record WebhookPayload(String deliveryId, String type, String referralId, String 
   static WebhookPayload of(StatusNotification n) {
     return new WebhookPayload(n.deliveryId(), TYPE, n.referralId(), n.reference(), n.status().name(),
         n.milestone().name(), n.at(), n.outcome() == null ? null : n.outcome().name(),
-        n.outcome() == null ? null : n.outcome().whatHappensNext(),
-        n.outcome() == null ? null : n.outcome().whatYouStillOwn(), n.pathway(), n.adviceToReferrer());
+        n.outcome() == null ? null : WhatFollowsTheDecision.of(n.outcome()).whatHappensNext(),
+        n.outcome() == null ? null : WhatFollowsTheDecision.of(n.outcome()).whatYouStillOwn(), n.pathway(),
+        n.adviceToReferrer());
   }
 
   byte[] body() {

@@ -1,5 +1,7 @@
 package org.mashfrontdoor.triage.adapters.messaging;
 
+import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import java.util.List;
 import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
 import org.mashfrontdoor.platform.events.EventEnvelope;
@@ -8,10 +10,8 @@ import org.mashfrontdoor.platform.events.MalformedEventException;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.domain.Child;
-import org.mashfrontdoor.triage.domain.DashRiskLevel;
 import org.mashfrontdoor.triage.domain.Referral;
 import org.mashfrontdoor.triage.domain.ReferralDetails;
-import org.mashfrontdoor.triage.domain.ReferralType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 

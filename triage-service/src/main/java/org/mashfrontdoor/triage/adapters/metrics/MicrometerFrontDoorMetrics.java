@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.adapters.metrics;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,6 @@ import java.util.Map;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
 import org.mashfrontdoor.triage.domain.Lane;
-import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.Source;
 import org.mashfrontdoor.triage.domain.TriageDecision;
@@ -49,14 +49,14 @@ public class MicrometerFrontDoorMetrics implements FrontDoorMetrics {
       }
     }
     // Every outcome at 0 from the start, so the 24-hour KPI and its alert have series before the first decision.
-    for (Outcome outcome : Outcome.values()) {
+    for (MashOutcome outcome : MashOutcome.values()) {
       decisions(outcome, true);
       decisions(outcome, false);
     }
     decisionTime.register(registry);
   }
 
-  private Counter decisions(Outcome outcome, boolean onTime) {
+  private Counter decisions(MashOutcome outcome, boolean onTime) {
     return Counter.builder("triage.decisions")
         .description("Decisions signed off, by outcome and whether on time")
         .tag("outcome", outcome.name())

@@ -1,5 +1,7 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.mashfrontdoor.platform.persistence.BsonFields.list;
 import static org.mashfrontdoor.platform.persistence.BsonFields.instant;
 import static org.mashfrontdoor.platform.persistence.BsonFields.date;
@@ -16,10 +18,8 @@ import org.mashfrontdoor.triage.domain.ContactStatus;
 import org.mashfrontdoor.triage.domain.HistoryEntry;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.MultiAgencyCheck;
-import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.Rag;
 import org.mashfrontdoor.triage.domain.Recommendation;
-import org.mashfrontdoor.triage.domain.ReferralType;
 import org.mashfrontdoor.triage.domain.Source;
 import org.mashfrontdoor.triage.domain.TriageDecision;
 
@@ -113,11 +113,11 @@ public final class ContactDocuments {
             instant(k, "requestedAt"), instant(k, "returnedAt"), instant(k, "recordedAt"), k.getString("recordedBy"))),
         advice == null ? null : new Advice(advice.getString("text"), instant(advice, "recordedAt"),
             advice.getString("recordedBy")),
-        recommendation == null ? null : new Recommendation(Outcome.valueOf(recommendation.getString("outcome")),
+        recommendation == null ? null : new Recommendation(MashOutcome.valueOf(recommendation.getString("outcome")),
             recommendation.getInteger("levelOfNeed"), recommendation.getString("rationale"),
             recommendation.getString("adviceToReferrer"), instant(recommendation, "recommendedAt"),
             recommendation.getString("recommendedBy")),
-        decision == null ? null : new TriageDecision(Outcome.valueOf(decision.getString("outcome")),
+        decision == null ? null : new TriageDecision(MashOutcome.valueOf(decision.getString("outcome")),
             decision.getInteger("levelOfNeed"), decision.getString("rationale"),
             decision.getString("adviceToReferrer"), instant(decision, "decidedAt"),
             decision.getBoolean("onTime", false), decision.getString("decidedBy")),

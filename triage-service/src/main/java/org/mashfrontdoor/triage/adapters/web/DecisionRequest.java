@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.adapters.web;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.TriageDecision;
 
 /**
@@ -35,14 +35,14 @@ record DecisionRequest(
   @AssertTrue(groups = SigningOff.class, message = "is required for NO_FURTHER_ACTION and INFORMATION_AND_ADVICE: "
       + "say what the referrer should do (1 to " + TriageDecision.MAX_ADVICE_TO_REFERRER_LENGTH + " characters)")
   boolean isAdviceToReferrer() {
-    Outcome chosen = chosenOutcome();
+    MashOutcome chosen = chosenOutcome();
     return chosen == null || adviceToReferrer != null || TriageDecision.carriesAdviceWhereNeeded(chosen, null);
   }
 
   /** The outcome, or null if it is missing or not one of the list (reported at {@code /outcome}). */
-  Outcome chosenOutcome() {
+  MashOutcome chosenOutcome() {
     try {
-      return outcome == null ? null : Outcome.valueOf(outcome);
+      return outcome == null ? null : MashOutcome.valueOf(outcome);
     } catch (IllegalArgumentException e) {
       return null;
     }

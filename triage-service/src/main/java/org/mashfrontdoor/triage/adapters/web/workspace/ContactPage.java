@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.adapters.web.workspace;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,6 @@ import org.mashfrontdoor.triage.application.ViewingContacts;
 import org.mashfrontdoor.triage.domain.Advice;
 import org.mashfrontdoor.triage.domain.Agency;
 import org.mashfrontdoor.triage.domain.ContactRead;
-import org.mashfrontdoor.triage.domain.Outcome;
 import org.mashfrontdoor.triage.domain.Staff;
 import org.mashfrontdoor.triage.domain.StepOutOfOrder;
 import org.mashfrontdoor.triage.domain.TriageDecision;
@@ -163,7 +163,7 @@ class ContactPage {
   /** A recommendation or a sign-off, once its answers are right: where the browser goes next. */
   @FunctionalInterface
   interface DecisionStep {
-    String take(Outcome outcome, int levelOfNeed, String rationale, String adviceToReferrer, Staff staff);
+    String take(MashOutcome outcome, int levelOfNeed, String rationale, String adviceToReferrer, Staff staff);
   }
 
   /** The answers checked, then the step taken; a wrong answer or a step out of order is shown by its field. */
@@ -173,7 +173,7 @@ class ContactPage {
     Map<String, String> errors = decisionErrors(form, prefix);
     if (errors.isEmpty()) {
       try {
-        return step.take(Outcome.valueOf(form.outcome()), Integer.parseInt(form.levelOfNeed()),
+        return step.take(MashOutcome.valueOf(form.outcome()), Integer.parseInt(form.levelOfNeed()),
             form.rationale().strip(), present(form.adviceToReferrer()) ? form.adviceToReferrer().strip() : null,
             staff);
       } catch (StepOutOfOrder e) {
@@ -188,7 +188,7 @@ class ContactPage {
   /** Each answer checked, each error under its field's id (prefix: recommendation or decision). */
   static Map<String, String> decisionErrors(DecisionForm form, String prefix) {
     Map<String, String> errors = new LinkedHashMap<>();
-    Outcome outcome = enumOf(Outcome.class, form.outcome());
+    MashOutcome outcome = enumOf(MashOutcome.class, form.outcome());
     if (outcome == null) {
       errors.put(prefix + "-outcome", "Select an outcome");
     }
@@ -231,7 +231,7 @@ class ContactPage {
     model.addAttribute("mayRecommend", staff.mayRecommend() && contact.open() && contact.recommendation() == null);
     model.addAttribute("mayCheck", staff.mayRecommend() && contact.open());
     model.addAttribute("maySignOff", staff.maySignOff() && contact.open() && contact.recommendation() != null);
-    model.addAttribute("outcomes", options(Outcome.values()));
+    model.addAttribute("outcomes", options(MashOutcome.values()));
     model.addAttribute("levels", List.of(new Option("1", Words.levelOfNeed(1)), new Option("2", Words.levelOfNeed(2)),
         new Option("3", Words.levelOfNeed(3)), new Option("4", Words.levelOfNeed(4))));
     model.addAttribute("agencies", List.of(Agency.values()).stream()
@@ -249,9 +249,9 @@ class ContactPage {
   record Option(String value, String text) {
   }
 
-  private static List<Option> options(Outcome[] outcomes) {
+  private static List<Option> options(MashOutcome[] outcomes) {
     List<Option> options = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
+    for (MashOutcome outcome : outcomes) {
       options.add(new Option(outcome.name(), Words.outcome(outcome)));
     }
     return options;

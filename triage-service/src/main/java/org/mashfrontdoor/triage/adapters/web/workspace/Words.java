@@ -1,13 +1,13 @@
 package org.mashfrontdoor.triage.adapters.web.workspace;
 
+import org.mashfrontdoor.platform.codes.MashOutcome;
+import org.mashfrontdoor.platform.codes.ReferralType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.mashfrontdoor.triage.domain.HistoryEntry;
-import org.mashfrontdoor.triage.domain.Outcome;
-import org.mashfrontdoor.triage.domain.ReferralType;
 
 /** The workspace's words for the front door's codes and clocks: plain English, London time. */
 final class Words {
@@ -53,7 +53,7 @@ final class Words {
     return n + " " + unit + (n == 1 ? "" : "s");
   }
 
-  static String outcome(Outcome outcome) {
+  static String outcome(MashOutcome outcome) {
     return switch (outcome) {
       case NO_FURTHER_ACTION -> "No further action";
       case INFORMATION_AND_ADVICE -> "Information and advice";

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.adapters.web.workspace;
 
+import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
@@ -21,7 +22,6 @@ import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.application.ViewingContacts;
 import org.mashfrontdoor.triage.domain.ReceivedReferrals;
 import org.mashfrontdoor.triage.domain.ReferralDetails;
-import org.mashfrontdoor.triage.domain.ReferralType;
 import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.triage.domain.Role;
 import org.mashfrontdoor.triage.domain.Staff;

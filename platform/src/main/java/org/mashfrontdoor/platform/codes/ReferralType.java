@@ -1,7 +1,9 @@
-package org.mashfrontdoor.intake.domain;
+package org.mashfrontdoor.platform.codes;
 
-import org.mashfrontdoor.platform.codes.Agency;
-/** What kind of contact a partner sends. Kept apart so contacts, consultations and referrals are never mixed. */
+/**
+ * What kind of contact a partner sends, kept apart so contacts, consultations and referrals are never mixed: one
+ * list for intake, triage and the KPIs (docs/asyncapi.yaml, {@code ReferralType}).
+ */
 public enum ReferralType {
   /** A Multi-Agency Referral Form. */
   MARF,

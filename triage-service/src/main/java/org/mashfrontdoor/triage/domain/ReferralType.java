@@ -1,7 +1,0 @@
-package org.mashfrontdoor.triage.domain;
-
-public enum ReferralType {
-  MARF,
-  POLICE_NOTIFICATION,
-  CONSULTATION
-}
