@@ -40,6 +40,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.deployment.DeploymentManifests.Manifest;
 import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.testsupport.DebeziumContainers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -275,6 +276,12 @@ class DeploymentManifestsTest {
       assertThat(environment.keySet()).as("%s's Deployment sets what %s reads", name, name)
           .containsAll(settings.required());
       assertProductionSettings(name, environment);
+      // The store's URI holds a password; keys and secrets are secrets: from a Secret, never a ConfigMap or value.
+      environment.forEach((variable, value) -> {
+        if (variable.equals("MONGODB_URI") || variable.contains("SECRET") || variable.contains("KEY")) {
+          assertThat(value).as("%s's %s", name, variable).isEqualTo("(secret)");
+        }
+      });
     });
   }
 
@@ -448,6 +455,23 @@ class DeploymentManifestsTest {
     assertThat(captured).isEqualTo(producers);
   }
 
+  @Test
+  void debeziumEverywhereIsTheVersionThePlatformTestsTheRouterWith() {
+    Matcher version = Pattern.compile("<debezium.version>([^<]+)</debezium.version>")
+        .matcher(ServiceSettings.read(ServiceSettings.ROOT.resolve("pom.xml")));
+    assertThat(version.find()).isTrue();
+    String debezium = version.group(1);
+    Map<String, Object> connect = map(((GenericKubernetesResource) one("KafkaConnect", "mash-connect").object())
+        .getAdditionalProperties().get("spec"));
+    assertThat(maps(at(connect, "build", "plugins")).getFirst().toString()).as("Kubernetes' Connect plugin")
+        .contains("/" + debezium + "/");
+    Map<String, Object> compose = map(map(DeploymentManifests.documents(
+        ServiceSettings.ROOT.resolve("deploy/compose/compose.yaml")).getFirst()).get("services"));
+    assertThat(map(compose.get("connect")).get("image")).as("compose's Connect image")
+        .isEqualTo("quay.io/debezium/connect:" + debezium);
+    assertThat(DebeziumContainers.CONNECT_IMAGE).as("the Testcontainers suites' image").endsWith(":" + debezium);
+  }
+
   // ---- what is reachable from outside ----------------------------------------------------------------------
 
   @Test
@@ -528,12 +552,46 @@ class DeploymentManifestsTest {
       }
       assertThat(environment.keySet()).as("compose sets what %s reads", name).containsAll(settings.required());
       assertProductionSettings(name, environment);
+      assertThat(environment.get("MONGODB_URI")).as("%s's store", name)
+          .contains("replicaSet=rs0", "w=majority", "${MONGO_").doesNotContain("127.0.0.1", "localhost");
+      // Secrets only from the environment, required (${NAME:?...}), never a value in the file.
+      environment.forEach((variable, value) -> {
+        if (variable.contains("SECRET") || variable.contains("KEY")) {
+          assertThat(value).as("%s's %s", name, variable).matches("\\$\\{[A-Z_]+:\\?[^}]*}");
+        }
+      });
       Map<String, Object> healthcheck = map(service.get("healthcheck"));
       assertThat(String.valueOf(healthcheck.get("test")))
           .as("%s's compose health check", name).contains(settings.actuatorBasePath() + "/health");
     });
-    // Three brokers for replication factor 3.
-    assertThat(composeServices.keySet()).contains("kafka-1", "kafka-2", "kafka-3", "mongo-1", "mongo-2", "mongo-3",
-        "connect", "auth-server", "prometheus", "grafana", "smtp");
+    assertThat(composeServices.keySet()).contains("mongo-1", "mongo-2", "mongo-3", "mongo-init", "connect",
+        "connect-register", "auth-server", "prometheus", "grafana", "smtp");
+  }
+
+  @Test
+  void composeRunsThreeBrokersTheConnectorFileAndTheSharedInitScript() {
+    Map<String, Object> composeServices = map(map(DeploymentManifests.documents(
+        ServiceSettings.ROOT.resolve("deploy/compose/compose.yaml")).getFirst()).get("services"));
+    Set<String> nodeIds = new TreeSet<>();
+    Set<String> clusterIds = new TreeSet<>();
+    for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+      Map<String, Object> environment = map(map(composeServices.get(broker)).get("environment"));
+      nodeIds.add(String.valueOf(environment.get("KAFKA_NODE_ID")));
+      clusterIds.add(String.valueOf(environment.get("CLUSTER_ID")));
+      assertThat(environment).as(broker)
+          .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+          .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+          .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
+          .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+    }
+    assertThat(nodeIds).as("node ids").containsExactly("1", "2", "3");
+    assertThat(clusterIds).as("one cluster").hasSize(1);
+    // The same files Kubernetes and deploy/debezium use, not copies.
+    assertThat(strings(map(composeServices.get("connect-register")).get("volumes")))
+        .anyMatch(v -> v.startsWith("../debezium/outbox-connector.json:"));
+    assertThat(strings(map(composeServices.get("mongo-init")).get("volumes")))
+        .anyMatch(v -> v.startsWith("../k8s/base/mongodb/init-replica-set.js:"));
+    assertThat(strings(map(composeServices.get("prometheus")).get("volumes")))
+        .anyMatch(v -> v.startsWith("../observability/prometheus/rules.yml:"));
   }
 }
