@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -131,11 +132,12 @@ class DeploymentManifestsTest {
       Map<String, Object> target = map(patch.get("target"));
       List<Object> documents = DeploymentManifests.documents(file);
       if (target.isEmpty()) {
-        // A strategic merge patch names its object.
+        // A strategic merge patch is a partial object of the kind it names, and names an object of the base.
         Map<String, Object> object = map(documents.getFirst());
-        String kind = (String) object.get("kind");
-        String name = (String) at(object, "metadata", "name");
-        one(kind, name);
+        Manifest patched = one((String) object.get("kind"), (String) at(object, "metadata", "name"));
+        HasMetadata typed = DeploymentManifests.SERIALIZATION.unmarshal(
+            DeploymentManifests.SERIALIZATION.asJson(object), HasMetadata.class);
+        assertThat(typed).as("%s parses as the kind it patches", file).isInstanceOf(patched.object().getClass());
         continue;
       }
       List<Manifest> targets = base.stream().filter(m -> m.kind().equals(target.get("kind")))
