@@ -1,6 +1,17 @@
 package org.mashfrontdoor.deployment;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.yaml.snakeyaml.Yaml;
 
@@ -22,6 +34,24 @@ final class DeploymentManifests {
   static final Path BASE = K8S.resolve("base");
   static final Path PRODUCTION = K8S.resolve("overlays/production");
   static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  /**
+   * The class of each built-in kind the manifests use. Read by class, not through fabric8's registry of every kind
+   * (its first use scans all model jars: most of this test's time); a kind missing here fails the test.
+   */
+  static final Map<String, Class<? extends HasMetadata>> TYPED = Map.of(
+      "v1/Namespace", Namespace.class,
+      "v1/ConfigMap", ConfigMap.class,
+      "v1/Service", Service.class,
+      "apps/v1/Deployment", Deployment.class,
+      "apps/v1/StatefulSet", StatefulSet.class,
+      "batch/v1/Job", Job.class,
+      "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
+      "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
+      "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
+      "networking.k8s.io/v1/Ingress", Ingress.class);
+  /** Operators' custom resources, read as generic objects and checked field by field. */
+  static final Set<String> CUSTOM_GROUPS = Set.of("kafka.strimzi.io", "monitoring.coreos.com");
 
   /** One object and the file it came from (for messages). */
   record Manifest(HasMetadata object, Path file) {
@@ -61,10 +91,24 @@ final class DeploymentManifests {
     for (String resource : strings(kustomization(BASE).get("resources"))) {
       Path file = BASE.resolve(resource);
       for (Object document : documents(file)) {
-        manifests.add(new Manifest(SERIALIZATION.unmarshal(SERIALIZATION.asJson(document), HasMetadata.class), file));
+        manifests.add(new Manifest(typed(map(document), file), file));
       }
     }
     return manifests;
+  }
+
+  /** {@code document} as its fabric8 class (custom resources: {@link GenericKubernetesResource}). */
+  static HasMetadata typed(Map<String, Object> document, Path file) {
+    String apiVersion = String.valueOf(document.get("apiVersion"));
+    String key = apiVersion + "/" + document.get("kind");
+    Class<? extends HasMetadata> type = TYPED.get(key);
+    if (type == null && CUSTOM_GROUPS.contains(apiVersion.split("/")[0])) {
+      type = GenericKubernetesResource.class;
+    }
+    if (type == null) {
+      throw new AssertionError(file + ": no fabric8 class for " + key + " (add it to DeploymentManifests.TYPED)");
+    }
+    return SERIALIZATION.unmarshal(SERIALIZATION.asJson(document), type);
   }
 
   @SuppressWarnings("unchecked")

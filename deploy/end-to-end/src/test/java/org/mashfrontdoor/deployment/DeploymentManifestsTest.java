@@ -135,8 +135,7 @@ class DeploymentManifestsTest {
         // A strategic merge patch is a partial object of the kind it names, and names an object of the base.
         Map<String, Object> object = map(documents.getFirst());
         Manifest patched = one((String) object.get("kind"), (String) at(object, "metadata", "name"));
-        HasMetadata typed = DeploymentManifests.SERIALIZATION.unmarshal(
-            DeploymentManifests.SERIALIZATION.asJson(object), HasMetadata.class);
+        HasMetadata typed = DeploymentManifests.typed(object, file);
         assertThat(typed).as("%s parses as the kind it patches", file).isInstanceOf(patched.object().getClass());
         continue;
       }
