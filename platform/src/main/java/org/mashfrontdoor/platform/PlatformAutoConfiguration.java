@@ -7,8 +7,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.bson.Document;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -124,19 +127,31 @@ public class PlatformAutoConfiguration {
         meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
+  /**
+   * The six topics, from this one definition everywhere (local stack, compose, Kubernetes' KafkaTopics are checked
+   * against it). {@code mash.kafka.min-insync-replicas} unset: the topics inherit the broker's
+   * {@code min.insync.replicas} (Kafka's default 1), so a cluster configured for 2 is never weakened per topic.
+   */
   @Bean
   KafkaAdmin.NewTopics mashTopics(@Value("${mash.kafka.partitions:3}") int partitions,
-      @Value("${mash.kafka.replication-factor:1}") short replicas) {
-    return new KafkaAdmin.NewTopics(
-        topic(Topics.REFERRAL_EVENTS, partitions, replicas),
-        topic(Topics.REFERRAL_EVENTS + Topics.DEAD_LETTER_SUFFIX, partitions, replicas),
-        topic(Topics.TRIAGE_EVENTS, partitions, replicas),
-        topic(Topics.TRIAGE_EVENTS + Topics.DEAD_LETTER_SUFFIX, partitions, replicas),
-        topic(Topics.CASE_EVENTS, partitions, replicas),
-        topic(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX, partitions, replicas));
+      @Value("${mash.kafka.replication-factor:1}") short replicas,
+      @Value("${mash.kafka.min-insync-replicas:#{null}}") Integer minInsyncReplicas) {
+    return new KafkaAdmin.NewTopics(topics(partitions, replicas, minInsyncReplicas).toArray(NewTopic[]::new));
   }
 
-  private static NewTopic topic(String name, int partitions, short replicas) {
-    return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
+  /** Each event topic and its dead-letter topic, all with the same settings. */
+  static List<NewTopic> topics(int partitions, short replicas, Integer minInsyncReplicas) {
+    return Stream.of(Topics.REFERRAL_EVENTS, Topics.TRIAGE_EVENTS, Topics.CASE_EVENTS)
+        .flatMap(name -> Stream.of(name, name + Topics.DEAD_LETTER_SUFFIX))
+        .map(name -> topic(name, partitions, replicas, minInsyncReplicas))
+        .toList();
+  }
+
+  private static NewTopic topic(String name, int partitions, short replicas, Integer minInsyncReplicas) {
+    TopicBuilder topic = TopicBuilder.name(name).partitions(partitions).replicas(replicas);
+    if (minInsyncReplicas != null) {
+      topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+    }
+    return topic.build();
   }
 }

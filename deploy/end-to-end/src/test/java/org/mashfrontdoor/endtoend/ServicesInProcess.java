@@ -28,13 +28,26 @@ final class ServicesInProcess implements AutoCloseable {
         Stream.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri), settings);
   }
 
+  /** Starts the service trusting {@link TestTokens} on the given broker and store (e.g. containers). */
+  String startOn(String kafkaBootstrapServers, String mongoUri, SpringApplication application, String database,
+      String... settings) {
+    return start(kafkaBootstrapServers, mongoUri, application, database,
+        Stream.of(TestTokens.publicKeyLocationArgument(), TestTokens.issuerArgument()), settings);
+  }
+
   private String start(SpringApplication application, String database, Stream<String> trust, String... settings) {
     EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
+    return start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), application, database, trust,
+        settings);
+  }
+
+  private String start(String kafkaBootstrapServers, String mongoUri, SpringApplication application,
+      String database, Stream<String> trust, String... settings) {
     String[] arguments = Stream.of(Stream.of(
         "--server.port=0",
         "--server.address=127.0.0.1",
-        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-        "--spring.mongodb.uri=" + infrastructure.mongoUri(),
+        "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
+        "--spring.mongodb.uri=" + mongoUri,
         "--spring.mongodb.database=" + database,
         "--spring.jmx.enabled=false",
         "--mash.profile=local"), trust, Stream.of(settings)).flatMap(s -> s).toArray(String[]::new);
