@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 import org.springframework.boot.health.contributor.Health;
@@ -15,6 +17,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.inbox.EventConsumerErrorHandling;
@@ -124,19 +127,24 @@ public class PlatformAutoConfiguration {
         meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
+  /**
+   * Every MASH topic and its dead-letter topic, created by whichever service starts first, from this one definition:
+   * {@code mash.kafka.partitions}, {@code mash.kafka.replication-factor} and {@code mash.kafka.min-insync-replicas}
+   * (the topic's {@code min.insync.replicas}: with the producers' {@code acks=all}, how many replicas hold a write
+   * before it is acknowledged; 2 of 3 on a cluster, so one broker can be lost with nothing acknowledged lost).
+   */
   @Bean
   KafkaAdmin.NewTopics mashTopics(@Value("${mash.kafka.partitions:3}") int partitions,
-      @Value("${mash.kafka.replication-factor:1}") short replicas) {
-    return new KafkaAdmin.NewTopics(
-        topic(Topics.REFERRAL_EVENTS, partitions, replicas),
-        topic(Topics.REFERRAL_EVENTS + Topics.DEAD_LETTER_SUFFIX, partitions, replicas),
-        topic(Topics.TRIAGE_EVENTS, partitions, replicas),
-        topic(Topics.TRIAGE_EVENTS + Topics.DEAD_LETTER_SUFFIX, partitions, replicas),
-        topic(Topics.CASE_EVENTS, partitions, replicas),
-        topic(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX, partitions, replicas));
+      @Value("${mash.kafka.replication-factor:1}") short replicas,
+      @Value("${mash.kafka.min-insync-replicas:1}") int minInSyncReplicas) {
+    return new KafkaAdmin.NewTopics(topics(partitions, replicas, minInSyncReplicas).toArray(NewTopic[]::new));
   }
 
-  private static NewTopic topic(String name, int partitions, short replicas) {
-    return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
+  static List<NewTopic> topics(int partitions, short replicas, int minInSyncReplicas) {
+    return Stream.of(Topics.REFERRAL_EVENTS, Topics.TRIAGE_EVENTS, Topics.CASE_EVENTS)
+        .flatMap(topic -> Stream.of(topic, topic + Topics.DEAD_LETTER_SUFFIX))
+        .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas)
+            .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSyncReplicas)).build())
+        .toList();
   }
 }
