@@ -1,4 +1,5 @@
-// Prints who leads what in the local Kafka cluster, for deploy/local/broker-loss:
+// Prints who leads what in the local Kafka cluster, for deploy/local/up (waits for every broker) and broker-loss:
+//   brokers <node ids of the registered brokers, comma-separated>
 //   quorum <node id of the active KRaft controller>
 //   <topic> <partition> <leader node id, -1 when none> <replicas, comma-separated> <in-sync replicas, comma-separated>
 // one line per partition of each topic named (a topic that does not exist prints nothing).
@@ -21,6 +22,8 @@ public class KafkaLeaders {
     config.put("bootstrap.servers", args[0]);
     config.put("default.api.timeout.ms", "15000");
     try (Admin admin = Admin.create(config)) {
+      System.out.println("brokers " + admin.describeCluster().nodes().get().stream().mapToInt(Node::id).sorted()
+          .mapToObj(Integer::toString).collect(Collectors.joining(",")));
       System.out.println("quorum " + admin.describeMetadataQuorum().quorumInfo().get().leaderId());
       List<String> topics = Arrays.asList(args).subList(1, args.length);
       List<String> existing = admin.listTopics().names().get().stream().filter(topics::contains).toList();
