@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
@@ -20,13 +21,14 @@ public class KafkaLeaders {
   public static void main(String[] args) throws Exception {
     Properties config = new Properties();
     config.put("bootstrap.servers", args[0]);
+    config.put("request.timeout.ms", "10000"); // a dead broker's request fails over fast enough to ask again
     config.put("default.api.timeout.ms", "15000");
     try (Admin admin = Admin.create(config)) {
       System.out.println("brokers " + admin.describeCluster().nodes().get().stream().mapToInt(Node::id).sorted()
           .mapToObj(Integer::toString).collect(Collectors.joining(",")));
       System.out.println("quorum " + admin.describeMetadataQuorum().quorumInfo().get().leaderId());
       List<String> topics = Arrays.asList(args).subList(1, args.length);
-      List<String> existing = admin.listTopics().names().get().stream().filter(topics::contains).toList();
+      List<String> existing = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get().stream().filter(topics::contains).toList();
       Map<String, TopicDescription> described = admin.describeTopics(existing).allTopicNames().get();
       for (String topic : existing) {
         for (TopicPartitionInfo p : described.get(topic).partitions()) {

@@ -1,9 +1,9 @@
 """The broker-loss test's driver (deploy/local/broker-loss runs it) on the three-broker local stack.
 
 A steady stream of MARFs (police, school, health), each resent with its Idempotency-Key until answered 202, as a
-partner system must. A third of the way in, one broker that leads partitions of mash.referral.events is killed
-with SIGKILL (MASH_BROKER_LOSS_VICTIM=kafka-N picks it); two thirds in, deploy/local/up starts it again; the load
-runs on to the end. Then, once the pipeline is quiet:
+partner system must. A quarter of the way in, one broker that leads partitions of mash.referral.events is killed
+with SIGKILL (MASH_BROKER_LOSS_VICTIM=kafka-N picks it); half way, deploy/local/up starts it again; the load runs
+on to the end, with the broker back. Then, once the pipeline is quiet:
   lost          an accepted referral (answered 202) that no contact in the triage queue holds
   duplicated    an accepted referral held twice (by two contacts, or twice by one); one Idempotency-Key answered
                 with two referral ids
@@ -18,7 +18,7 @@ import threading
 import time
 
 from localstack import (BOOTSTRAP, DLTS, PARTNERS, TOPICS, TRIAGE, Accepted, call_with_headers, dead_letters,
-                        kafka_tool, log, pid_of, steady_load, tokens, up)
+                        kafka_tool, log, pid_of, started, steady_load, tokens, up)
 
 duration = float(sys.argv[1])
 rate = float(os.environ.get("MASH_BROKER_LOSS_RATE", "2"))
@@ -26,8 +26,8 @@ settle = float(os.environ.get("MASH_BROKER_LOSS_SETTLE", "180"))
 BROKERS = os.environ["MASH_KAFKA"].split()
 QUEUE_PAGE = 500
 
-started = time.time()
-load_ends = started + duration
+KILL_AT, RESTART_AT = 0.25, 0.5  # of the load's duration, from its start
+load_starts = load_ends = None
 accepted = Accepted()
 TOKENS = tokens(*PARTNERS, "mash-social-worker")
 
@@ -102,9 +102,12 @@ def main():
 
     victim = os.environ.get("MASH_BROKER_LOSS_VICTIM") or random.choice(
         [b for b in BROKERS if any(p.startswith("mash.referral.events-") for p in led[b])] or BROKERS)
+    global load_starts, load_ends
+    load_starts = time.time()
+    load_ends = load_starts + duration
     threading.Thread(target=load, daemon=True).start()
 
-    time.sleep(max(0.0, started + duration * 0.3 - time.time()))
+    time.sleep(max(0.0, load_starts + duration * KILL_AT - time.time()))
     pid = pid_of(victim)
     killed_at = time.time() - started
     controller = " (the active controller)" if node_id(victim) == quorum else " (not the active controller)"
@@ -123,7 +126,7 @@ def main():
     except Exception as e:  # noqa: BLE001 - reported, the test goes on
         log(f"while {victim} is down: the cluster did not answer ({type(e).__name__})")
 
-    time.sleep(max(0.0, started + duration * 0.6 - time.time()))
+    time.sleep(max(0.0, load_starts + duration * RESTART_AT - time.time()))
     holders = queue_holders() or {}
     in_queue = sum(1 for r in accepted.referrals() if r in holders)
     log(f"{victim} down for {time.time() - started - killed_at:.0f} s: {len(accepted.referrals()) - accepted_at_kill}"
