@@ -144,15 +144,15 @@ def main():
     time.sleep(2)  # the last senders' answers
     referrals = accepted.referrals()
     settle_by = time.time() + settle
-    holders = None
+    holders, all_in_at = None, None
     while time.time() < settle_by:
         holders = queue_holders()
         if holders is not None and all(r in holders for r in referrals):
+            all_in_at = time.time() - started
             break
         time.sleep(3)
     time.sleep(5)  # a late duplicate would come now: look once more
     holders = queue_holders() or holders or {}
-    reached_at = time.time() - started
 
     lost = [r for r in referrals if r not in holders]
     duplicated = [r for r in referrals if len(holders.get(r, [])) > 1] + sorted(accepted.duplicated_keys)
@@ -161,7 +161,8 @@ def main():
         log(f"  lost: referral {r} is in no contact of the triage queue")
     for r in duplicated[:10]:
         log(f"  duplicated: {r} held by {holders.get(r)}")
-    log(f"checked at {reached_at:.0f} s: {len(referrals) - len(lost)} of {len(referrals)} accepted in the queue")
+    log(f"{len(referrals) - len(lost)} of {len(referrals)} accepted in the queue"
+        + (f" (all of them at {all_in_at:.0f} s)" if all_in_at is not None else f" after waiting {settle:g} s"))
     failed = lost or duplicated or dead or not ok or rejoined is None
     print(f"broker-loss: {len(referrals)} accepted, {len(lost)} lost, {len(duplicated)} duplicated, {dead} "
           f"dead-lettered; {victim} killed at {killed_at:.0f}s, back at {back_at:.0f}s", flush=True)
