@@ -3,6 +3,7 @@
 // Run: java -cp "$(cat .run/classpath.txt)" MongoReplicaSet.java <host:port> <replica set name> <timeout seconds>
 // Already initiated (a restart keeps its config in the data): nothing to do but wait for the primary.
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -14,6 +15,15 @@ public class MongoReplicaSet {
   static final int NOT_YET_INITIALIZED = 94;
 
   public static void main(String[] args) throws InterruptedException {
+    try {
+      initiate(args);
+    } catch (MongoException e) { // one line for up's log, not a stack trace
+      System.err.println("replica set " + args[1] + " on " + args[0] + ": " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  static void initiate(String[] args) throws InterruptedException {
     String host = args[0];
     String name = args[1];
     long until = System.currentTimeMillis() + Long.parseLong(args[2]) * 1000;
