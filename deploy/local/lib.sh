@@ -10,7 +10,6 @@ MASH_ISSUER="$MASH_RUN/issuer" # the local development issuer's key pair (deploy
 MASH_VERSION="0.1.0-SNAPSHOT"
 
 MASH_SERVICES="referral-intake triage-service case-service notification-service"
-MASH_INFRA="kafka mongo mail"
 # The local OAuth2/OIDC provider (deploy/auth-server): staff sign in there; partners may get tokens there too. Its
 # issuer is partners.json's "issuer", so its tokens and deploy/local/token's carry the same iss (and the same key).
 MASH_AUTH="auth"
@@ -18,9 +17,12 @@ MASH_SIGN_IN_ISSUER="http://127.0.0.1:9000"
 MASH_MAIL_API_PORT=8025 # GreenMail's REST API (deploy/local/mailbox reads the messages back through it)
 
 # Port of each component (the services read PORT; Kafka, Mongo and mail ports are fixed for the local stack).
+# Brokers: 9092, 9094, 9096; each one's KRaft controller listens on the port above (mash_controller_port).
 mash_port() {
   case "$1" in
-    kafka) echo 9092 ;;
+    kafka|kafka-1) echo 9092 ;;
+    kafka-2) echo 9094 ;;
+    kafka-3) echo 9096 ;;
     mongo) echo 27017 ;;
     mail) echo 3025 ;;
     auth) echo 9000 ;;
@@ -30,6 +32,15 @@ mash_port() {
     notification-service) echo 8084 ;;
     *) echo "unknown component $1" >&2; return 1 ;;
   esac
+}
+
+mash_controller_port() { echo $(( $(mash_port "$1") + 1 )); }
+
+# The brokers of this mode as a bootstrap list (what KAFKA_BOOTSTRAP_SERVERS defaults to).
+mash_kafka_bootstrap() {
+  local name list=""
+  for name in $MASH_KAFKA; do list="$list,127.0.0.1:$(mash_port "$name")"; done
+  echo "${list#,}"
 }
 
 MASH_T0="$(date +%s)"
@@ -53,7 +64,8 @@ log_file() { echo "$MASH_LOGS/$1.log"; }
 is_ours() { # pid name
   local args
   args="$(ps -p "$1" -o args= 2>/dev/null)" || return 1
-  case "$args" in *"-Dmash.local.component=$2"*|*"$MASH_RUN/$2/"*) return 0 ;; *) return 1 ;; esac
+  # The space after the name: kafka's PID file must not accept a kafka-1 process.
+  case "$args" in *"-Dmash.local.component=$2 "*|*"$MASH_RUN/$2/"*) return 0 ;; *) return 1 ;; esac
 }
 
 # Prints the PID of a live component started by up; removes a stale PID file.
@@ -69,6 +81,26 @@ live_pid() { # name
   rm -f "$f"
   return 1
 }
+
+# Kafka: one node (component kafka) by default, as always; KAFKA_BROKERS=3 runs a three-node KRaft cluster instead
+# (components kafka-1..kafka-3, each broker and controller), so losing a broker can be tried here (broker-loss).
+# KAFKA_BROKERS unset: whichever mode runs now (so down, soak, dlt and up itself follow a running cluster).
+MASH_KAFKA_BROKERS="${KAFKA_BROKERS:-}"
+if [ -z "$MASH_KAFKA_BROKERS" ]; then
+  MASH_KAFKA_BROKERS=1
+  for name in kafka-1 kafka-2 kafka-3; do live_pid "$name" >/dev/null && MASH_KAFKA_BROKERS=3; done
+fi
+case "$MASH_KAFKA_BROKERS" in
+  1) MASH_KAFKA="kafka" ;;
+  3) MASH_KAFKA="kafka-1 kafka-2 kafka-3" ;;
+  *) echo "KAFKA_BROKERS must be 1 or 3 (is '$MASH_KAFKA_BROKERS')" >&2; exit 64 ;;
+esac
+MASH_KAFKA_ALL="kafka kafka-1 kafka-2 kafka-3" # every broker name of either mode: down stops them all
+# The store: MONGODB_URI set means a MongoDB someone else runs, so up starts none (component mongo: the embedded
+# stand-in, or a real mongod when one is on the PATH).
+MASH_STORE="mongo"
+[ -z "${MONGODB_URI:-}" ] || MASH_STORE=""
+MASH_INFRA="$MASH_KAFKA $MASH_STORE mail"
 
 port_open() { # port
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null

@@ -13,25 +13,20 @@ answered 202. Then, once the stack is whole again and quiet:
 A breach alert for a contact decided in time is a false alarm: reported, and the soak fails.
 """
 import datetime
-import json
 import os
 import random
 import signal
-import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
-import uuid
 
-LOCAL = os.environ["MASH_LOCAL_DIR"]
-RUN = os.environ["MASH_RUN"]
-PIDS = os.environ["MASH_PIDS"]
-INTAKE, TRIAGE, CASES, ALERTS = (f"http://127.0.0.1:{p}" for p in (8081, 8082, 8083, 8084))
-VICTIMS = ["referral-intake", "triage-service", "case-service", "notification-service", "kafka", "mongo"]
-DLTS = [t + ".DLT" for t in ("mash.referral.events", "mash.triage.events", "mash.case.events")]
+from localstack import (ALERTS, CASES, INFRA, TRIAGE, Accepted, call, dead_letters, lock, log, pid_of,
+                        steady_load, tokens, up)
+
+# Every service, each broker and the store (not the mail server, whose mail is in memory only).
+VICTIMS = ["referral-intake", "triage-service", "case-service", "notification-service"] + [
+    name for name in INFRA if name != "mail"]
 OPENS_A_CASE = {"EARLY_HELP", "SINGLE_ASSESSMENT", "STRATEGY_DISCUSSION"}
 LEAVE_OPEN = 0.2
 GRACE = 60  # seconds after a deadline for its alarm to fire and its alert to be stored, faults included
@@ -42,118 +37,17 @@ rate = float(os.environ.get("MASH_SOAK_RATE", "1"))
 started = time.time()
 deadline = started + minutes * 60
 stop = threading.Event()
-lock = threading.Lock()
-accepted = {}        # idempotency key -> referral id
-duplicated_keys = set()
-children = []        # (nhs, dob, postcode) already sent, for linked MARFs
+accepted = Accepted()
 decided = {}         # contact id -> outcome
 left_open = set()    # contacts the MASH never decides: their deadlines must pass and fire, once each
 kills = []
 
 
-def log(message):
-    print(f"[{int(time.time() - started):4d}s] {message}", flush=True)
-
-
-def tokens(*names):
-    out = subprocess.run([os.path.join(LOCAL, "token"), *names], check=True, capture_output=True, text=True).stdout
-    return dict(zip(names, out.split()))
-
-
 TOKENS = tokens("police", "school", "health", "mash-social-worker", "mash-manager", "team-manager")
 
 
-def call(method, url, token, body=None, headers=None, timeout=10):
-    """(status, parsed JSON or None); status 0 when the service could not be reached."""
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Authorization", "Bearer " + token)
-    request.add_header("Accept", "application/json")
-    if body is not None:
-        request.add_header("Content-Type", "application/json")
-    for k, v in (headers or {}).items():
-        request.add_header(k, v)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            raw = response.read()
-            return response.status, (json.loads(raw) if raw else None)
-    except urllib.error.HTTPError as e:
-        raw = e.read()
-        try:
-            return e.code, json.loads(raw) if raw else None
-        except ValueError:
-            return e.code, None
-    except (OSError, urllib.error.URLError):
-        return 0, None
-
-
-def nhs_number():
-    while True:
-        digits = [9, 9, 9] + [random.randint(0, 9) for _ in range(6)]
-        check = 11 - sum(d * (10 - i) for i, d in enumerate(digits)) % 11
-        check = 0 if check == 11 else check
-        if check != 10:
-            return "".join(map(str, digits)) + str(check)
-
-
-def marf(partner):
-    """A MARF from `partner`; now and then about a child already referred (linked), now and then urgent."""
-    with lock:
-        linked = children and random.random() < 0.15
-        child = random.choice(children) if linked else (nhs_number(), (datetime.date(2012, 1, 1)
-            + datetime.timedelta(days=random.randint(0, 4000))).isoformat(), random.choice(
-            ["HR1 2SY", "HR4 9EP", "HR1 2HQ", "HR2 7JE"]))
-        if not linked:
-            children.append(child)
-    agency = {"police": "POLICE", "school": "SCHOOL", "health": "HEALTH_VISITOR"}[partner]
-    body = {
-        "referralType": "POLICE_NOTIFICATION" if partner == "police" else "MARF",
-        "referrer": {"agency": agency, "organisation": "Soak " + partner, "name": "Soak Referrer",
-                     "role": "Designated safeguarding lead", "email": "soak@example.org"},
-        "children": [{"givenName": "Soak", "familyName": "Child", "dateOfBirth": child[1], "nhsNumber": child[0],
-                      "address": {"line1": "1 Soak Street", "town": "Hereford", "postcode": child[2]}}],
-        "concern": {"categories": ["NEGLECT"], "summary": "A soak-test concern about the child's care at home.",
-                    "immediateRisk": random.random() < 0.2},
-        "consent": {"parentAware": True, "consentGiven": True},
-    }
-    if partner == "police":
-        body["concern"]["categories"] = ["DOMESTIC_ABUSE"]
-        body["domesticAbuse"] = {"dashRiskLevel": random.choice(["STANDARD", "MEDIUM", "HIGH"]),
-                                 "childrenPresent": True, "childrenWitnessed": False,
-                                 "childrenSeenSafeAndWell": True}
-    else:
-        body["concern"]["levelOfNeed"] = random.randint(2, 4)
-    return body
-
-
 def send_until_accepted(partner):
-    key = str(uuid.uuid4())
-    body = marf(partner)
-    while not (stop.is_set() and time.time() > deadline + 300):
-        status, answer = call("POST", INTAKE + "/api/v1/referrals", TOKENS[partner], body,
-                              {"Idempotency-Key": key})
-        if status == 202 and answer and answer.get("referralId"):
-            with lock:
-                if key in accepted and accepted[key] != answer["referralId"]:
-                    duplicated_keys.add(key)
-                accepted[key] = answer["referralId"]
-            return
-        if status in (400, 401, 403, 413, 415, 422):
-            log(f"intake refused a soak MARF with {status}: {answer}")
-            return
-        time.sleep(0.5)  # intake, its store or the broker is away: send again with the same key
-
-
-def load():
-    senders = []
-    while time.time() < deadline:
-        t = threading.Thread(target=send_until_accepted, args=(random.choice(["police", "school", "health"]),),
-                             daemon=True)
-        t.start()
-        senders.append(t)
-        time.sleep(1 / rate)
-    for t in senders:
-        t.join(timeout=360)
+    accepted.send_until_accepted(partner, TOKENS[partner], lambda: stop.is_set() and time.time() > deadline + 300)
 
 
 def decide():
@@ -185,14 +79,6 @@ def decide():
         time.sleep(0.5)
 
 
-def pid_of(name):
-    try:
-        with open(os.path.join(PIDS, name + ".pid")) as f:
-            return int(f.read().strip())
-    except (OSError, ValueError):
-        return None
-
-
 def chaos():
     """Kills one component with SIGKILL every so often (each in turn, in random order) and lets up restart it."""
     order = []
@@ -215,19 +101,8 @@ def chaos():
 
 
 def restart():
-    env = dict(os.environ, MASH_SKIP_BUILD="1")
-    result = subprocess.run([os.path.join(LOCAL, "up")], env=env, capture_output=True, text=True)
-    log("chaos: deploy/local/up " + ("restarted it" if result.returncode == 0 else "FAILED:\n" + result.stdout[-2000:]
-                                      + result.stderr[-2000:]))
-
-
-def dead_letters():
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
-    with open(os.path.join(RUN, "classpath.txt")) as f:
-        classpath = f.read().strip()
-    out = subprocess.run([java, "-cp", classpath, os.path.join(LOCAL, "TopicEnds.java"), "127.0.0.1:9092", *DLTS],
-                         check=True, capture_output=True, text=True).stdout
-    return sum(int(line.split()[1]) for line in out.splitlines() if line.strip())
+    ok, output = up()
+    log("chaos: deploy/local/up " + ("restarted it" if ok else "FAILED:\n" + output))
 
 
 def alerts_of(referral):
@@ -269,14 +144,14 @@ def main():
     threads = [threading.Thread(target=f, daemon=True) for f in (decide, chaos)]
     for t in threads:
         t.start()
-    load()
-    log(f"load done: {len(accepted)} accepted; waiting for the stack to settle")
+    steady_load(rate, deadline, send_until_accepted)
+    log(f"load done: {len(accepted.referrals())} accepted; waiting for the stack to settle")
     stop.set()
     for t in threads:
         t.join(timeout=400)
     restart()  # whatever the last kill left down
 
-    referrals = sorted(set(accepted.values()))
+    referrals = accepted.referrals()
     contact_of = {}
     settle_by = time.time() + 300
     while time.time() < settle_by:
@@ -290,7 +165,7 @@ def main():
             break
         time.sleep(2)
     lost = [r for r in referrals if r not in contact_of]
-    duplicated = len(duplicated_keys)
+    duplicated = len(accepted.duplicated_keys)
 
     missing, extra = [], []
     settle_by = time.time() + 180
