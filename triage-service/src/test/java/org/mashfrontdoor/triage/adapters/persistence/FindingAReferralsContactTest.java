@@ -24,14 +24,14 @@ import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.application.RecordingDecision;
 import org.mashfrontdoor.triage.application.RecordingRecommendation;
 import org.mashfrontdoor.triage.domain.Contact;
-import org.mashfrontdoor.triage.domain.Outcome;
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import org.mashfrontdoor.triage.domain.Role;
 import org.mashfrontdoor.triage.domain.Staff;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.ReceivedReferrals;
 import org.mashfrontdoor.triage.domain.Referral;
 import org.mashfrontdoor.triage.domain.ReferralDetails;
-import org.mashfrontdoor.triage.domain.ReferralType;
+import org.mashfrontdoor.platform.codes.ReferralType;
 
 /**
  * A referral's contact is found by key lookups alone (the contact's {@code _id}, or the referral's filing in
@@ -106,9 +106,9 @@ class FindingAReferralsContactTest {
   void only_an_open_contact_takes_a_linked_referral() {
     receive("r1");
     new RecordingRecommendation(contacts, RAG, clock)
-        .recommend("r1", Outcome.EARLY_HELP, 2, "Family agree.", null, new Staff("sw-1", Role.MASH_SOCIAL_WORKER));
+        .recommend("r1", MashOutcome.EARLY_HELP, 2, "Family agree.", null, new Staff("sw-1", Role.MASH_SOCIAL_WORKER));
     new RecordingDecision(contacts, RAG, clock, FrontDoorMetrics.NONE)
-        .record("r1", Outcome.EARLY_HELP, 2, "Family agree.", null, new Staff("mgr-1", Role.MASH_MANAGER));
+        .record("r1", MashOutcome.EARLY_HELP, 2, "Family agree.", null, new Staff("mgr-1", Role.MASH_MANAGER));
 
     assertThat(contacts.findOpenHolding(List.of("r1"))).isEmpty();
     assertThat(receive("r2", "r1")).isEqualTo(OpeningContact.Result.OPENED);
