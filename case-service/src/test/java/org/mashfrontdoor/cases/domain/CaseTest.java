@@ -23,10 +23,11 @@ import org.mashfrontdoor.platform.deadlines.WorkingDays;
 import org.mashfrontdoor.platform.time.WorkingDayCalendar;
 
 @DisplayName("A case: the statutory pathway after the front door")
-class CaseTest {
+public class CaseTest {
 
-  static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.englandAndWales();
-  static final StatutoryClocks CLOCKS = new StatutoryClocks(Map.of(
+  public static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.englandAndWales();
+  /** The statutory clocks as configured by default: the fixture other case-service tests use too. */
+  public static final StatutoryClocks CLOCKS = new StatutoryClocks(Map.of(
       CaseDeadlineKind.CHILD_SEEN, new StatutoryClocks.Clock(new WorkingDays(3, CALENDAR), Duration.ofHours(24)),
       CaseDeadlineKind.ASSESSMENT, new StatutoryClocks.Clock(new WorkingDays(45, CALENDAR), Duration.ofDays(5)),
       CaseDeadlineKind.ICPC, new StatutoryClocks.Clock(new WorkingDays(15, CALENDAR), Duration.ofDays(3)),

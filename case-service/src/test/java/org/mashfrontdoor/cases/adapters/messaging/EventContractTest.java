@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.cases.domain.AssessmentOutcome;
 import org.mashfrontdoor.cases.domain.Case;
+import org.mashfrontdoor.cases.domain.CaseTest;
 import org.mashfrontdoor.cases.domain.CaseEvent;
 import org.mashfrontdoor.cases.domain.CloseReason;
 import org.mashfrontdoor.cases.domain.ConferenceOutcome;
@@ -35,13 +36,7 @@ import org.mashfrontdoor.platform.time.WorkingDayCalendar;
 @DisplayName("case-service's events against the contract (docs/asyncapi.yaml)")
 class EventContractTest {
 
-  static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.englandAndWales();
-  static final StatutoryClocks CLOCKS = new StatutoryClocks(Map.of(
-      CaseDeadlineKind.CHILD_SEEN, new StatutoryClocks.Clock(new WorkingDays(3, CALENDAR), Duration.ofHours(24)),
-      CaseDeadlineKind.ASSESSMENT, new StatutoryClocks.Clock(new WorkingDays(45, CALENDAR), Duration.ofDays(5)),
-      CaseDeadlineKind.ICPC, new StatutoryClocks.Clock(new WorkingDays(15, CALENDAR), Duration.ofDays(3)),
-      CaseDeadlineKind.EARLY_HELP_START, new StatutoryClocks.Clock(new WithinWeeks(4, CALENDAR.zone()),
-          Duration.ofDays(7))));
+  static final StatutoryClocks CLOCKS = CaseTest.CLOCKS;
   static final Instant RECEIVED = Instant.parse("2026-03-02T08:00:00Z");
   static final Instant DECIDED = Instant.parse("2026-03-02T14:00:00Z");
   static final Instant LATER = DECIDED.plus(Duration.ofDays(1));
@@ -54,7 +49,7 @@ class EventContractTest {
     Case c = Case.openedBy(new TriageDecision("d-1", "7d3f5c1e-2a4b-4c8d-9e0f-112233445566",
             "7d3f5c1e-2a4b-4c8d-9e0f-112233445566", MashOutcome.SINGLE_ASSESSMENT, 3, "rationale", RECEIVED, DECIDED),
         CLOCKS, DECIDED).orElseThrow().after();
-    Deadline childSeen = Deadline.start(CaseDeadlineKind.CHILD_SEEN.name(), new WorkingDays(3, CALENDAR), DECIDED,
+    Deadline childSeen = Deadline.start(CaseDeadlineKind.CHILD_SEEN.name(), new WorkingDays(3, CaseTest.CALENDAR), DECIDED,
         Duration.ofHours(24));
     Deadline met = childSeen.meet(LATER);
     List<CaseEvent> events = List.of(
