@@ -39,16 +39,21 @@ import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /** What every MASH service gets from the platform: clock, database, outbox, consumer failure policy, topics. */
 @AutoConfiguration(after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 @Import({ProblemResponses.class, StoreUnavailable.class})
 public class PlatformAutoConfiguration {
+
+  /** How many partitions each event topic has: the topics below and the listeners' threads read this one setting. */
+  static final String PARTITIONS = "${mash.kafka.partitions:3}";
 
   @Bean
   @ConditionalOnMissingBean
@@ -128,12 +133,26 @@ public class PlatformAutoConfiguration {
   }
 
   /**
+   * One listener thread per partition for the record listeners (Boot's container factory), so a service consumes its
+   * partitions side by side, not one record of one partition after another's: a consumer spends most of each record
+   * waiting on the store. Order still holds within a partition, that is per referral (events are keyed by referral
+   * id); across partitions there never was an order, and every consumer write is version-checked or idempotent.
+   * {@code spring.kafka.listener.concurrency}, when set, wins.
+   */
+  @Bean
+  ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> listenerThreadPerPartition(
+      @Value(PARTITIONS) int partitions,
+      @Value("${spring.kafka.listener.concurrency:#{null}}") Integer configured) {
+    return container -> container.setConcurrency(configured != null ? configured : partitions);
+  }
+
+  /**
    * The six topics, from this one definition everywhere (local stack, compose, Kubernetes' KafkaTopics are checked
    * against it). {@code mash.kafka.min-insync-replicas} unset: the topics inherit the broker's
    * {@code min.insync.replicas} (Kafka's default 1), so a cluster configured for 2 is never weakened per topic.
    */
   @Bean
-  KafkaAdmin.NewTopics mashTopics(@Value("${mash.kafka.partitions:3}") int partitions,
+  KafkaAdmin.NewTopics mashTopics(@Value(PARTITIONS) int partitions,
       @Value("${mash.kafka.replication-factor:1}") short replicas,
       @Value("${mash.kafka.min-insync-replicas:#{null}}") Integer minInsyncReplicas) {
     return new KafkaAdmin.NewTopics(topics(partitions, replicas, minInsyncReplicas).toArray(NewTopic[]::new));

@@ -43,6 +43,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 @WithEmbeddedInfrastructure
@@ -72,6 +74,9 @@ class TriageServiceTest {
 
   @Autowired
   MongoDatabase database;
+
+  @Autowired
+  KafkaListenerEndpointRegistry listeners;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -250,6 +255,12 @@ class TriageServiceTest {
       {"outcome":"EARLY_HELP","levelOfNeed":2,"rationale":"Parents agree to a family support worker."}""";
 
   // --- specifications ------------------------------------------------------------------------------------
+
+  @Test
+  void referral_events_are_consumed_by_a_thread_per_partition() {
+    assertThat(listeners.getListenerContainers()).isNotEmpty().allSatisfy(container ->
+        assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getConcurrency()).isEqualTo(3));
+  }
 
   @Test
   void opens_a_contact_on_the_queue_then_records_the_decision_and_publishes_both_events() throws Exception {
