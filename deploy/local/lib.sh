@@ -56,6 +56,17 @@ jar_of() {
   echo "$MASH_ROOT/$(module_dir "$1")/target/$artifact-$MASH_VERSION-exec.jar"
 }
 
+# An application's jar extracted for the JDK's AOT cache (plain jars on the class path; the cache does not cover the
+# nested jars of an executable jar), and the cache, both under its module's target/ so a new build replaces them.
+app_dir() { echo "$MASH_ROOT/$(module_dir "$1")/target/local-app"; }
+app_jar() { echo "$(app_dir "$1")/$(basename "$(jar_of "$1")")"; }
+app_cache() { echo "$(app_dir "$1")/app.aot"; }
+# True when the cache of this build is there (trained after the extract, which follows the build).
+aot_ready() { [ -f "$(app_cache "$1")" ] && [ -f "$(app_jar "$1")" ] && [ "$(app_cache "$1")" -nt "$(app_jar "$1")" ] \
+  && [ "$(app_jar "$1")" -nt "$(jar_of "$1")" ]; }
+# The AOT training processes deploy/local/up starts in the background (deploy/local/aot-train).
+MASH_AOT_TRAINING="auth-aot referral-intake-aot triage-service-aot case-service-aot notification-service-aot"
+
 pid_file() { echo "$MASH_PIDS/$1.pid"; }
 log_file() { echo "$MASH_LOGS/$1.log"; }
 

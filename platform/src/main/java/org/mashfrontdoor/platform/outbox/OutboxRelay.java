@@ -62,7 +62,7 @@ public final class OutboxRelay {
   }
 
   /** How often the relay also looks for pending events no write named to it (see the class comment). */
-  public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(1);
+  public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(5);
 
   /**
    * {@code removeOnceInserted} (Debezium mode): each outbox record is deleted right after its insert. The change
@@ -118,17 +118,20 @@ public final class OutboxRelay {
   }
 
   /**
-   * Counts what is still to go out: events waiting in aggregates and, when {@code countUnsent} (this process
-   * publishes), outbox records not yet acknowledged. In Debezium mode the connector's own metrics cover the rest.
+   * Counts what is still to go out: events waiting in the aggregates writes named to this relay and not yet moved
+   * (each read by {@code _id}: a scan of every aggregate here grew with the data, ADR 0014) and, when
+   * {@code countUnsent} (this process publishes), outbox records not yet acknowledged (a small collection: records
+   * leave it once Kafka acknowledges them). In Debezium mode the connector's own metrics cover the rest. Events no
+   * write in this process named (another instance's, or from before a restart) show once a sweep has moved them.
    * A few queries per call: meant for a cached gauge, not for every scrape.
    */
   public Backlog backlog(boolean countUnsent) {
     long pending = 0;
     Instant oldest = null;
-    for (OutboxedCollection collection : collections) {
-      for (Document aggregate : collection.collection()
-          .find(Filters.exists(OutboxedCollection.PENDING_EVENTS + ".id"))
-          .projection(Projections.include(OutboxedCollection.PENDING_EVENTS))) {
+    for (Raised named : List.copyOf(raised)) {
+      Document aggregate = named.collection().collection().find(Filters.eq("_id", named.aggregateId()))
+          .projection(Projections.include(OutboxedCollection.PENDING_EVENTS)).first();
+      if (aggregate != null) {
         for (Document event : aggregate.getList(OutboxedCollection.PENDING_EVENTS, Document.class, List.of())) {
           pending++;
           // Events raised before raisedAt was stamped count as raised now: present, but not yet old.

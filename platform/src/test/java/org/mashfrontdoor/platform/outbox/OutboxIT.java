@@ -309,6 +309,19 @@ class OutboxIT {
   }
 
   @Test
+  void the_backlog_reads_named_aggregates_by_key_and_counts_another_instances_events_once_a_sweep_moved_them() {
+    Backlog backlog = new Backlog(true, Duration.ZERO);
+    // Another instance of the service writes (and names the aggregate to its own relay only), then stops.
+    OutboxRelay otherInstance = new OutboxRelay(database, backlog.clock, 100);
+    otherInstance.register("referrals", aggregateType)
+        .insert(new Document("_id", "ref-10"), List.of(backlog.raise("ref-10")), null);
+    assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).as("not named here: no scan finds it").isZero();
+
+    backlog.relay.relayPending(); // the first pass sweeps
+    assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).as("swept into the outbox, not yet published").isEqualTo(1);
+  }
+
+  @Test
   void the_backlog_gauges_read_the_store_at_most_once_per_refresh_interval() {
     Backlog backlog = new Backlog(true, Duration.ofHours(1));
     assertThat(backlog.gauge(OutboxBacklogGauges.BACKLOG)).isZero();
