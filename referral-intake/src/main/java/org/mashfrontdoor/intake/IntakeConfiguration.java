@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
+import org.mashfrontdoor.intake.adapters.messaging.ReferralReceivedV1;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
 import org.mashfrontdoor.intake.adapters.web.StrictJson;
 import org.mashfrontdoor.intake.application.FollowingTriage;
@@ -39,7 +40,7 @@ class IntakeConfiguration {
 
   @Bean
   Referrals referrals(OutboxRelay relay) {
-    return new MongoReferrals(relay);
+    return new MongoReferrals(relay, ReferralReceivedV1::eventFor);
   }
 
   @Bean

@@ -14,6 +14,7 @@ import org.mashfrontdoor.platform.staffpages.StaffAccessTokens;
 import org.mashfrontdoor.triage.adapters.services.IntakeClient;
 import org.mashfrontdoor.triage.adapters.services.NotificationAlerts;
 import org.mashfrontdoor.triage.adapters.clock.DeadlineClockLoop;
+import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.triage.adapters.metrics.MicrometerFrontDoorMetrics;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
@@ -26,6 +27,7 @@ import org.mashfrontdoor.triage.application.Intake;
 import org.mashfrontdoor.triage.application.FiringDeadlines;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
 import org.mashfrontdoor.triage.application.OpeningContact;
+import org.mashfrontdoor.triage.application.OutgoingTriageEvents;
 import org.mashfrontdoor.triage.application.RagReports;
 import org.mashfrontdoor.triage.application.ReadAudit;
 import org.mashfrontdoor.triage.application.RecordingChecks;
@@ -50,13 +52,18 @@ import org.springframework.context.annotation.Configuration;
 class TriageConfiguration {
 
   @Bean
-  Contacts contacts(OutboxRelay relay, Clock clock) {
-    return new MongoContacts(relay, clock);
+  OutgoingTriageEvents outgoingTriageEvents() {
+    return new TriageEvents();
   }
 
   @Bean
-  RagReports ragReports(OutboxRelay relay) {
-    return new MongoRagReports(relay);
+  Contacts contacts(OutboxRelay relay, Clock clock, OutgoingTriageEvents events) {
+    return new MongoContacts(relay, clock, events);
+  }
+
+  @Bean
+  RagReports ragReports(OutboxRelay relay, OutgoingTriageEvents events) {
+    return new MongoRagReports(relay, events);
   }
 
   @Bean
