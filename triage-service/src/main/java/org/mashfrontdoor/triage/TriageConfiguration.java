@@ -3,10 +3,6 @@ package org.mashfrontdoor.triage;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.List;
 import org.mashfrontdoor.platform.audit.AuditLedger;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
@@ -41,6 +37,7 @@ import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.RagReportSchedule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,6 +46,7 @@ import org.springframework.context.annotation.Configuration;
  * comes with each referral: intake sets it (docs/architecture.md).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TriageProperties.class)
 class TriageConfiguration {
 
   @Bean
@@ -67,23 +65,20 @@ class TriageConfiguration {
   }
 
   @Bean
-  RagPolicy ragPolicy(@Value("${mash.triage.rag.amber:PT8H}") Duration amber,
-      @Value("${mash.triage.rag.red:PT2H}") Duration red) {
-    return new RagPolicy(amber, red);
+  RagPolicy ragPolicy(TriageProperties settings) {
+    return new RagPolicy(settings.rag().amber(), settings.rag().red());
   }
 
   @Bean
-  RagReportSchedule ragReportSchedule(
-      @Value("${mash.triage.rag-report.times:09:00,13:00,16:00}") List<LocalTime> times,
-      @Value("${mash.triage.rag-report.zone:Europe/London}") ZoneId zone,
-      @Value("${mash.triage.rag-report.grace:PT1H}") Duration grace) {
-    return new RagReportSchedule(times, zone, grace);
+  RagReportSchedule ragReportSchedule(TriageProperties settings) {
+    TriageProperties.RagReport report = settings.ragReport();
+    return new RagReportSchedule(report.times(), report.zone(), report.grace());
   }
 
   @Bean
   FrontDoorMetrics frontDoorMetrics(MeterRegistry registry, Contacts contacts, Clock clock,
-      @Value("${mash.triage.metrics.gauge-refresh:PT5S}") Duration gaugeRefresh) {
-    return new MicrometerFrontDoorMetrics(registry, contacts, clock, gaugeRefresh);
+      TriageProperties settings) {
+    return new MicrometerFrontDoorMetrics(registry, contacts, clock, settings.metrics().gaugeRefresh());
   }
 
   @Bean
@@ -132,8 +127,8 @@ class TriageConfiguration {
 
   @Bean
   FiringDeadlines firingDeadlines(Contacts contacts, RagPolicy ragPolicy, Clock clock,
-      @Value("${mash.triage.deadline-clock.batch-size:500}") int batchSize, FrontDoorMetrics metrics) {
-    return new FiringDeadlines(contacts, ragPolicy, clock, batchSize, metrics);
+      TriageProperties settings, FrontDoorMetrics metrics) {
+    return new FiringDeadlines(contacts, ragPolicy, clock, settings.deadlineClock().batchSize(), metrics);
   }
 
   @Bean
@@ -144,8 +139,8 @@ class TriageConfiguration {
 
   @Bean
   DeadlineClockLoop deadlineClockLoop(FiringDeadlines firingDeadlines, ReportingRag reportingRag,
-      @Value("${mash.triage.deadline-clock.poll-interval:PT0.5S}") Duration pollInterval) {
-    return new DeadlineClockLoop(firingDeadlines, reportingRag, pollInterval);
+      TriageProperties settings) {
+    return new DeadlineClockLoop(firingDeadlines, reportingRag, settings.deadlineClock().pollInterval());
   }
 
   /** notification-service's alerts, asked as the signed-in member of staff (the workspace's alerts page). */
