@@ -9,6 +9,7 @@ import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
 import org.mashfrontdoor.platform.staffpages.StaffAccessTokens;
 import org.mashfrontdoor.triage.adapters.services.IntakeClient;
 import org.mashfrontdoor.triage.adapters.services.NotificationAlerts;
+import org.mashfrontdoor.triage.adapters.web.workspace.WorkspaceProperties;
 import org.mashfrontdoor.triage.adapters.clock.DeadlineClockLoop;
 import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.triage.adapters.metrics.MicrometerFrontDoorMetrics;
@@ -36,7 +37,6 @@ import org.mashfrontdoor.triage.application.ViewingContacts;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.RagReportSchedule;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -145,9 +145,8 @@ class TriageConfiguration {
 
   /** notification-service's alerts, asked as the signed-in member of staff (the workspace's alerts page). */
   @Bean
-  AlertFeed alertFeed(@Value("${mash.workspace.alerts-url:http://127.0.0.1:8084}") String alertsUrl,
-      ObjectProvider<StaffAccessTokens> tokens) {
-    return new NotificationAlerts(alertsUrl, tokens);
+  AlertFeed alertFeed(WorkspaceProperties workspace, ObjectProvider<StaffAccessTokens> tokens) {
+    return new NotificationAlerts(workspace.alertsUrl(), tokens);
   }
 
   @Bean
@@ -157,9 +156,8 @@ class TriageConfiguration {
 
   /** Intake, where staff-recorded phone and email contacts enter like every other. */
   @Bean
-  Intake intake(@Value("${mash.workspace.intake-url:http://127.0.0.1:8081}") String intakeUrl,
-      ObjectProvider<StaffAccessTokens> tokens) {
-    return new IntakeClient(intakeUrl, tokens);
+  Intake intake(WorkspaceProperties workspace, ObjectProvider<StaffAccessTokens> tokens) {
+    return new IntakeClient(workspace.intakeUrl(), tokens);
   }
 
   @Bean

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code mash.triage.*}, each default here once. triage-service.yml keeps only the environment variables that set
- * them ({@code TRIAGE_RAG_AMBER}, {@code TRIAGE_RAG_RED}, {@code TRIAGE_DEADLINE_POLL}, {@code TRIAGE_RAG_REPORT_TIMES};
- * their fallbacks there are these defaults, as a placeholder needs one).
+ * them ({@code TRIAGE_RAG_AMBER}, {@code TRIAGE_RAG_RED}, {@code TRIAGE_DEADLINE_POLL},
+ * {@code TRIAGE_RAG_REPORT_TIMES}; their fallbacks there are these defaults, as a placeholder needs one).
  */
 @ConfigurationProperties("mash.triage")
 record TriageProperties(Rag rag, DeadlineClock deadlineClock, RagReport ragReport, Metrics metrics) {

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.triage.adapters.web.workspace.WorkspaceProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -17,8 +18,8 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.io.ClassPathResource;
 
-/** mash.triage.* keeps the names, environment variables and defaults it had as @Values and YAML lines. */
-class TriagePropertiesTest {
+/** mash.triage.* and mash.workspace.* keep the names, environment variables and defaults of their @Values and YAML. */
+class TriageSettingsTest {
 
   static final TriageProperties TODAY = new TriageProperties(
       new TriageProperties.Rag(Duration.ofHours(8), Duration.ofHours(2)),
@@ -27,14 +28,22 @@ class TriagePropertiesTest {
           ZoneId.of("Europe/London"), Duration.ofHours(1)),
       new TriageProperties.Metrics(Duration.ofSeconds(5)));
 
-  /** Binds mash.triage from triage-service.yml, with {@code environment} as the variables its placeholders read. */
+  static final WorkspaceProperties WORKSPACE_TODAY = new WorkspaceProperties("http://127.0.0.1:8081",
+      "http://127.0.0.1:8084", Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(15),
+      Duration.ofMinutes(30), 100);
+
   static TriageProperties fromYaml(Map<String, Object> environment) throws IOException {
+    return fromYaml(environment, "mash.triage", TriageProperties.class);
+  }
+
+  /** Binds {@code prefix} from triage-service.yml, with {@code environment} as the variables its placeholders read. */
+  static <T> T fromYaml(Map<String, Object> environment, String prefix, Class<T> type) throws IOException {
     MutablePropertySources sources = new MutablePropertySources();
     sources.addFirst(new MapPropertySource("environment", environment));
     new YamlPropertySourceLoader().load("triage-service.yml", new ClassPathResource("triage-service.yml"))
         .forEach(sources::addLast);
     return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources))
-        .bindOrCreate("mash.triage", TriageProperties.class);
+        .bindOrCreate(prefix, type);
   }
 
   @Test
@@ -51,5 +60,17 @@ class TriagePropertiesTest {
     assertThat(set.rag()).isEqualTo(new TriageProperties.Rag(Duration.ofSeconds(60), Duration.ofSeconds(30)));
     assertThat(set.deadlineClock().pollInterval()).isEqualTo(Duration.ofMillis(100));
     assertThat(set.ragReport().times()).containsExactly(LocalTime.of(8, 30), LocalTime.of(12, 0));
+  }
+
+  @Test
+  void the_workspace_runs_on_today_s_defaults_and_variables() throws IOException {
+    assertThat(fromYaml(Map.of(), "mash.workspace", WorkspaceProperties.class)).isEqualTo(WORKSPACE_TODAY);
+    assertThat(new Binder().bindOrCreate("mash.workspace", WorkspaceProperties.class)).isEqualTo(WORKSPACE_TODAY);
+
+    WorkspaceProperties set = fromYaml(Map.of("MASH_INTAKE_URL", "http://intake:8080",
+        "MASH_ALERTS_URL", "http://notification:8080"), "mash.workspace", WorkspaceProperties.class);
+
+    assertThat(set.intakeUrl()).isEqualTo("http://intake:8080");
+    assertThat(set.alertsUrl()).isEqualTo("http://notification:8080");
   }
 }
