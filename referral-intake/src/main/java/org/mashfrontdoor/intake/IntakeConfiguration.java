@@ -44,7 +44,10 @@ class IntakeConfiguration {
     return new MongoIdempotencyKeys(database);
   }
 
-  /** The MASH decision deadline is set here, once, at receipt; triage enforces it from the event. */
+  /**
+   * The MASH decision deadline is set here, once, at receipt; triage enforces it from the event. Idempotency keys are
+   * kept at least 7 days (issue 3), by default with one more day of margin.
+   */
   @Bean
   ReceivingReferral receivingReferral(Referrals referrals, IdempotencyKeys idempotencyKeys, MongoDatabase database,
       Clock clock, @Value("${mash.decision-deadline.policy:ELAPSED}") String deadlinePolicy,
