@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.mashfrontdoor.cases.adapters.clock.CaseClockLoop;
+import org.mashfrontdoor.cases.adapters.messaging.CaseEvents;
 import org.mashfrontdoor.cases.adapters.metrics.MicrometerCaseMetrics;
 import org.mashfrontdoor.cases.adapters.persistence.LedgerCaseReadAudit;
 import org.mashfrontdoor.cases.adapters.persistence.MongoCases;
@@ -35,7 +36,7 @@ class CaseServiceConfiguration {
 
   @Bean
   Cases cases(OutboxRelay outbox, Clock clock) {
-    return new MongoCases(outbox, clock);
+    return new MongoCases(outbox, clock, CaseEvents::envelope);
   }
 
   /** case-service's hash-chained audit ledger; its verification is served at /api/v1/audit/verify (platform). */

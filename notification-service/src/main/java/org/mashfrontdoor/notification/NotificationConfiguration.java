@@ -30,7 +30,7 @@ import org.mashfrontdoor.notification.adapters.clock.EscalationLoop;
 import org.mashfrontdoor.notification.adapters.metrics.MicrometerNotificationMetrics;
 import org.mashfrontdoor.notification.adapters.persistence.MongoAlerts;
 import org.mashfrontdoor.notification.adapters.persistence.MongoOpenContacts;
-import org.mashfrontdoor.notification.adapters.stream.AlertStream;
+import org.mashfrontdoor.notification.adapters.web.AlertStream;
 import org.mashfrontdoor.notification.application.AcknowledgingAlert;
 import org.mashfrontdoor.notification.application.AlertSender;
 import org.mashfrontdoor.notification.application.Alerts;

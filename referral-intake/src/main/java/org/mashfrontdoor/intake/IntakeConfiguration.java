@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
+import org.mashfrontdoor.intake.adapters.clock.IdempotencyKeyPurge;
+import org.mashfrontdoor.intake.adapters.messaging.ReferralReceivedV1;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
 import org.mashfrontdoor.intake.adapters.web.StrictJson;
 import org.mashfrontdoor.intake.application.FollowingTriage;
@@ -16,8 +18,6 @@ import org.mashfrontdoor.intake.application.ViewingReferral;
 import org.mashfrontdoor.intake.domain.ChildKeys;
 import org.mashfrontdoor.platform.deadlines.MashDecisionDeadline;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.mashfrontdoor.platform.security.KnownDefaultSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -25,21 +25,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /** Wires the use cases to their adapters. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
+@EnableScheduling // IdempotencyKeyPurge
 class IntakeConfiguration {
 
   /** referral-intake.yml's default for INTAKE_CHILD_KEY_SECRET: fine locally, refused anywhere else. */
   static final String DEVELOPMENT_CHILD_KEY_SECRET = "local-development-child-key-secret";
 
-  private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
-
   @Bean
   Referrals referrals(OutboxRelay relay) {
-    return new MongoReferrals(relay);
+    return new MongoReferrals(relay, ReferralReceivedV1::eventFor);
   }
 
   @Bean
@@ -47,7 +44,10 @@ class IntakeConfiguration {
     return new MongoIdempotencyKeys(database);
   }
 
-  /** The MASH decision deadline is set here, once, at receipt; triage enforces it from the event. */
+  /**
+   * The MASH decision deadline is set here, once, at receipt; triage enforces it from the event. Idempotency keys are
+   * kept at least 7 days (issue 3), by default with one more day of margin.
+   */
   @Bean
   ReceivingReferral receivingReferral(Referrals referrals, IdempotencyKeys idempotencyKeys, MongoDatabase database,
       Clock clock, @Value("${mash.decision-deadline.policy:ELAPSED}") String deadlinePolicy,
@@ -81,31 +81,8 @@ class IntakeConfiguration {
     return new SteppingUp(referrals, receivingReferral);
   }
 
-  /** The TTL index does this on a real MongoDB; mongo-java-server has no TTL monitor. */
   @Bean
-  KeyPurge keyPurge(IdempotencyKeys keys, Clock clock) {
-    return new KeyPurge(keys, clock);
-  }
-
-  static class KeyPurge {
-    private final IdempotencyKeys keys;
-    private final Clock clock;
-
-    KeyPurge(IdempotencyKeys keys, Clock clock) {
-      this.keys = keys;
-      this.clock = clock;
-    }
-
-    @Scheduled(fixedDelayString = "${mash.intake.key-purge-interval:PT1H}", initialDelayString = "PT1M")
-    void purge() {
-      try {
-        long purged = keys.purgeExpired(clock.instant());
-        if (purged > 0) {
-          log.info("Purged {} expired idempotency keys", purged);
-        }
-      } catch (RuntimeException e) {
-        log.warn("Idempotency key purge failed ({}); will try again", e.getClass().getSimpleName());
-      }
-    }
+  IdempotencyKeyPurge idempotencyKeyPurge(IdempotencyKeys keys, Clock clock) {
+    return new IdempotencyKeyPurge(keys, clock);
   }
 }

@@ -3,17 +3,15 @@ package org.mashfrontdoor.triage;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.List;
 import org.mashfrontdoor.platform.audit.AuditLedger;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
 import org.mashfrontdoor.platform.staffpages.StaffAccessTokens;
 import org.mashfrontdoor.triage.adapters.services.IntakeClient;
 import org.mashfrontdoor.triage.adapters.services.NotificationAlerts;
+import org.mashfrontdoor.triage.adapters.web.workspace.WorkspaceProperties;
 import org.mashfrontdoor.triage.adapters.clock.DeadlineClockLoop;
+import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.triage.adapters.metrics.MicrometerFrontDoorMetrics;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
@@ -26,6 +24,7 @@ import org.mashfrontdoor.triage.application.Intake;
 import org.mashfrontdoor.triage.application.FiringDeadlines;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
 import org.mashfrontdoor.triage.application.OpeningContact;
+import org.mashfrontdoor.triage.application.OutgoingTriageEvents;
 import org.mashfrontdoor.triage.application.RagReports;
 import org.mashfrontdoor.triage.application.ReadAudit;
 import org.mashfrontdoor.triage.application.RecordingChecks;
@@ -38,7 +37,7 @@ import org.mashfrontdoor.triage.application.ViewingContacts;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.RagReportSchedule;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,36 +46,39 @@ import org.springframework.context.annotation.Configuration;
  * comes with each referral: intake sets it (docs/architecture.md).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TriageProperties.class)
 class TriageConfiguration {
 
   @Bean
-  Contacts contacts(OutboxRelay relay, Clock clock) {
-    return new MongoContacts(relay, clock);
+  OutgoingTriageEvents outgoingTriageEvents() {
+    return new TriageEvents();
   }
 
   @Bean
-  RagReports ragReports(OutboxRelay relay) {
-    return new MongoRagReports(relay);
+  Contacts contacts(OutboxRelay relay, Clock clock, OutgoingTriageEvents events) {
+    return new MongoContacts(relay, clock, events);
   }
 
   @Bean
-  RagPolicy ragPolicy(@Value("${mash.triage.rag.amber:PT8H}") Duration amber,
-      @Value("${mash.triage.rag.red:PT2H}") Duration red) {
-    return new RagPolicy(amber, red);
+  RagReports ragReports(OutboxRelay relay, OutgoingTriageEvents events) {
+    return new MongoRagReports(relay, events);
   }
 
   @Bean
-  RagReportSchedule ragReportSchedule(
-      @Value("${mash.triage.rag-report.times:09:00,13:00,16:00}") List<LocalTime> times,
-      @Value("${mash.triage.rag-report.zone:Europe/London}") ZoneId zone,
-      @Value("${mash.triage.rag-report.grace:PT1H}") Duration grace) {
-    return new RagReportSchedule(times, zone, grace);
+  RagPolicy ragPolicy(TriageProperties settings) {
+    return new RagPolicy(settings.rag().amber(), settings.rag().red());
+  }
+
+  @Bean
+  RagReportSchedule ragReportSchedule(TriageProperties settings) {
+    TriageProperties.RagReport report = settings.ragReport();
+    return new RagReportSchedule(report.times(), report.zone(), report.grace());
   }
 
   @Bean
   FrontDoorMetrics frontDoorMetrics(MeterRegistry registry, Contacts contacts, Clock clock,
-      @Value("${mash.triage.metrics.gauge-refresh:PT5S}") Duration gaugeRefresh) {
-    return new MicrometerFrontDoorMetrics(registry, contacts, clock, gaugeRefresh);
+      TriageProperties settings) {
+    return new MicrometerFrontDoorMetrics(registry, contacts, clock, settings.metrics().gaugeRefresh());
   }
 
   @Bean
@@ -125,8 +127,8 @@ class TriageConfiguration {
 
   @Bean
   FiringDeadlines firingDeadlines(Contacts contacts, RagPolicy ragPolicy, Clock clock,
-      @Value("${mash.triage.deadline-clock.batch-size:500}") int batchSize, FrontDoorMetrics metrics) {
-    return new FiringDeadlines(contacts, ragPolicy, clock, batchSize, metrics);
+      TriageProperties settings, FrontDoorMetrics metrics) {
+    return new FiringDeadlines(contacts, ragPolicy, clock, settings.deadlineClock().batchSize(), metrics);
   }
 
   @Bean
@@ -137,15 +139,14 @@ class TriageConfiguration {
 
   @Bean
   DeadlineClockLoop deadlineClockLoop(FiringDeadlines firingDeadlines, ReportingRag reportingRag,
-      @Value("${mash.triage.deadline-clock.poll-interval:PT0.5S}") Duration pollInterval) {
-    return new DeadlineClockLoop(firingDeadlines, reportingRag, pollInterval);
+      TriageProperties settings) {
+    return new DeadlineClockLoop(firingDeadlines, reportingRag, settings.deadlineClock().pollInterval());
   }
 
   /** notification-service's alerts, asked as the signed-in member of staff (the workspace's alerts page). */
   @Bean
-  AlertFeed alertFeed(@Value("${mash.workspace.alerts-url:http://127.0.0.1:8084}") String alertsUrl,
-      ObjectProvider<StaffAccessTokens> tokens) {
-    return new NotificationAlerts(alertsUrl, tokens);
+  AlertFeed alertFeed(WorkspaceProperties workspace, ObjectProvider<StaffAccessTokens> tokens) {
+    return new NotificationAlerts(workspace.alertsUrl(), tokens);
   }
 
   @Bean
@@ -155,9 +156,8 @@ class TriageConfiguration {
 
   /** Intake, where staff-recorded phone and email contacts enter like every other. */
   @Bean
-  Intake intake(@Value("${mash.workspace.intake-url:http://127.0.0.1:8081}") String intakeUrl,
-      ObjectProvider<StaffAccessTokens> tokens) {
-    return new IntakeClient(intakeUrl, tokens);
+  Intake intake(WorkspaceProperties workspace, ObjectProvider<StaffAccessTokens> tokens) {
+    return new IntakeClient(workspace.intakeUrl(), tokens);
   }
 
   @Bean

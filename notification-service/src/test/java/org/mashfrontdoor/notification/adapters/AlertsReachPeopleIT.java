@@ -114,7 +114,7 @@ class AlertsReachPeopleIT {
   EscalationLoop escalationLoop;
 
   @Autowired
-  org.mashfrontdoor.notification.adapters.stream.AlertStream alertStream;
+  org.mashfrontdoor.notification.adapters.web.AlertStream alertStream;
 
   final HttpClient http = HttpClient.newHttpClient();
 

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -50,6 +51,15 @@ public final class HexagonRules {
   static final ArchRule application_does_not_know_adapters = noClasses().that().resideInAPackage("..application..")
       .should().dependOnClassesThat().resideInAnyPackage("..adapters..", "org.springframework.web..",
           "org.apache.kafka..", "com.mongodb..");
+
+  /**
+   * Each kind of adapter ({@code web}, {@code messaging}, {@code persistence}, {@code webhooks}, ...) is one way in
+   * or out; what two kinds share is a port in {@code application} (or the platform), so either can change alone.
+   */
+  @ArchTest
+  static final ArchRule adapters_of_one_kind_do_not_use_another_kind = slices().matching("..adapters.(*)..")
+      .namingSlices("adapters.$1").should().notDependOnEachOther()
+      .because("what two kinds of adapter share belongs in application's ports or the platform");
 
   @ArchTest
   static final ArchRule no_pattern_suffixes_in_domain = noClasses().that().resideInAPackage("..domain..")

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
+import org.mashfrontdoor.intake.adapters.messaging.ReferralReceivedV1;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
 import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.intake.domain.ChildKeys;
@@ -69,8 +70,8 @@ class ReceivingReferralTest {
     clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     OutboxRelay relay = new OutboxRelay(database, clock, 100);
     keys = new MongoIdempotencyKeys(database);
-    receiving = new ReceivingReferral(new MongoReferrals(relay), new MongoReferenceNumbers(database), keys,
-        new ChildKeys("a-test-secret-of-some-length"), clock, new ElapsedTime(Duration.ofHours(24)),
+    receiving = new ReceivingReferral(new MongoReferrals(relay, ReferralReceivedV1::eventFor),
+        new MongoReferenceNumbers(database), keys, new ChildKeys("a-test-secret-of-some-length"), clock, new ElapsedTime(Duration.ofHours(24)),
         Duration.ofDays(8));
   }
 
@@ -167,7 +168,8 @@ class ReceivingReferralTest {
       String first = receive(POLICE, form(AVA)).referral().referralId();
       database.getCollection("childKeys").drop();
 
-      receiving = new ReceivingReferral(new MongoReferrals(new OutboxRelay(database, clock, 100)),
+      receiving = new ReceivingReferral(
+          new MongoReferrals(new OutboxRelay(database, clock, 100), ReferralReceivedV1::eventFor),
           new MongoReferenceNumbers(database), keys, new ChildKeys("a-test-secret-of-some-length"), clock,
           new ElapsedTime(Duration.ofHours(24)), Duration.ofDays(8));
 
@@ -380,7 +382,7 @@ class ReceivingReferralTest {
 
     @BeforeEach
     void steppingUp() {
-      referrals = new MongoReferrals(new OutboxRelay(database, clock, 100));
+      referrals = new MongoReferrals(new OutboxRelay(database, clock, 100), ReferralReceivedV1::eventFor);
       steppingUp = new SteppingUp(referrals, receiving);
     }
 

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.application;
 
+import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.platform.codes.MashOutcome;
 import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +65,7 @@ class DeadlineClockTest {
   }
 
   Instance startInstance(int batchSize) {
-    MongoContacts contacts = new MongoContacts(new OutboxRelay(database, clock, 100), clock);
+    MongoContacts contacts = new MongoContacts(new OutboxRelay(database, clock, 100), clock, new TriageEvents());
     return new Instance(contacts,
         new OpeningContact(contacts, new MongoReferrals(database), RAG, clock, FrontDoorMetrics.NONE),
         new FiringDeadlines(contacts, RAG, clock, batchSize, FrontDoorMetrics.NONE),
@@ -230,10 +231,10 @@ class DeadlineClockTest {
     Instance one = startInstance(10);
     one.opening().open(referral("r1", T0), details("r1"), "e1");
     List<ReportingRag> instances = List.of(
-        new ReportingRag(one.contacts(), new MongoRagReports(new OutboxRelay(database, clock, 100)), schedule, RAG,
-            clock),
-        new ReportingRag(startInstance(10).contacts(), new MongoRagReports(new OutboxRelay(database, clock, 100)),
-            schedule, RAG, clock));
+        new ReportingRag(one.contacts(), new MongoRagReports(new OutboxRelay(database, clock, 100),
+            new TriageEvents()), schedule, RAG, clock),
+        new ReportingRag(startInstance(10).contacts(), new MongoRagReports(new OutboxRelay(database, clock, 100),
+            new TriageEvents()), schedule, RAG, clock));
 
     clock.set(Instant.parse("2026-03-02T08:59:59Z"));
     assertThat(instances.get(0).reportIfDue()).as("before the first slot of the day, yesterday's is too old").isEmpty();

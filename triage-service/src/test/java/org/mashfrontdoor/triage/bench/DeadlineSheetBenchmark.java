@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.bench;
 
+import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.platform.codes.ReferralType;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -87,7 +88,7 @@ public final class DeadlineSheetBenchmark {
       // The contacts went in behind the service's back: it files their alarms once as it starts (as for a store
       // from before the alarm sheet), so the load is timed with that filing.
       database.getCollection(MongoContacts.ALARMS).drop();
-      MongoContacts contacts = new MongoContacts(new OutboxRelay(database, clock, 500), clock);
+      MongoContacts contacts = new MongoContacts(new OutboxRelay(database, clock, 500), clock, new TriageEvents());
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
       long heapLoaded = usedHeapAfterGc();
       System.out.printf("loaded %,d open contacts in %.1f s (%,.0f/s); heap used %d MB (%s; %d MB before)%n",

@@ -9,15 +9,13 @@ import org.mashfrontdoor.platform.deadlines.Deadline;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 
 /**
- * The {@code case.*} events on {@code mash.case.events} (docs/events.md): ids, dates, codes and outcomes. No child's
+ * The {@code case.*} events, the wire form of {@code OutgoingCaseEvents} ({@code CaseEvents::envelope}), on {@code mash.case.events} (docs/events.md): ids, dates, codes and outcomes. No child's
  * name and no professional's name go on the wire; the step-up's reason does, because intake makes it the new
  * referral's concern.
  */
 public final class CaseEvents {
 
   public static final String SOURCE = "/mash/case-service";
-  /** The outbox routes aggregate type {@code case} to topic {@code mash.case.events}. */
-  public static final String AGGREGATE_TYPE = "case";
 
   public static final String OPENED = "case.opened.v1";
   public static final String STRATEGY_DISCUSSION_HELD = "case.strategy-discussion-held.v1";

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.mashfrontdoor.cases.adapters.messaging.CaseEvents;
 import org.mashfrontdoor.cases.application.Cases;
+import org.mashfrontdoor.cases.application.OutgoingCaseEvents;
 import org.mashfrontdoor.cases.domain.Case;
 import org.mashfrontdoor.cases.domain.CaseEvent;
 import org.mashfrontdoor.cases.domain.CaseStatus;
@@ -36,9 +36,11 @@ public final class MongoCases implements Cases {
 
   private final OutboxedCollection cases;
   private final AlarmsByMinute<Case> alarms;
+  private final OutgoingCaseEvents events;
 
-  public MongoCases(OutboxRelay outbox, Clock clock) {
-    this.cases = outbox.register(COLLECTION, CaseEvents.AGGREGATE_TYPE);
+  public MongoCases(OutboxRelay outbox, Clock clock, OutgoingCaseEvents events) {
+    this.events = events;
+    this.cases = outbox.register(COLLECTION, OutgoingCaseEvents.AGGREGATE_TYPE);
     this.alarms = new AlarmsByMinute<>(outbox.database(), ALARMS, clock, new AlarmsByMinute.Clocked<>(cases.collection(),
         Filters.eq(CaseDocuments.STATUS, CaseStatus.OPEN.name()), CaseDocuments.NEXT_ALARM_AT, CaseDocuments::toCase,
         Case::caseId, c -> c.status() == CaseStatus.OPEN ? c.nextAlarmAt() : null));
@@ -102,7 +104,7 @@ public final class MongoCases implements Cases {
     return alarms.due(now, limit);
   }
 
-  private static List<EventEnvelope> envelopes(Case c, List<CaseEvent> events) {
-    return events.stream().map(e -> CaseEvents.envelope(c, e)).toList();
+  private List<EventEnvelope> envelopes(Case c, List<CaseEvent> changes) {
+    return changes.stream().map(e -> events.envelope(c, e)).toList();
   }
 }

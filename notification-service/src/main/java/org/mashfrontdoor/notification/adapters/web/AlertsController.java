@@ -5,7 +5,6 @@ import static org.mashfrontdoor.platform.web.ProblemResponses.problemResponse;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mashfrontdoor.notification.adapters.stream.AlertStream;
 import org.mashfrontdoor.notification.application.AcknowledgingAlert;
 import org.mashfrontdoor.notification.application.Alerts;
 import org.mashfrontdoor.platform.security.TokenCaller;

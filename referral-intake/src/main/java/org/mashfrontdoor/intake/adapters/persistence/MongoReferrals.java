@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.mashfrontdoor.intake.adapters.messaging.ReferralReceivedV1;
+import org.mashfrontdoor.intake.application.OutgoingReferralEvents;
 import org.mashfrontdoor.intake.application.Referrals;
 import org.mashfrontdoor.intake.domain.Links;
 import org.mashfrontdoor.intake.domain.Referral;
@@ -49,8 +49,10 @@ public class MongoReferrals implements Referrals {
 
   private final OutboxedCollection referrals;
   private final MongoCollection<Document> children;
+  private final OutgoingReferralEvents events;
 
-  public MongoReferrals(OutboxRelay relay) {
+  public MongoReferrals(OutboxRelay relay, OutgoingReferralEvents events) {
+    this.events = events;
     this.referrals = relay.register("referrals", "referral");
     this.children = relay.database().getCollection(CHILDREN)
         .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
@@ -67,7 +69,7 @@ public class MongoReferrals implements Referrals {
       file(key, referral.referralId(), referral.receivedAt());
     }
     Write write = referrals.insert(ReferralDocuments.toDocument(referral),
-        List.of(ReferralReceivedV1.eventFor(referral)), null);
+        List.of(events.received(referral)), null);
     return write == Write.APPLIED;
   }
 

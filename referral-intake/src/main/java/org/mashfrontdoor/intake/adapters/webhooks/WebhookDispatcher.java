@@ -9,64 +9,60 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.mashfrontdoor.intake.application.NotifyingPartners;
 import org.mashfrontdoor.intake.application.WebhookDeliveries.Delivery;
+import org.mashfrontdoor.platform.scheduling.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The background loop that notifies partners: every poll it queues new status changes and hands due deliveries
  * to virtual threads, at most {@code maxInFlight} at once, so a receiver that hangs holds one thread until its
  * timeout and nothing else. Intake's request and consumer threads never wait for it. Everything it does is
- * recorded in the store, so a new instance carries on where a stopped or crashed one left off.
+ * recorded in the store, so a new instance carries on where a stopped or crashed one left off. The loop itself
+ * (poll, backoff while the store is away, start and stop) is the platform's {@link PollingLoop}.
  */
-public class WebhookDispatcher implements SmartLifecycle {
+public class WebhookDispatcher extends PollingLoop {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
-  private static final long MAX_BACKOFF_MILLIS = 5_000;
 
   private final NotifyingPartners notifying;
   private final MongoWebhookDeliveries deliveries;
   private final Clock clock;
-  private final Duration pollInterval;
   private final int pageSize;
   private final Semaphore inFlight;
-  private final Object wake = new Object();
-  private volatile boolean running;
-  private volatile Thread thread;
   private volatile ExecutorService attempts;
+  /** Read and written by the loop's thread only; set before it starts, so the first pass purges. */
+  private Instant nextPurge;
 
   WebhookDispatcher(NotifyingPartners notifying, MongoWebhookDeliveries deliveries, Clock clock,
       Duration pollInterval, int pageSize, int maxInFlight) {
+    super("webhook-dispatcher", pollInterval);
     this.notifying = notifying;
     this.deliveries = deliveries;
     this.clock = clock;
-    this.pollInterval = pollInterval;
     this.pageSize = pageSize;
     this.inFlight = new Semaphore(maxInFlight);
   }
 
   @Override
   public synchronized void start() {
-    if (running) {
+    if (isRunning()) {
       return;
     }
-    running = true;
     attempts = Executors.newVirtualThreadPerTaskExecutor();
-    thread = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::run);
+    nextPurge = clock.instant();
+    super.start();
   }
 
   @Override
   public synchronized void stop() {
-    if (!running) {
+    if (!isRunning()) {
       return;
     }
-    running = false;
-    wakeUp();
+    super.stop();
+    // Let attempts in flight record their result; any still hanging are abandoned, and their claims run out.
+    attempts.shutdown();
     try {
-      thread.join(Duration.ofSeconds(10));
-      // Let attempts in flight record their result; any still hanging are abandoned, and their claims run out.
-      attempts.shutdown();
       if (!attempts.awaitTermination(10, TimeUnit.SECONDS)) {
         attempts.shutdownNow();
       }
@@ -76,37 +72,12 @@ public class WebhookDispatcher implements SmartLifecycle {
   }
 
   @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  private void run() {
-    Instant nextPurge = clock.instant();
-    long waitMillis = pollInterval.toMillis();
-    while (running) {
-      try {
-        notifying.queueChanges(pageSize);
-        dispatchDue();
-        if (!clock.instant().isBefore(nextPurge)) {
-          deliveries.purgeExpired(clock.instant());
-          nextPurge = clock.instant().plus(PURGE_EVERY);
-        }
-        waitMillis = pollInterval.toMillis();
-      } catch (RuntimeException e) {
-        // The store is away: everything stays where it is; try again, backing off.
-        log.warn("Webhook dispatch pass failed, retrying in {} ms: {}", waitMillis, e.getClass().getSimpleName());
-        waitMillis = Math.min(waitMillis * 2, MAX_BACKOFF_MILLIS);
-      }
-      synchronized (wake) {
-        if (running) {
-          try {
-            wake.wait(waitMillis);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
-      }
+  protected void pass() {
+    notifying.queueChanges(pageSize);
+    dispatchDue();
+    if (!clock.instant().isBefore(nextPurge)) {
+      deliveries.purgeExpired(clock.instant());
+      nextPurge = clock.instant().plus(PURGE_EVERY);
     }
   }
 
@@ -123,12 +94,6 @@ public class WebhookDispatcher implements SmartLifecycle {
           inFlight.release();
         }
       });
-    }
-  }
-
-  private void wakeUp() {
-    synchronized (wake) {
-      wake.notifyAll();
     }
   }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.mashfrontdoor.platform.events.EventEnvelope;
+import org.mashfrontdoor.triage.application.OutgoingTriageEvents;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.Rag;
@@ -18,11 +19,9 @@ import org.mashfrontdoor.triage.domain.TriageEvent;
  * of each type (docs/events.md). The subject, and so the Kafka key, of contact events is the contact's opening
  * referral id, so all of a contact's events keep their order.
  */
-public final class TriageEvents {
+public final class TriageEvents implements OutgoingTriageEvents {
 
   public static final String SOURCE = "/mash/triage-service";
-  /** The outbox routes aggregate type {@code triage} to topic {@code mash.triage.events}. */
-  public static final String AGGREGATE_TYPE = "triage";
 
   public static final String CONTACT_OPENED = "triage.contact-opened.v1";
   public static final String REFERRAL_JOINED = "triage.referral-joined.v1";
@@ -31,8 +30,6 @@ public final class TriageEvents {
   public static final String DECISION_RECORDED = "triage.decision-recorded.v1";
   public static final String RAG_REPORT = "triage.rag-report.v1";
 
-  private TriageEvents() {
-  }
 
   public record ContactOpenedV1(String contactId, String referralId, String reference, Instant receivedAt,
       Instant decisionDueBy, boolean urgent, List<String> urgentReasons, String rag, String lane, String source,
@@ -62,7 +59,8 @@ public final class TriageEvents {
       Map<Lane, Map<Rag, Long>> byLane, Map<Rag, Long> total) {
   }
 
-  public static EventEnvelope envelope(TriageEvent event) {
+  @Override
+  public EventEnvelope envelope(TriageEvent event) {
     Contact c = event.contact();
     String type;
     Object data;
@@ -99,7 +97,8 @@ public final class TriageEvents {
     return EventEnvelope.create(SOURCE, type, c.referralId(), event.at(), data);
   }
 
-  public static EventEnvelope envelope(RagReport report) {
+  @Override
+  public EventEnvelope envelope(RagReport report) {
     Map<Rag, Long> total = new java.util.EnumMap<>(Rag.class);
     report.counts().values().forEach(byRag -> byRag.forEach((rag, n) -> total.merge(rag, n, Long::sum)));
     return EventEnvelope.create(SOURCE, RAG_REPORT, report.id(), report.generatedAt(),

@@ -24,8 +24,8 @@ import org.mashfrontdoor.platform.deadlines.Warnings;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.persistence.AlarmsByMinute;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
-import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.triage.application.Contacts;
+import org.mashfrontdoor.triage.application.OutgoingTriageEvents;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.ContactStatus;
 import org.mashfrontdoor.triage.domain.Lane;
@@ -52,9 +52,11 @@ public class MongoContacts implements Contacts {
   private final OutboxedCollection contacts;
   private final MongoCollection<Document> joined;
   private final AlarmsByMinute<Contact> alarms;
+  private final OutgoingTriageEvents events;
 
-  public MongoContacts(OutboxRelay relay, Clock clock) {
-    this.contacts = relay.register(COLLECTION, TriageEvents.AGGREGATE_TYPE);
+  public MongoContacts(OutboxRelay relay, Clock clock, OutgoingTriageEvents events) {
+    this.contacts = relay.register(COLLECTION, OutgoingTriageEvents.AGGREGATE_TYPE);
+    this.events = events;
     this.joined = relay.database().getCollection(JOINED).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
     this.alarms = new AlarmsByMinute<>(relay.database(), ALARMS, clock, new AlarmsByMinute.Clocked<>(contacts.collection(), open(),
         ContactDocuments.NEXT_ALARM_AT, ContactDocuments::toContact, Contact::contactId,
@@ -158,8 +160,8 @@ public class MongoContacts implements Contacts {
     return Filters.eq(ContactDocuments.STATUS, ContactStatus.OPEN.name());
   }
 
-  private static List<org.mashfrontdoor.platform.events.EventEnvelope> envelopes(List<TriageEvent> events) {
-    return events.stream().map(TriageEvents::envelope).toList();
+  private List<org.mashfrontdoor.platform.events.EventEnvelope> envelopes(List<TriageEvent> changes) {
+    return changes.stream().map(events::envelope).toList();
   }
 
   private static Write write(OutboxedCollection.Write write) {

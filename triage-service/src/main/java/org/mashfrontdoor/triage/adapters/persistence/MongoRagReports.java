@@ -5,7 +5,7 @@ import java.util.List;
 import org.bson.Document;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
-import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
+import org.mashfrontdoor.triage.application.OutgoingTriageEvents;
 import org.mashfrontdoor.triage.application.RagReports;
 import org.mashfrontdoor.triage.domain.RagReport;
 
@@ -18,9 +18,11 @@ public class MongoRagReports implements RagReports {
   public static final String COLLECTION = "ragReports";
 
   private final OutboxedCollection reports;
+  private final OutgoingTriageEvents events;
 
-  public MongoRagReports(OutboxRelay relay) {
-    this.reports = relay.register(COLLECTION, TriageEvents.AGGREGATE_TYPE);
+  public MongoRagReports(OutboxRelay relay, OutgoingTriageEvents events) {
+    this.reports = relay.register(COLLECTION, OutgoingTriageEvents.AGGREGATE_TYPE);
+    this.events = events;
   }
 
   @Override
@@ -28,7 +30,7 @@ public class MongoRagReports implements RagReports {
     Document doc = new Document("_id", report.id())
         .append("slotAt", Date.from(report.slotAt()))
         .append("generatedAt", Date.from(report.generatedAt()));
-    return reports.insert(doc, List.of(TriageEvents.envelope(report)), null) == OutboxedCollection.Write.APPLIED;
+    return reports.insert(doc, List.of(events.envelope(report)), null) == OutboxedCollection.Write.APPLIED;
   }
 
   @Override

@@ -44,6 +44,7 @@ import org.mashfrontdoor.triage.domain.UrgencyReason;
 @DisplayName("triage-service's events against the contract (docs/asyncapi.yaml)")
 class EventContractTest {
 
+  static final TriageEvents EVENTS = new TriageEvents();
   static final Instant RECEIVED = Instant.parse("2026-03-02T09:15:00Z");
   static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
   static final Staff WORKER = new Staff("sw-1", Role.MASH_SOCIAL_WORKER);
@@ -80,15 +81,15 @@ class EventContractTest {
     }
 
     List<EventEnvelope> events = new ArrayList<>(List.of(
-        TriageEvents.envelope(new TriageEvent.ContactOpened(opened, Rag.GREEN, List.of(UrgencyReason.values()),
+        EVENTS.envelope(new TriageEvent.ContactOpened(opened, Rag.GREEN, List.of(UrgencyReason.values()),
             RECEIVED)),
-        TriageEvents.envelope(new TriageEvent.ReferralJoined(joined, school.source(), RECEIVED.plusSeconds(60))),
-        TriageEvents.envelope(new TriageEvent.DeadlineApproaching(joined, Rag.AMBER, later, later)),
-        TriageEvents.envelope(new TriageEvent.DeadlineApproaching(joined, Rag.RED, later, later)),
-        TriageEvents.envelope(new TriageEvent.DeadlineBreached(joined, later, later)),
-        TriageEvents.envelope(new TriageEvent.DecisionRecorded(handedOn, later)),
-        TriageEvents.envelope(new TriageEvent.DecisionRecorded(closed, later)),
-        TriageEvents.envelope(new RagReport(LocalDateTime.parse("2026-03-02T09:00"), RECEIVED, RECEIVED, counts))));
+        EVENTS.envelope(new TriageEvent.ReferralJoined(joined, school.source(), RECEIVED.plusSeconds(60))),
+        EVENTS.envelope(new TriageEvent.DeadlineApproaching(joined, Rag.AMBER, later, later)),
+        EVENTS.envelope(new TriageEvent.DeadlineApproaching(joined, Rag.RED, later, later)),
+        EVENTS.envelope(new TriageEvent.DeadlineBreached(joined, later, later)),
+        EVENTS.envelope(new TriageEvent.DecisionRecorded(handedOn, later)),
+        EVENTS.envelope(new TriageEvent.DecisionRecorded(closed, later)),
+        EVENTS.envelope(new RagReport(LocalDateTime.parse("2026-03-02T09:00"), RECEIVED, RECEIVED, counts))));
 
     Set<String> emitted = new TreeSet<>();
     for (EventEnvelope event : events) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
@@ -60,7 +61,7 @@ class FindingAReferralsContactTest {
   }
 
   void start() {
-    contacts = new MongoContacts(new OutboxRelay(database, clock, 100), clock);
+    contacts = new MongoContacts(new OutboxRelay(database, clock, 100), clock, new TriageEvents());
     opening = new OpeningContact(contacts, new MongoReferrals(database), RAG, clock, FrontDoorMetrics.NONE);
   }
 

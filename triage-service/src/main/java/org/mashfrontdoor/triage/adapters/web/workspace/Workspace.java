@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.mashfrontdoor.platform.staffpages.StaffPage;
 import org.mashfrontdoor.triage.domain.Role;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * Content-Security-Policy are the platform's, {@link StaffPage}), and its two live streams, bounded alike.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WorkspaceProperties.class)
 class Workspace {
 
   @Bean
@@ -25,22 +26,20 @@ class Workspace {
   }
 
   @Bean
-  StreamLimits streamLimits(@Value("${mash.workspace.heartbeat:PT15S}") Duration heartbeat,
-      @Value("${mash.workspace.stream-timeout:PT30M}") Duration timeout,
-      @Value("${mash.workspace.max-streams:100}") int maxStreams) {
-    return new StreamLimits(heartbeat, timeout, maxStreams);
+  StreamLimits streamLimits(WorkspaceProperties settings) {
+    return new StreamLimits(settings.heartbeat(), settings.streamTimeout(), settings.maxStreams());
   }
 
   @Bean
   LiveParts<QueueTable.LaneFilter> queueStream(QueueTable table, StreamLimits limits, Clock clock,
-      @Value("${mash.workspace.queue-poll:PT1S}") Duration poll) {
-    return new LiveParts<>("queue-stream", table::render, poll, limits, clock);
+      WorkspaceProperties settings) {
+    return new LiveParts<>("queue-stream", table::render, settings.queuePoll(), limits, clock);
   }
 
   /** Each watcher of alerts costs a call to notification-service per poll: polled less often than the queue. */
   @Bean
   LiveParts<AlertsList.AlertsFor> alertsStream(AlertsList list, StreamLimits limits, Clock clock,
-      @Value("${mash.workspace.alerts-poll:PT3S}") Duration poll) {
-    return new LiveParts<>("alerts-stream", list::render, poll, limits, clock);
+      WorkspaceProperties settings) {
+    return new LiveParts<>("alerts-stream", list::render, settings.alertsPoll(), limits, clock);
   }
 }

@@ -1,4 +1,4 @@
-package org.mashfrontdoor.notification.adapters.stream;
+package org.mashfrontdoor.notification.adapters.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

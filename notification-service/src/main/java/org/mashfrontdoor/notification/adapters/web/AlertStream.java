@@ -1,10 +1,9 @@
-package org.mashfrontdoor.notification.adapters.stream;
+package org.mashfrontdoor.notification.adapters.web;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.mashfrontdoor.notification.adapters.web.AlertResponse;
 import org.mashfrontdoor.notification.application.Alerts;
 import org.mashfrontdoor.notification.application.RaisingAlerts;
 import org.mashfrontdoor.notification.domain.Alert;
