@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *   the Kafka clients' {@code *.time.ns.*} and {@code kafka.app.info.start.time.ms}); a base unit {@code s} is
  *   spelled {@code seconds};</li>
  *   <li>a gauge named {@code <thing>.count} becomes {@code <thing>s} ({@code _count} is a histogram's suffix);</li>
- *   <li>a library meter without a description gets one naming where it comes from.</li>
+ *   <li>a library meter without a description (or with a blank one) gets one naming where it comes from.</li>
  * </ul>
  * Our own meters ({@code mash.*}, {@code triage.*}) are left as they are: each must carry its own description and
  * follow the conventions itself, which the services' promtool tests check.
@@ -92,7 +92,9 @@ public final class PrometheusConventions implements MeterFilter {
     if (unit != null && SECONDS.containsKey(unit)) {
       mapped = mapped.withBaseUnit(SECONDS.get(unit));
     }
-    if (mapped.getDescription() == null && mapped.syntheticAssociation() == null) {
+    // Blank counts as none: the Kafka clients give some metrics (per-node request latency) an empty description.
+    if ((mapped.getDescription() == null || mapped.getDescription().isBlank())
+        && mapped.syntheticAssociation() == null) {
       mapped = new Meter.Id(mapped.getName(), Tags.of(mapped.getTagsAsIterable()), mapped.getBaseUnit(),
           describe(id.getName()), mapped.getType());
     }

@@ -27,6 +27,7 @@ class PrometheusConventionsTest {
     Gauge.builder("kafka.app.info.start.time.ms", () -> 1).description("start").register(registry);
     Gauge.builder("kafka.consumer.connection.count", () -> 1).description("connections").register(registry);
     Gauge.builder("system.cpu.count", () -> 2).description("cpus").register(registry);
+    Gauge.builder("kafka.producer.node.request.latency.avg", () -> 1).description("").register(registry);
     Counter.builder("triage.decisions").description("Decisions").tag("on_time", "true").register(registry);
   }
 
@@ -37,7 +38,8 @@ class PrometheusConventionsTest {
         "kafka_consumer_connections ",
         "system_cpus ",
         "triage_decisions_total{on_time=\"true\"} ",
-        "# HELP http_server_requests_seconds http.server.requests, from Spring MVC's observation");
+        "# HELP http_server_requests_seconds http.server.requests, from Spring MVC's observation",
+        "# HELP kafka_producer_node_request_latency_avg kafka.producer.node.request.latency.avg, from the Kafka client");
   }
 
   @Test
