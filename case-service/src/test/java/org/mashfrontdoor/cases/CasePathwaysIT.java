@@ -40,6 +40,7 @@ import org.mashfrontdoor.cases.application.FiringCaseDeadlines;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
+import org.mashfrontdoor.platform.testsupport.Promtool;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
@@ -520,6 +521,16 @@ class CasePathwaysIT {
     HttpResponse<String> firstPage = get("/api/v1/cases?status=OPEN&size=1&page=0", TEAM_MANAGER);
     assertThat(json(firstPage.body()).get("cases")).hasSize(1);
     assertProblem(get("/api/v1/cases?status=SHUT&size=0", TEAM_MANAGER), 400, "status");
+  }
+
+  @Test
+  void metrics_pass_promtool_check_metrics() throws Exception {
+    // A case opened first, so the listeners' and the outbox's meters have series too.
+    caseFor(newReferralId(), "EARLY_HELP");
+    HttpResponse<String> scraped = get("/actuator/prometheus", TestTokens.metrics().mint());
+    assertThat(scraped.statusCode()).isEqualTo(200);
+    assertThat(scraped.body()).contains("mash_case_deadlines_met_total{", "on_time=\"true\"");
+    Promtool.assertCleanMetrics(scraped.body(), "case-service");
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String mentioned) {

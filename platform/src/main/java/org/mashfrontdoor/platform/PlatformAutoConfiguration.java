@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.inbox.EventConsumerErrorHandling;
+import org.mashfrontdoor.platform.metrics.PrometheusConventions;
 import org.mashfrontdoor.platform.outbox.OutboxBacklogGauges;
 import org.mashfrontdoor.platform.outbox.OutboxLoop;
 import org.mashfrontdoor.platform.outbox.OutboxProperties;
@@ -111,6 +112,12 @@ public class PlatformAutoConfiguration {
             properties.sendTimeout(), meters.getIfAvailable(SimpleMeterRegistry::new))
         : null;
     return new OutboxLoop(relay, publisher, properties);
+  }
+
+  /** Library meters in Prometheus's naming conventions, so {@code promtool check metrics} is clean (issue 14). */
+  @Bean
+  PrometheusConventions prometheusConventions() {
+    return new PrometheusConventions();
   }
 
   /** Outbox backlog and oldest pending age (docs/metrics.md, pipeline health), read from the store every few seconds. */

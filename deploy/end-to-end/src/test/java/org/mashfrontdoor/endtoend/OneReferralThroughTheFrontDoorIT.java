@@ -22,6 +22,7 @@ import org.mashfrontdoor.cases.CaseServiceApplication;
 import org.mashfrontdoor.intake.ReferralIntakeApplication;
 import org.mashfrontdoor.notification.NotificationServiceApplication;
 import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.testsupport.Promtool;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.mashfrontdoor.triage.TriageServiceApplication;
@@ -377,6 +378,24 @@ class OneReferralThroughTheFrontDoorIT {
       assertThat(named).as("the expressions were read").contains("triage_decisions_total", "mash_outbox_backlog");
       assertThat(exported).as("metric names the four services export").containsAll(named);
     });
+  }
+
+  /** Each service's scrape, once its listeners' consumers exist, is as Prometheus's own linter wants it. */
+  @Test
+  void every_services_metrics_pass_promtool_check_metrics() throws Exception {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      for (String service : List.of(intake, triage, cases, notification)) {
+        assertThat(scrape(service)).as(service).contains("kafka_consumer_fetch_manager_records_lag_max");
+      }
+    });
+    for (String service : List.of(intake, triage, cases, notification)) {
+      Promtool.assertCleanMetrics(scrape(service), service);
+    }
+  }
+
+  String scrape(String service) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
+        .header("Authorization", TestTokens.metricsBearer())).body();
   }
 
   /** Sample names of a Prometheus text exposition (labels and values dropped). */

@@ -33,6 +33,7 @@ import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.Promtool;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,6 +212,18 @@ class AlertsReachPeopleIT {
 
     BlockingQueue<String> resumed = connectStream(firstAlert);
     awaitStreamed(resumed, "URGENT_CONTACT", second);
+  }
+
+  @Test
+  @DisplayName("the metrics pass `promtool check metrics` once an alert is raised, delivered and acknowledged")
+  void metricsPassPromtool() throws Exception {
+    String referralId = UUID.randomUUID().toString();
+    send(contactOpened(referralId, "MARF-2026-300007", List.of("IMMEDIATE_RISK")));
+    String alertId = awaitAlerts(referralId, 1).get(0).get("alertId").asString();
+    assertThat(post("/api/v1/alerts/" + alertId + "/acknowledgement").statusCode()).isEqualTo(200);
+    HttpResponse<String> scraped = scrape();
+    assertThat(scraped.body()).contains("mash_alerts_raised_total{", "mash_alert_time_to_acknowledge_seconds");
+    Promtool.assertCleanMetrics(scraped.body(), "notification-service");
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.Promtool;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -388,5 +389,10 @@ class PartnerAuthorisationIT {
     HttpResponse<String> scraped = get("/actuator/prometheus", TestTokens.metrics().mint());
     assertThat(scraped.statusCode()).isEqualTo(200);
     assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void metrics_pass_promtool_check_metrics() throws Exception {
+    Promtool.assertCleanMetrics(get("/actuator/prometheus", TestTokens.metrics().mint()).body(), "referral-intake");
   }
 }

@@ -35,6 +35,7 @@ import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.Promtool;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
@@ -741,14 +742,25 @@ class TriageServiceTest {
 
   @Test
   void publishes_front_door_metrics() throws Exception {
+    String metrics = metricsAfterADecision();
+    assertThat(metrics).contains("triage_referrals_received_total{", "triage_decisions_total{",
+        "triage_contacts_open{", "triage_decision_time_seconds_bucket{", "le=\"86400.0\"");
+    assertThat(metrics).contains("on_time=\"true\"", "referral_type=\"MARF\"");
+  }
+
+  @Test
+  void front_door_metrics_pass_promtool_check_metrics() throws Exception {
+    Promtool.assertCleanMetrics(metricsAfterADecision(), "triage-service");
+  }
+
+  /** The scrape after a referral is received and decided, so every meter the front door has shows a series. */
+  String metricsAfterADecision() throws Exception {
     String referralId = newReferral(NOW.minus(Duration.ofHours(2)), false, null);
     awaitContact(referralId);
     recommendAndDecide(referralId, EARLY_HELP);
-    String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
         + "/actuator/prometheus")).header("Authorization", TestTokens.metricsBearer()).build(),
         HttpResponse.BodyHandlers.ofString()).body();
-    assertThat(metrics).contains("triage_referrals_received_total{", "triage_decisions_total{",
-        "triage_contacts_open{", "triage_decision_time_seconds_bucket{", "le=\"86400.0\"");
   }
 
   static JsonNode deadlineData(ConsumerRecord<String, String> record) {

@@ -60,7 +60,7 @@ public class MicrometerFrontDoorMetrics implements FrontDoorMetrics {
     return Counter.builder("triage.decisions")
         .description("Decisions signed off, by outcome and whether on time")
         .tag("outcome", outcome.name())
-        .tag("onTime", Boolean.toString(onTime))
+        .tag("on_time", Boolean.toString(onTime))
         .register(registry);
   }
 
@@ -69,7 +69,7 @@ public class MicrometerFrontDoorMetrics implements FrontDoorMetrics {
     Counter.builder("triage.referrals.received")
         .description("Referrals reaching the front door, by source agency and lane; joined = added to an open contact")
         .tag("source", source.agency() == null ? "UNKNOWN" : source.agency())
-        .tag("referralType", source.referralType().name())
+        .tag("referral_type", source.referralType().name())
         .tag("lane", lane.name())
         .tag("joined", Boolean.toString(joined))
         .register(registry).increment();
