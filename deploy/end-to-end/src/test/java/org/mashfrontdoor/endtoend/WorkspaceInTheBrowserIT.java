@@ -165,7 +165,9 @@ class WorkspaceInTheBrowserIT {
 
     // A recommendation sent with nothing chosen comes back with each error next to its field.
     browser.findElement(By.id("recommend")).click();
-    assertThat(browser.findElement(By.id("recommendation-outcome-error")).getText()).contains("Select an outcome");
+    // The answer is a new page: on a loaded machine it can arrive after click() returns.
+    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
+        browser.findElement(By.id("recommendation-outcome-error")).getText().contains("Select an outcome"));
     assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus on the error summary")
         .isEqualTo("error-summary");
     browser.findElement(By.cssSelector("label[for=recommendation-outcome-3]")).click(); // Early help
