@@ -33,6 +33,21 @@ public record PageWindow(int offset, int limit) {
     return new PageWindow(offset, limit);
   }
 
+  /**
+   * The same check for a list paged by number ({@code page} from 0, {@code size} items each): every bad parameter,
+   * none when both are good, for a caller that reports them with its other bad parameters.
+   */
+  public static List<OutOfRange.Parameter> numberedPageProblems(int page, int size, int largestPage) {
+    List<OutOfRange.Parameter> bad = new ArrayList<>();
+    if (page < 0) {
+      bad.add(new OutOfRange.Parameter("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > largestPage) {
+      bad.add(new OutOfRange.Parameter("size", "must be 1 to " + largestPage));
+    }
+    return bad;
+  }
+
   /** A page asked for outside what the list allows (platform's problem responses answer it with a 400). */
   public static final class OutOfRange extends RuntimeException {
 

@@ -34,4 +34,14 @@ class PageWindowTest {
     assertThat(catchThrowableOfType(PageWindow.OutOfRange.class, () -> PageWindow.checked(3, 0, 100)).parameters())
         .extracting(PageWindow.OutOfRange.Parameter::name).containsExactly("limit");
   }
+
+  @Test
+  void a_list_paged_by_number_names_each_bad_page_parameter_and_none_when_both_are_good() {
+    assertThat(PageWindow.numberedPageProblems(0, 100, 100)).isEmpty();
+    assertThat(PageWindow.numberedPageProblems(-1, 101, 100)).containsExactly(
+        new PageWindow.OutOfRange.Parameter("page", "must be 0 or more"),
+        new PageWindow.OutOfRange.Parameter("size", "must be 1 to 100"));
+    assertThat(PageWindow.numberedPageProblems(2, 0, 100)).extracting(PageWindow.OutOfRange.Parameter::name)
+        .containsExactly("size");
+  }
 }

@@ -101,12 +101,8 @@ class CasesController {
         errors.add(new InvalidField("status", "must be one of OPEN, CLOSED"));
       }
     }
-    if (page < 0) {
-      errors.add(new InvalidField("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new InvalidField("size", "must be 1 to " + MAX_PAGE_SIZE));
-    }
+    PageWindow.numberedPageProblems(page, size, MAX_PAGE_SIZE)
+        .forEach(bad -> errors.add(new InvalidField(bad.name(), bad.detail())));
     if (!errors.isEmpty()) {
       return problemResponse(ProblemResponses.invalid(errors));
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mashfrontdoor.notification.application.AcknowledgingAlert;
 import org.mashfrontdoor.notification.application.Alerts;
+import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.security.TokenCaller;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
@@ -51,12 +52,8 @@ public class AlertsController {
     if (status != null && !status.equals("UNACKNOWLEDGED") && !status.equals("ALL")) {
       errors.add(new InvalidField("status", "must be UNACKNOWLEDGED or ALL"));
     }
-    if (page < 0) {
-      errors.add(new InvalidField("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new InvalidField("size", "must be 1 to " + MAX_PAGE_SIZE));
-    }
+    PageWindow.numberedPageProblems(page, size, MAX_PAGE_SIZE)
+        .forEach(bad -> errors.add(new InvalidField(bad.name(), bad.detail())));
     if (!errors.isEmpty()) {
       return problemResponse(ProblemResponses.invalid(errors));
     }
