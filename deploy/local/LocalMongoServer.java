@@ -1,21 +1,18 @@
-import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.KeyConstraintError;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+import org.mashfrontdoor.platform.testsupport.PinnedIdIndex;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Pattern;
 
 /**
  * The local stack's MongoDB: a MongoDB wire-protocol server (mongo-java-server) on 127.0.0.1 whose data lives in
@@ -49,7 +45,8 @@ import java.util.regex.Pattern;
  * <p>Lookups by {@code _id}. mongo-java-server uses an index only for a filter whose fields are exactly the index's
  * keys, so {@code {_id: X, version: 3}} and the driver's {@code {$and: [{_id: X}, ...]}} (every version-checked or
  * idempotent write of the services) scan the whole collection. Here the {@code _id} index also answers any filter
- * that pins {@code _id} to plain values ({@link PinnedIdIndex}); the library still applies the whole filter.
+ * that pins {@code _id} to plain values (platform's test-support {@link PinnedIdIndex}, the tests' store's too: up puts
+ * {@code platform/target/test-classes} on this program's class path); the library still applies the whole filter.
  * {@code MASH_STORE_ID_LOOKUP=off} leaves the library's index alone (to measure the difference).
  *
  * <p>{@code serverStatus} carries {@code opcounters} as MongoDB counts them (insert, update and delete per
@@ -179,140 +176,6 @@ public class LocalMongoServer {
           new Document("count", n[0].sum()).append("micros", n[1].sum() / 1_000)));
       status.put("mashCommandTimes", byShape);
       return status;
-    }
-  }
-
-  /**
-   * mongo-java-server's {@code _id} index, also used when a filter pins {@code _id} among other conditions: at the
-   * top level or in a conjunct of a top-level {@code $and}, to a plain value, {@code {$eq: X}} or
-   * {@code {$in: [X, ...]}}. The candidates are looked up with the library's own {@code {_id: ...}} lookup and the
-   * library applies the whole filter to them, so what matches is unchanged; any other filter is left to the library.
-   * The same class as the tests' {@code platform/.../testsupport/PinnedIdIndex.java}: this program must stay one
-   * source file (JDK 21 runs no more), so it cannot share that one; keep them alike. {@code PinnedIdIndexTest}
-   * compiles this file and runs its scenarios on both.
-   */
-  static final class PinnedIdIndex<P> extends Index<P> {
-
-    private static final String ID = "_id";
-
-    private final Index<P> idIndex;
-
-    private PinnedIdIndex(Index<P> idIndex, List<IndexKey> keys, boolean sparse) {
-      super(idIndex.getName(), keys, sparse);
-      this.idIndex = idIndex;
-    }
-
-    static <P> Index<P> around(Index<P> index, List<IndexKey> keys, boolean sparse) {
-      boolean onId = keys.size() == 1 && keys.getFirst().getKey().equals(ID);
-      return onId ? new PinnedIdIndex<>(index, keys, sparse) : index;
-    }
-
-    /** {@code {_id: X}} or {@code {_id: {$in: [...]}}} for the _id values the filter pins; null if none. */
-    private static Document pinnedId(Document filter) {
-      if (filter.containsKey(ID)) {
-        Document pinned = pin(filter.get(ID));
-        if (pinned != null) {
-          return pinned;
-        }
-      }
-      if (filter.get("$and") instanceof List<?> conjuncts) {
-        for (Object conjunct : conjuncts) {
-          if (conjunct instanceof Document condition) {
-            Document pinned = pinnedId(condition);
-            if (pinned != null) {
-              return pinned;
-            }
-          }
-        }
-      }
-      return null;
-    }
-
-    private static Document pin(Object value) {
-      if (isPlain(value)) {
-        return new Document(ID, value);
-      }
-      if (value instanceof Document operator && operator.size() == 1) {
-        if (isPlain(operator.get("$eq"))) {
-          return new Document(ID, operator.get("$eq"));
-        }
-        if (operator.get("$in") instanceof Collection<?> values && values.stream().allMatch(PinnedIdIndex::isPlain)) {
-          return new Document(ID, new Document("$in", values));
-        }
-      }
-      return null;
-    }
-
-    /** Compared by equality: not null (which also matches a missing field), a document, array or pattern. */
-    private static boolean isPlain(Object value) {
-      return value != null && !(value instanceof Document) && !(value instanceof Collection)
-          && !(value instanceof BsonRegularExpression) && !(value instanceof Pattern);
-    }
-
-    @Override
-    public boolean canHandle(Document query) {
-      return idIndex.canHandle(query) || pinnedId(query) != null;
-    }
-
-    @Override
-    public Iterable<P> getPositions(Document query) {
-      return idIndex.canHandle(query) ? idIndex.getPositions(query) : idIndex.getPositions(pinnedId(query));
-    }
-
-    @Override
-    public P getPosition(Document document) {
-      return idIndex.getPosition(document);
-    }
-
-    @Override
-    public void checkAdd(Document document, MongoCollection<P> collection) {
-      idIndex.checkAdd(document, collection);
-    }
-
-    @Override
-    public void add(Document document, P position, MongoCollection<P> collection) {
-      idIndex.add(document, position, collection);
-    }
-
-    @Override
-    public P remove(Document document) {
-      return idIndex.remove(document);
-    }
-
-    @Override
-    public long getCount() {
-      return idIndex.getCount();
-    }
-
-    @Override
-    public boolean isEmpty() {
-      return idIndex.isEmpty();
-    }
-
-    @Override
-    public long getDataSize() {
-      return idIndex.getDataSize();
-    }
-
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-      idIndex.checkUpdate(oldDocument, newDocument, collection);
-    }
-
-    @Override
-    public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection)
-        throws KeyConstraintError {
-      idIndex.updateInPlace(oldDocument, newDocument, position, collection);
-    }
-
-    @Override
-    public boolean isUnique() {
-      return idIndex.isUnique();
-    }
-
-    @Override
-    public void drop() {
-      idIndex.drop();
     }
   }
 

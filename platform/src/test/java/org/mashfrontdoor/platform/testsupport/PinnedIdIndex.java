@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * filter to them, so what matches is unchanged. Anything else ({@code _id} an operator such as {@code $gt}, a
  * regular expression, a document, null) is left to the library (a scan).
  *
- * <p>The local stack's store has the same class inside {@code deploy/local/LocalMongoServer.java} (a single-file
- * program, so it cannot share this one); keep the two alike. {@code PinnedIdIndexTest} runs its scenarios on both.
+ * <p>The local stack's store ({@code deploy/local/LocalMongoServer.java}) uses this class too: {@code deploy/local/up}
+ * puts platform's test classes on its class path. {@code PinnedIdIndexTest} runs its scenarios on both stores.
  */
 public final class PinnedIdIndex<P> extends Index<P> {
 
