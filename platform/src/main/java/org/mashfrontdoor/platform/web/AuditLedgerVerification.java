@@ -39,7 +39,7 @@ public class AuditLedgerVerification {
   @GetMapping(PATH)
   ResponseEntity<Object> verify(
       @Parameter(description = "The sequence number of a head recorded earlier (with anchorHash)",
-          schema = @Schema(minimum = "1", maximum = "9223372036854775807"))
+          schema = @Schema(type = "integer", format = "int64", minimum = "1", maximum = "9223372036854775807"))
       @RequestParam(required = false) Long anchorSequence,
       @Parameter(description = "The hash of that head: 64 lower-case hexadecimal digits",
           schema = @Schema(minLength = 64, maxLength = 64, pattern = "^[0-9a-f]{64}$"))

@@ -85,9 +85,11 @@ class TriageController {
   @GetMapping("/queue")
   ResponseEntity<List<QueueItem>> queue(@RequestParam(required = false) Lane lane,
       @RequestParam(required = false) Rag rag,
-      @Parameter(schema = @Schema(minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "0", maximum = "2147483647", defaultValue = "0"))
       @RequestParam(defaultValue = "0") int offset,
-      @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_QUEUE_PAGE, defaultValue = "200"))
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "1", maximum = "" + MAX_QUEUE_PAGE, defaultValue = "200"))
       @RequestParam(defaultValue = "200") int limit) {
     PageWindow window = PageWindow.checked(offset, limit, MAX_QUEUE_PAGE);
     Page<QueueItem> page = Page.of(viewingContacts.queue(lane, rag).stream().map(QueueItem::of).toList(), window);
@@ -135,9 +137,11 @@ class TriageController {
   @ApiResponse(responseCode = "404", description = "No contact has been opened for that referral")
   @GetMapping("/audit")
   ResponseEntity<ReadsResponse> audit(@RequestParam String referralId,
-      @Parameter(schema = @Schema(minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "0", maximum = "2147483647", defaultValue = "0"))
       @RequestParam(defaultValue = "0") int offset,
-      @Parameter(schema = @Schema(minimum = "1", maximum = "" + AuditLedger.LARGEST_PAGE,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "1", maximum = "" + AuditLedger.LARGEST_PAGE,
           defaultValue = AuditLedger.DEFAULT_PAGE))
       @RequestParam(defaultValue = AuditLedger.DEFAULT_PAGE) int limit) {
     ViewingContacts.ReadsOfContact reads = viewingContacts.readsOf(referralId,
