@@ -34,7 +34,7 @@ public class OpenApiAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  OpenAPI mashOpenApi(@Value("${spring.application.name}") String name,
+  OpenAPI mashOpenApi(@Value("${spring.application.name:MASH Front Door service}") String name,
       @Value("${mash.openapi.internal:true}") boolean internal) {
     Server server = new Server().url("/").description("This service, at the host the document was fetched from "
         + "(the local stack, test or production alike)");
