@@ -1,5 +1,9 @@
 package org.mashfrontdoor.platform.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.mashfrontdoor.platform.audit.AuditLedger;
@@ -29,9 +33,17 @@ public class AuditLedgerVerification {
     this.ledger = ledger;
   }
 
+  @Operation(summary = "Check the read-audit ledger's hash chain", description = "The whole chain; given a head "
+      + "recorded earlier (anchorSequence with anchorHash), also that nothing up to it was cut or rewritten.")
+  @ApiResponse(responseCode = "200", description = "What the check found (intact or where it broke), and the head")
   @GetMapping(PATH)
   ResponseEntity<Object> verify(
-      @RequestParam(required = false) Long anchorSequence, @RequestParam(required = false) String anchorHash) {
+      @Parameter(description = "The sequence number of a head recorded earlier (with anchorHash)",
+          schema = @Schema(type = "integer", format = "int64", minimum = "1", maximum = "9223372036854775807"))
+      @RequestParam(required = false) Long anchorSequence,
+      @Parameter(description = "The hash of that head: 64 lower-case hexadecimal digits",
+          schema = @Schema(minLength = 64, maxLength = 64, pattern = "^[0-9a-f]{64}$"))
+      @RequestParam(required = false) String anchorHash) {
     if (anchorSequence == null && anchorHash == null) {
       return ResponseEntity.ok(ledger.verify(null));
     }

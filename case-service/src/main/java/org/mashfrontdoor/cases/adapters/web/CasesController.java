@@ -3,7 +3,11 @@ package org.mashfrontdoor.cases.adapters.web;
 import static org.mashfrontdoor.platform.web.ProblemResponses.problem;
 import static org.mashfrontdoor.platform.web.ProblemResponses.problemResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,10 +86,20 @@ class CasesController {
    * The cases of one referral ({@code referralId}), or the team's worklist ({@code status}, paged, soonest deadline
    * first; {@code overdue=true} for those past a deadline). Summaries only: ids, pathway, status and clocks.
    */
+  @Operation(summary = "A referral's cases (referralId), or the team's worklist (status)", description = "With "
+      + "referralId: that referral's cases, with their deadlines. Otherwise status (OPEN or CLOSED) is required: the "
+      + "worklist, soonest deadline first, paged; overdue=true for those past a deadline.")
+  @ApiResponse(responseCode = "200", description = "The referral's cases (an array), or a page of the worklist")
   @GetMapping
   ResponseEntity<?> list(@RequestParam(required = false) String referralId,
-      @RequestParam(required = false) String status, @RequestParam(required = false) Boolean overdue,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+      @Parameter(schema = @Schema(implementation = CaseStatus.class)) @RequestParam(required = false) String status,
+      @RequestParam(required = false) Boolean overdue,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @RequestParam(defaultValue = "0") int page,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "1", maximum = "" + MAX_PAGE_SIZE, defaultValue = "20"))
+      @RequestParam(defaultValue = "20") int size) {
     Instant now = clock.instant();
     if (referralId != null && !referralId.isBlank()) {
       return ResponseEntity.ok(viewing.ofReferral(referralId).stream().map(c -> CaseSummary.of(c, now)).toList());
@@ -114,9 +128,14 @@ class CasesController {
    * The whole case. {@code purpose} (required, 3 to 200 characters, e.g. {@code Section 47 enquiry}) says why it is
    * read; the read is audited with it (who, what, when, why) before the case is returned.
    */
+  @ApiResponse(responseCode = "200", description = "The case, whole")
+  @ApiResponse(responseCode = "400", description = "No purpose, or not " + CaseRead.MIN_PURPOSE_LENGTH + " to "
+      + CaseRead.MAX_PURPOSE_LENGTH + " characters on one line (errors names the parameter)")
+  @ApiResponse(responseCode = "404", description = "No case has that id, or it is not one this token may read")
   @GetMapping("/{caseId}")
   ResponseEntity<?> read(@PathVariable String caseId,
-      @Parameter(required = true, description = "Why the case is read, kept in the read audit; no names")
+      @Parameter(required = true, description = "Why the case is read, kept in the read audit; no names",
+          schema = @Schema(minLength = CaseRead.MIN_PURPOSE_LENGTH, maxLength = CaseRead.MAX_PURPOSE_LENGTH))
       @RequestParam(name = PURPOSE, required = false) String purpose) {
     if (!CaseRead.isPurpose(purpose)) {
       ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Purpose required",
@@ -134,8 +153,18 @@ class CasesController {
    * Team managers: the audited reads of the case, oldest first, {@code offset} in, at most {@code limit} (default
    * 100, at most 500); {@code X-Total-Count} says how many in all.
    */
+  @ApiResponse(responseCode = "200",
+      description = "A page of the case's reads", headers = @Header(name = PagedResponses.TOTAL_COUNT,
+      description = "How many reads in all", schema = @Schema(type = "integer", format = "int64", minimum = "0")))
+  @ApiResponse(responseCode = "404", description = "No case has that id")
   @GetMapping("/{caseId}/audit")
-  ResponseEntity<?> audit(@PathVariable String caseId, @RequestParam(defaultValue = "0") int offset,
+  ResponseEntity<?> audit(@PathVariable String caseId,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @RequestParam(defaultValue = "0") int offset,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "1", maximum = "" + AuditLedger.LARGEST_PAGE,
+          defaultValue = AuditLedger.DEFAULT_PAGE))
       @RequestParam(defaultValue = AuditLedger.DEFAULT_PAGE) int limit) {
     PageWindow window = PageWindow.checked(offset, limit, AuditLedger.LARGEST_PAGE);
     return viewing.readsOf(caseId, window).<ResponseEntity<?>>map(page -> PagedResponses.ok(page.items(), page.total()))
@@ -146,9 +175,18 @@ class CasesController {
    * Team managers: the audited reads of every case of the referral {@code referralId}, oldest first, paged as
    * above: case-service's part of the report of who viewed a child (triage's is its contact's read audit).
    */
+  @ApiResponse(responseCode = "200",
+      description = "A page of the reads of the referral's cases", headers = @Header(name = PagedResponses.TOTAL_COUNT,
+      description = "How many reads in all", schema = @Schema(type = "integer", format = "int64", minimum = "0")))
   @GetMapping("/audit")
   ResponseEntity<ReferralReads> referralAudit(@RequestParam String referralId,
-      @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = AuditLedger.DEFAULT_PAGE) int limit) {
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @RequestParam(defaultValue = "0") int offset,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "1", maximum = "" + AuditLedger.LARGEST_PAGE,
+          defaultValue = AuditLedger.DEFAULT_PAGE))
+      @RequestParam(defaultValue = AuditLedger.DEFAULT_PAGE) int limit) {
     Page<CaseRead> page = viewing.readsOfReferral(referralId,
         PageWindow.checked(offset, limit, AuditLedger.LARGEST_PAGE));
     return PagedResponses.ok(new ReferralReads(referralId, page.items()), page.total());
@@ -157,6 +195,12 @@ class CasesController {
   record ReferralReads(String referralId, List<CaseRead> reads) {
   }
 
+  @ApiResponse(responseCode = "200", description = "The whole case after the step")
+  @ApiResponse(responseCode = "403", description = "No valid token with a children's social care or early help "
+      + "role, or this role may not take this step")
+  @ApiResponse(responseCode = "404", description = "No case has that id")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the case's state now, or the case "
+      + "kept changing meanwhile")
   @PostMapping("/{caseId}/strategy-discussion")
   CaseView strategyDiscussion(@PathVariable String caseId, @RequestBody StrategyDiscussionBody body) {
     Fields fields = new Fields();
@@ -187,6 +231,12 @@ class CasesController {
         calling.current()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The whole case after the step")
+  @ApiResponse(responseCode = "403", description = "No valid token with a children's social care or early help "
+      + "role, or this role may not take this step")
+  @ApiResponse(responseCode = "404", description = "No case has that id")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the case's state now, or the case "
+      + "kept changing meanwhile")
   @PostMapping("/{caseId}/section-47")
   CaseView section47(@PathVariable String caseId, @RequestBody Section47Body body) {
     Fields fields = new Fields();
@@ -196,6 +246,12 @@ class CasesController {
     return CaseView.of(work.concludeSection47(caseId, concludedAt, outcome, calling.current()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The whole case after the step")
+  @ApiResponse(responseCode = "403", description = "No valid token with a children's social care or early help "
+      + "role, or this role may not take this step")
+  @ApiResponse(responseCode = "404", description = "No case has that id")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the case's state now, or the case "
+      + "kept changing meanwhile")
   @PostMapping("/{caseId}/icpc")
   CaseView icpc(@PathVariable String caseId, @RequestBody IcpcBody body) {
     Fields fields = new Fields();
@@ -205,6 +261,12 @@ class CasesController {
     return CaseView.of(work.holdConference(caseId, heldAt, outcome, calling.current()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The whole case after the step")
+  @ApiResponse(responseCode = "403", description = "No valid token with a children's social care or early help "
+      + "role, or this role may not take this step")
+  @ApiResponse(responseCode = "404", description = "No case has that id")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the case's state now, or the case "
+      + "kept changing meanwhile")
   @PostMapping("/{caseId}/visits")
   CaseView visit(@PathVariable String caseId, @RequestBody VisitBody body) {
     Fields fields = new Fields();
@@ -213,6 +275,12 @@ class CasesController {
     return CaseView.of(work.seeChild(caseId, seenAt, calling.current()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The whole case after the step")
+  @ApiResponse(responseCode = "403", description = "No valid token with a children's social care or early help "
+      + "role, or this role may not take this step")
+  @ApiResponse(responseCode = "404", description = "No case has that id")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the case's state now, or the case "
+      + "kept changing meanwhile")
   @PostMapping("/{caseId}/assessment")
   CaseView assessment(@PathVariable String caseId, @RequestBody AssessmentBody body) {
     Fields fields = new Fields();
@@ -222,6 +290,12 @@ class CasesController {
     return CaseView.of(work.completeAssessment(caseId, completedAt, outcome, calling.current()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The whole case after the step")
+  @ApiResponse(responseCode = "403", description = "No valid token with a children's social care or early help "
+      + "role, or this role may not take this step")
+  @ApiResponse(responseCode = "404", description = "No case has that id")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the case's state now, or the case "
+      + "kept changing meanwhile")
   @PostMapping("/{caseId}/lead-professional")
   CaseView leadProfessional(@PathVariable String caseId, @RequestBody LeadProfessionalBody body) {
     Fields fields = new Fields();
@@ -232,6 +306,12 @@ class CasesController {
     return CaseView.of(work.assignLeadProfessional(caseId, name, agency, role, calling.current()));
   }
 
+  @ApiResponse(responseCode = "200", description = "The whole case after the step")
+  @ApiResponse(responseCode = "403", description = "No valid token with a children's social care or early help "
+      + "role, or this role may not take this step")
+  @ApiResponse(responseCode = "404", description = "No case has that id")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the case's state now, or the case "
+      + "kept changing meanwhile")
   @PostMapping("/{caseId}/early-help-started")
   CaseView earlyHelpStarted(@PathVariable String caseId, @RequestBody EarlyHelpStartedBody body) {
     Fields fields = new Fields();
@@ -241,6 +321,13 @@ class CasesController {
   }
 
   /** Answers 202 with the id of the new referral, under which the new contact appears in the triage queue. */
+  @ApiResponse(responseCode = "202", description = "Stepped up: the new referral's id, under which the new contact "
+      + "appears in the MASH queue")
+  @ApiResponse(responseCode = "403", description = "No valid token with a children's social care or early help "
+      + "role, or this role may not take this step")
+  @ApiResponse(responseCode = "404", description = "No case has that id")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the case's state now, or the case "
+      + "kept changing meanwhile")
   @PostMapping("/{caseId}/step-up")
   ResponseEntity<StepUpAccepted> stepUp(@PathVariable String caseId, @RequestBody StepUpBody body) {
     Fields fields = new Fields();

@@ -3,6 +3,10 @@ package org.mashfrontdoor.notification.adapters.web;
 import static org.mashfrontdoor.platform.web.ProblemResponses.problem;
 import static org.mashfrontdoor.platform.web.ProblemResponses.problemResponse;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.mashfrontdoor.notification.application.AcknowledgingAlert;
@@ -44,9 +48,17 @@ public class AlertsController {
   }
 
   /** Newest first: of one referral, or all; {@code status=UNACKNOWLEDGED} for those nobody has acknowledged. */
+  @ApiResponse(responseCode = "200", description = "A page of alerts, newest first", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AlertPage.class)))
   @GetMapping
   public ResponseEntity<?> list(@RequestParam(required = false) String referralId,
-      @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+      @Parameter(schema = @Schema(allowableValues = {"UNACKNOWLEDGED", "ALL"}))
+      @RequestParam(required = false) String status,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @RequestParam(defaultValue = "0") int page,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "1", maximum = "" + MAX_PAGE_SIZE, defaultValue = "20"))
       @RequestParam(defaultValue = "20") int size) {
     List<InvalidField> errors = new ArrayList<>();
     if (status != null && !status.equals("UNACKNOWLEDGED") && !status.equals("ALL")) {
@@ -67,12 +79,18 @@ public class AlertsController {
    * Server-Sent Events: each new alert as event {@code id} = alert id, {@code event} = type, {@code data} = the
    * alert. {@code Last-Event-ID} resumes after that alert without loss; without it, alerts from now on.
    */
+  @ApiResponse(responseCode = "200", description = "Server-Sent Events: each alert as it is raised or changes; "
+      + "Last-Event-ID resumes after the last one seen", content = @Content(
+          mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
   @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   public SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
     return stream.connect(lastEventId);
   }
 
   /** One alert with its deliveries (channel, recipient, state, attempts, last error). */
+  @ApiResponse(responseCode = "200", description = "The alert, with its deliveries", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AlertResponse.class)))
+  @ApiResponse(responseCode = "404", description = "No alert has that id")
   @GetMapping("/{alertId}")
   public ResponseEntity<?> alert(@PathVariable String alertId) {
     return alerts.withId(alertId).<ResponseEntity<?>>map(a -> ResponseEntity.ok(AlertResponse.withDeliveries(a)))
@@ -80,6 +98,10 @@ public class AlertsController {
   }
 
   /** Records who acknowledged the alert and when, and stops its escalation; repeating it changes nothing. */
+  @ApiResponse(responseCode = "200", description = "The alert, acknowledged", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AlertResponse.class)))
+  @ApiResponse(responseCode = "404", description = "No alert has that id")
+  @ApiResponse(responseCode = "409", description = "The alert kept changing meanwhile; try again")
   @PostMapping("/{alertId}/acknowledgement")
   public ResponseEntity<?> acknowledge(@PathVariable String alertId) {
     String staffId = TokenCaller.current().map(TokenCaller::id)

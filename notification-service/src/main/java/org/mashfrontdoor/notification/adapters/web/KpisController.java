@@ -2,6 +2,10 @@ package org.mashfrontdoor.notification.adapters.web;
 
 import static org.mashfrontdoor.platform.web.ProblemResponses.problemResponse;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -12,6 +16,7 @@ import org.mashfrontdoor.notification.domain.kpi.ContactsBySource;
 import org.mashfrontdoor.notification.domain.kpi.Scorecard;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,8 +73,12 @@ public class KpisController {
   record Rebuilding(String status) {
   }
 
+  @ApiResponse(responseCode = "200", description = "Contacts and referrals by source in the month", content =
+      @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SourceTable.class)))
   @GetMapping("/contacts-by-source")
-  public ResponseEntity<?> contactsBySource(@RequestParam(required = false) String month) {
+  public ResponseEntity<?> contactsBySource(
+      @Parameter(description = "The month, as YYYY-MM (blank or absent: this month)")
+      @RequestParam(required = false) String month) {
     try {
       return ResponseEntity.ok(SourceTable.of(reading.contactsBySource(month(month))));
     } catch (DateTimeParseException invalid) {
@@ -77,8 +86,12 @@ public class KpisController {
     }
   }
 
+  @ApiResponse(responseCode = "200", description = "The KPI scorecard of the month", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ScorecardResponse.class)))
   @GetMapping("/scorecard")
-  public ResponseEntity<?> scorecard(@RequestParam(required = false) String month) {
+  public ResponseEntity<?> scorecard(
+      @Parameter(description = "The month, as YYYY-MM (blank or absent: this month)")
+      @RequestParam(required = false) String month) {
     try {
       return ResponseEntity.ok(ScorecardResponse.of(reading.scorecard(month(month))));
     } catch (DateTimeParseException invalid) {
@@ -87,6 +100,7 @@ public class KpisController {
   }
 
   /** Forgets the projection and reads the topics again from their first retained event; 202, it runs on. */
+  @ApiResponse(responseCode = "202", description = "The projection is being read again from the topics")
   @PostMapping("/rebuild")
   public ResponseEntity<Rebuilding> rebuild() {
     rebuilding.rebuild();

@@ -3,8 +3,10 @@ package org.mashfrontdoor.intake.adapters.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -75,13 +77,33 @@ class ReferralsController {
       + "the other way round is a 400 naming /source. Then the same path: reference, decision deadline, the MASH "
       + "queue. Same Idempotency-Key + same body: the original answer (header Idempotent-Replayed: true). Same key "
       + "+ different body: 409. Keys are kept at least 7 days.")
+  @ApiResponse(responseCode = "202", description = "Accepted and durably stored (or the replay of that answer)",
+      headers = {
+          @Header(name = "Location", description = "The referral's status: /api/v1/referrals/{referralId}",
+              schema = @Schema(type = "string", format = "uri-reference", maxLength = 100)),
+          @Header(name = "Idempotent-Replayed", description = "true when this answers an earlier request again",
+              schema = @Schema(type = "boolean"))},
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+          schema = @Schema(implementation = ReferralViews.Acknowledgement.class)))
+  @ApiResponse(responseCode = "400", description = "No valid Idempotency-Key (header names it); or the form breaks "
+      + "the schema or the rules it cannot say, every bad field named under errors; or source given by a partner, "
+      + "missing from MASH staff (/source)")
+  @ApiResponse(responseCode = "403", description = "The token lacks scope referral:submit (or role "
+      + "MASH_SOCIAL_WORKER), or does not say which partner it is")
+  @ApiResponse(responseCode = "409", description = "This Idempotency-Key was used with a different body")
+  @ApiResponse(responseCode = "429", description = "This partner is sending MARFs faster than its allowance "
+      + "(INTAKE_RATE_LIMIT a second, INTAKE_RATE_BURST at once); send it again after Retry-After with the same "
+      + "Idempotency-Key", headers = @Header(name = "Retry-After", description = "Whole seconds to wait, at least 1",
+          schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "86400")))
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> submit(
-      @Parameter(in = ParameterIn.HEADER, required = true, description = "8-128 printable ASCII characters, e.g. a UUID")
+      @Parameter(in = ParameterIn.HEADER, required = true, description = "8-128 printable ASCII characters, e.g. a "
+          + "UUID; the same on a retry", schema = @Schema(type = "string", minLength = 8, maxLength = 128,
+          pattern = KEY_SHAPE))
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A MARF v1: see "
-          + "/api/v1/schema/marf", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-          schema = @Schema(implementation = MarfRequest.class)))
+      // The body's schema is the published MARF schema itself (MarfOpenApi), not derived from a Java type.
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A MARF v1: the schema "
+          + "published at /api/v1/schema/marf")
       @RequestBody byte[] body) {
     if (idempotencyKey == null || !idempotencyKey.matches(KEY_SHAPE)) {
       ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Idempotency-Key header required",
@@ -120,6 +142,9 @@ class ReferralsController {
   }
 
   @Operation(summary = "A referral's status timeline, as its referrer sees it")
+  @ApiResponse(responseCode = "200", description = "The referral's feedback", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReferralViews.Status.class)))
+  @ApiResponse(responseCode = "404", description = "No referral with that id is visible to this partner")
   @GetMapping("/{referralId}")
   ResponseEntity<Object> status(@PathVariable String referralId) {
     return viewingReferral.view(callingPartner.reading(), referralId)
@@ -132,9 +157,15 @@ class ReferralsController {
       description = "Poll with updatedSince=nextUpdatedSince&after=nextAfter from the previous page: the cursor "
           + "is the last referral's change time and id, so it moves on even when many referrals changed in the same "
           + "instant. A referral changed again later comes again (de-duplicate by referralId and updatedAt).")
+  @ApiResponse(responseCode = "200", description = "A page of the partner's referrals, oldest change first",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+          schema = @Schema(implementation = ReferralViews.Page.class)))
   @GetMapping
   ResponseEntity<Object> updatedSince(@RequestParam(defaultValue = "1970-01-01T00:00:00Z") Instant updatedSince,
-      @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+      @Parameter(description = "nextAfter of the previous page", schema = @Schema(type = "string", minLength = 1,
+          maxLength = 100)) @RequestParam(required = false) String after,
+      @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1",
+          maximum = "" + ViewingReferral.MAX_PAGE, defaultValue = "50")) @RequestParam(defaultValue = "50") int limit) {
     if (limit < 1 || limit > ViewingReferral.MAX_PAGE) {
       return ProblemResponses.problemResponse(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Invalid request",
           "limit must be between 1 and " + ViewingReferral.MAX_PAGE + "."));

@@ -1,6 +1,9 @@
 package org.mashfrontdoor.intake.adapters.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.core.io.ClassPathResource;
@@ -23,7 +26,10 @@ class SchemaController {
     }
   }
 
-  @Operation(summary = "The MARF v1 JSON Schema (draft 2020-12)")
+  @Operation(summary = "The MARF v1 JSON Schema (draft 2020-12)", description = "The schema every MARF posted to "
+      + "/api/v1/referrals is checked against, byte for byte the file docs/marf-v1.schema.json; open to anyone.")
+  @ApiResponse(responseCode = "200", description = "The JSON Schema document", content = @Content(
+      mediaType = "application/schema+json", schema = @Schema(type = "object", description = "A JSON Schema")))
   @GetMapping(value = "/api/v1/schema/marf", produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
   ResponseEntity<byte[]> marf() {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json")).body(schema);

@@ -1,6 +1,9 @@
 package org.mashfrontdoor.intake.adapters.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -55,6 +58,10 @@ class WebhookController {
           + "only in this answer (X-MASH-Signature: sha256=<hex HMAC-SHA256 of the timestamp, \".\" and the raw "
           + "body>). 201 when new, 200 "
           + "when it replaced your previous webhook (whose secret then stops being used).")
+  @ApiResponse(responseCode = "200", description = "Replaced your previous webhook", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Registered.class)))
+  @ApiResponse(responseCode = "201", description = "Registered", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Registered.class)))
   @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> register(@Valid @RequestBody WebhookRequest request) {
     Partner partner = callingPartner.reading();
@@ -72,6 +79,9 @@ class WebhookController {
   }
 
   @Operation(summary = "Your webhook (never its secret)")
+  @ApiResponse(responseCode = "200", description = "Your webhook", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Subscription.class)))
+  @ApiResponse(responseCode = "404", description = "You have no webhook registered")
   @GetMapping
   ResponseEntity<Object> show() {
     Partner partner = callingPartner.reading();
@@ -81,6 +91,8 @@ class WebhookController {
   }
 
   @Operation(summary = "Stop notifications to your webhook")
+  @ApiResponse(responseCode = "204", description = "Removed")
+  @ApiResponse(responseCode = "404", description = "You have no webhook registered")
   @DeleteMapping
   ResponseEntity<Object> remove() {
     Partner partner = callingPartner.reading();

@@ -1,5 +1,7 @@
 package org.mashfrontdoor.triage.adapters.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.mashfrontdoor.triage.domain.Agency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +17,9 @@ record ChecksRequest(
     @Size(min = 1, max = Advice.MAX_LENGTH) String advice) {
 
   record Check(
-      @NotNull @Pattern(regexp = "POLICE|HEALTH|EDUCATION|OTHER", message = "must be one of POLICE, HEALTH, EDUCATION, OTHER")
+      // Anchored so the published pattern means what Java's whole-value match means.
+      @Schema(implementation = Agency.class)
+      @NotNull @Pattern(regexp = "^(POLICE|HEALTH|EDUCATION|OTHER)$", message = "must be one of POLICE, HEALTH, EDUCATION, OTHER")
       String agency,
       @NotNull Instant requestedAt,
       Instant returnedAt) {

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.adapters.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.mashfrontdoor.platform.codes.MashOutcome;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -19,12 +20,15 @@ import org.mashfrontdoor.triage.domain.TriageDecision;
  */
 record DecisionRequest(
     @NotNull
-    @Pattern(regexp = "NO_FURTHER_ACTION|INFORMATION_AND_ADVICE|EARLY_HELP|SINGLE_ASSESSMENT|STRATEGY_DISCUSSION",
+    // Anchored and ECMA-compatible so the published pattern means what Java's whole-value match means.
+    @Schema(implementation = MashOutcome.class)
+    @Pattern(regexp = "^(NO_FURTHER_ACTION|INFORMATION_AND_ADVICE|EARLY_HELP|SINGLE_ASSESSMENT|STRATEGY_DISCUSSION)$",
         message = "must be one of NO_FURTHER_ACTION, INFORMATION_AND_ADVICE, EARLY_HELP, SINGLE_ASSESSMENT, STRATEGY_DISCUSSION")
     String outcome,
     @NotNull @Min(1) @Max(4) Integer levelOfNeed,
     @NotBlank @Size(max = TriageDecision.MAX_RATIONALE_LENGTH) String rationale,
-    @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+    // Not blank, written so JSON Schema tools compile it too (no Java-only (?s) flag): the same values match.
+    @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
     @Size(max = TriageDecision.MAX_ADVICE_TO_REFERRER_LENGTH) String adviceToReferrer) {
 
   /** The checks of a decision (the manager's sign-off) beyond those of a recommendation. */

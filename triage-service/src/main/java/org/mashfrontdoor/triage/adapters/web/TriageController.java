@@ -2,6 +2,9 @@ package org.mashfrontdoor.triage.adapters.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 import java.time.Instant;
@@ -74,9 +77,19 @@ class TriageController {
    * The queue in its order (urgent first, then the least time left), {@code offset} items in, at most {@code limit}
    * (default 200, at most 500): a front door with thousands open still answers quickly, most urgent first.
    */
+  @Operation(summary = "The MASH queue: urgent first, then the least time left", description = "offset items in, "
+      + "at most limit (default 200, at most 500); X-Total-Count says how many are queued in all.")
+  @ApiResponse(responseCode = "200", description = "A page of the queue", headers = @Header(
+      name = PagedResponses.TOTAL_COUNT, description = "How many contacts are queued in all (with the filters)",
+      schema = @Schema(type = "integer", format = "int64", minimum = "0")))
   @GetMapping("/queue")
   ResponseEntity<List<QueueItem>> queue(@RequestParam(required = false) Lane lane,
-      @RequestParam(required = false) Rag rag, @RequestParam(defaultValue = "0") int offset,
+      @RequestParam(required = false) Rag rag,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @RequestParam(defaultValue = "0") int offset,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "1", maximum = "" + MAX_QUEUE_PAGE, defaultValue = "200"))
       @RequestParam(defaultValue = "200") int limit) {
     PageWindow window = PageWindow.checked(offset, limit, MAX_QUEUE_PAGE);
     Page<QueueItem> page = Page.of(viewingContacts.queue(lane, rag).stream().map(QueueItem::of).toList(), window);
@@ -93,10 +106,15 @@ class TriageController {
       + "(names, dates of birth, school, plan status), the household, the concern, the DASH answers and consent with "
       + "its reason. Written to the read audit (who, what, when, purpose) before it is read; no audit entry, no data. "
       + "Any of the contact's referral ids names it.")
+  @ApiResponse(responseCode = "200", description = "The contact, whole")
+  @ApiResponse(responseCode = "400", description = "No purpose, or not " + ContactRead.MIN_PURPOSE_LENGTH + " to "
+      + ContactRead.MAX_PURPOSE_LENGTH + " characters on one line (errors names the parameter)")
+  @ApiResponse(responseCode = "404", description = "No contact has been opened for that referral")
   @GetMapping("/{referralId}")
   ContactResponse contact(@PathVariable String referralId,
       @Parameter(required = true,
-          description = "Why the contact is read, kept in the read audit, e.g. MASH screening; no names")
+          description = "Why the contact is read, kept in the read audit, e.g. MASH screening; no names",
+          schema = @Schema(minLength = ContactRead.MIN_PURPOSE_LENGTH, maxLength = ContactRead.MAX_PURPOSE_LENGTH))
       @RequestParam(name = PURPOSE, required = false) String purpose) {
     if (!ContactRead.isPurpose(purpose)) {
       throw new PurposeRequired();
@@ -110,8 +128,21 @@ class TriageController {
    * in all. With the contact's id and referral ids (the same child's linked referrals), so a report of who viewed
    * the child can add their cases' reads.
    */
+  @Operation(summary = "Who read the contact, oldest first (managers)", description = "The audited reads of the "
+      + "contact holding referralId, offset in, at most limit (default 100, at most 500); X-Total-Count says how many"
+      + " in all.")
+  @ApiResponse(responseCode = "200", description = "A page of the contact's reads", headers = @Header(
+      name = PagedResponses.TOTAL_COUNT, description = "How many reads of the contact in all",
+      schema = @Schema(type = "integer", format = "int64", minimum = "0")))
+  @ApiResponse(responseCode = "404", description = "No contact has been opened for that referral")
   @GetMapping("/audit")
-  ResponseEntity<ReadsResponse> audit(@RequestParam String referralId, @RequestParam(defaultValue = "0") int offset,
+  ResponseEntity<ReadsResponse> audit(@RequestParam String referralId,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @RequestParam(defaultValue = "0") int offset,
+      @Parameter(schema = @Schema(type = "integer", format = "int32",
+          minimum = "1", maximum = "" + AuditLedger.LARGEST_PAGE,
+          defaultValue = AuditLedger.DEFAULT_PAGE))
       @RequestParam(defaultValue = AuditLedger.DEFAULT_PAGE) int limit) {
     ViewingContacts.ReadsOfContact reads = viewingContacts.readsOf(referralId,
         PageWindow.checked(offset, limit, AuditLedger.LARGEST_PAGE));
@@ -148,6 +179,11 @@ class TriageController {
 
   @Operation(summary = "Record multi-agency checks and/or the advice given (social workers)",
       description = "Answers the whole contact, as an audited read whose purpose is the step.")
+  @ApiResponse(responseCode = "200", description = "The whole contact after the step")
+  @ApiResponse(responseCode = "403", description = "No valid token with a MASH role, or this role may not take "
+      + "this step (a social worker recommends, a manager signs off)")
+  @ApiResponse(responseCode = "404", description = "No contact has been opened for that referral")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the contact's state now")
   @PostMapping("/{referralId}/checks")
   ContactResponse checks(@PathVariable String referralId, @Valid @RequestBody ChecksRequest request) {
     List<RecordingChecks.Check> checks = request.checks() == null ? List.of() : request.checks().stream()
@@ -159,6 +195,11 @@ class TriageController {
 
   @Operation(summary = "Recommend an outcome (social workers)", description = "adviceToReferrer is optional "
       + "here: the advice proposed for the referrer. Answers the whole contact, as an audited read.")
+  @ApiResponse(responseCode = "200", description = "The whole contact after the step")
+  @ApiResponse(responseCode = "403", description = "No valid token with a MASH role, or this role may not take "
+      + "this step (a social worker recommends, a manager signs off)")
+  @ApiResponse(responseCode = "404", description = "No contact has been opened for that referral")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the contact's state now")
   @PostMapping("/{referralId}/recommendation")
   ContactResponse recommend(@PathVariable String referralId, @Valid @RequestBody DecisionRequest request) {
     Staff staff = callingStaff.current();
@@ -176,6 +217,11 @@ class TriageController {
       + "and INFORMATION_AND_ADVICE need adviceToReferrer (1 to 4000 characters): what the referrer should do, "
       + "shown in its feedback; without it 400 naming /adviceToReferrer. Answers the whole contact, as an audited "
       + "read.")
+  @ApiResponse(responseCode = "200", description = "The whole contact after the step")
+  @ApiResponse(responseCode = "403", description = "No valid token with a MASH role, or this role may not take "
+      + "this step (a social worker recommends, a manager signs off)")
+  @ApiResponse(responseCode = "404", description = "No contact has been opened for that referral")
+  @ApiResponse(responseCode = "409", description = "The step is not possible in the contact's state now")
   @PostMapping("/{referralId}/decision")
   ContactResponse decide(@PathVariable String referralId,
       @Validated({Default.class, DecisionRequest.SigningOff.class}) @RequestBody DecisionRequest request) {
