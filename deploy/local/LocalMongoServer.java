@@ -188,7 +188,7 @@ public class LocalMongoServer {
    * {@code {$in: [X, ...]}}. The candidates are looked up with the library's own {@code {_id: ...}} lookup and the
    * library applies the whole filter to them, so what matches is unchanged; any other filter is left to the library.
    * The same class as the tests' {@code platform/.../testsupport/PinnedIdIndex.java}: this program must stay one
-   * source file (JDK 21 runs no more), so it cannot share that one; keep them alike. {@code PinnedIdIndexTest}
+   * source file (JDK 21 runs no more), so it cannot share that one; keep them alike. {@code PinnedIdIndexIT}
    * compiles this file and runs its scenarios on both.
    */
   static final class PinnedIdIndex<P> extends Index<P> {

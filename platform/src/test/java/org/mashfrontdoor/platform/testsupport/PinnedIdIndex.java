@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * regular expression, a document, null) is left to the library (a scan).
  *
  * <p>The local stack's store has the same class inside {@code deploy/local/LocalMongoServer.java} (a single-file
- * program, so it cannot share this one); keep the two alike. {@code PinnedIdIndexTest} runs its scenarios on both.
+ * program, so it cannot share this one); keep the two alike. {@code PinnedIdIndexIT} runs its scenarios on both.
  */
 public final class PinnedIdIndex<P> extends Index<P> {
 

@@ -55,7 +55,7 @@ class FollowingJoinedReferralsIT {
   String received(Agency agency) {
     Partner partner = new Partner(agency.name().toLowerCase(), agency, agency.name());
     return receiving.receive(partner, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-        ReceivingReferralTest.form(ReceivingReferralTest.AVA)).referral().referralId();
+        ReceivingReferralIT.form(ReceivingReferralIT.AVA)).referral().referralId();
   }
 
   void send(String type, String contactId, Object data) {

@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Who may call triage (MASH staff by their token's roles; which role takes which step is the domain's rule) and
  * the read audit (every read of a contact recorded, who, what, when, why, before it is shown). The context is
- * closed after this class: a second live triage consumer would answer {@link TriageServiceTest}'s referrals too.
+ * closed after this class: a second live triage consumer would answer {@link TriageServiceIT}'s referrals too.
  */
 @WithEmbeddedInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -55,7 +55,7 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("triage-service: MASH staff bearer tokens, roles, and the audit of every read of a contact")
 class StaffAccessIT {
 
-  /** Not a RAG report slot, and another day than TriageServiceTest's, so no report here collides with its. */
+  /** Not a RAG report slot, and another day than TriageServiceIT's, so no report here collides with its. */
   static final Instant NOW = Instant.parse("2026-03-04T11:30:00Z");
 
   @TestConfiguration
@@ -71,7 +71,7 @@ class StaffAccessIT {
   static final String WORKER_TOKEN = TestTokens.staff("sw-1", SOCIAL_WORKER).mint();
   static final String MANAGER_TOKEN = TestTokens.staff("mgr-1", MANAGER).mint();
   static final String READ = "?purpose=MASH%20screening";
-  static final String EARLY_HELP = TriageServiceTest.EARLY_HELP;
+  static final String EARLY_HELP = TriageServiceIT.EARLY_HELP;
 
   static KafkaProducer<String, String> referralEvents;
 
@@ -95,7 +95,7 @@ class StaffAccessIT {
   }
 
   static String send(String referralId, Instant receivedAt, List<String> linkedReferralIds) {
-    referralEvents.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, referralId, TriageServiceTest.referralReceived(
+    referralEvents.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, referralId, TriageServiceIT.referralReceived(
         referralId, receivedAt, false, null, "MARF", linkedReferralIds)));
     referralEvents.flush();
     return referralId;

@@ -51,7 +51,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.config.name=triage-service")
 @DisplayName("triage-service: the MASH front door opens a contact per referral and records the decision")
-class TriageServiceTest {
+class TriageServiceIT {
 
   /** The server's clock stands still here unless a test moves it (and puts it back), so RAG and time left are exact. */
   static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
