@@ -18,12 +18,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
-import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
+import org.mashfrontdoor.platform.testsupport.TestKafka;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,8 +83,7 @@ class StaffAccessIT {
 
   @BeforeAll
   static void producer() {
-    referralEvents = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        EmbeddedInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new StringSerializer());
+    referralEvents = TestKafka.producer();
   }
 
   @AfterAll
@@ -114,15 +111,12 @@ class StaffAccessIT {
 
   /** A request to {@code /api/v1/triage/<path>} with {@code token} (none if null); a body makes it a POST. */
   HttpResponse<String> call(String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + port + "/api/v1/triage/" + path));
+    TestHttp triage = TestHttp.on(port);
+    HttpRequest.Builder request = triage.request("/api/v1/triage/" + path, token);
     if (body != null) {
       request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     }
-    if (token != null) {
-      request.header("Authorization", TestTokens.bearer(token));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return triage.send(request);
   }
 
   static JsonNode json(String body) {
