@@ -3,7 +3,6 @@ package org.mashfrontdoor.notification.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -199,7 +198,6 @@ class KpisIT {
   }
 
   private HttpResponse<String> post(String path, String token) throws Exception {
-    TestHttp notification = TestHttp.on(port);
-    return notification.send(notification.request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+    return TestHttp.on(port).post(path, token);
   }
 }

@@ -49,6 +49,11 @@ public final class TestHttp {
     return send(request(path, token).GET());
   }
 
+  /** POSTs no body: a command named by its path. */
+  public HttpResponse<String> post(String path, String token) {
+    return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   /** POSTs {@code json} as {@code application/json}, with any further header name-value pairs. */
   public HttpResponse<String> postJson(String path, String token, String json, String... headers) {
     HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
