@@ -7,8 +7,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +39,7 @@ import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.platform.testsupport.Promtool;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
@@ -83,7 +82,6 @@ class CasePathwaysIT {
   Cases cases;
 
   private static KafkaProducer<String, String> producer;
-  private static final HttpClient http = HttpClient.newHttpClient();
 
   @Value("${local.server.port}")
   int port;
@@ -600,30 +598,17 @@ class CasePathwaysIT {
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path.replace(" ", "%20")))
-        .GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return TestHttp.on(port).get(path.replace(" ", "%20"), token);
   }
 
   private HttpResponse<Void> send(String method, String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .method(method, HttpRequest.BodyPublishers.noBody());
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+    HttpRequest request = TestHttp.on(port).request(path, token)
+        .method(method, HttpRequest.BodyPublishers.noBody()).build();
+    return TestHttp.send(request, HttpResponse.BodyHandlers.discarding());
   }
 
   private HttpResponse<String> post(String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return TestHttp.on(port).postJson(path, token, body);
   }
 
   /** Publishes a decision and returns the id of the case it opens. */

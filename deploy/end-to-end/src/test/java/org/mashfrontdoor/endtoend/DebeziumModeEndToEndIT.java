@@ -31,7 +31,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * ({@code mash.outbox.mode=debezium}) on a real MongoDB replica set and a real KRaft broker, and a Debezium Kafka
  * Connect worker with deploy/debezium/outbox-connector.json registered unchanged. A police MARF posted to intake
  * reaches triage's queue only because Debezium carried intake's outbox record to {@code mash.referral.events}.
- * Skipped where there is no Docker engine (as platform's DebeziumOutboxOnRealInfrastructureTest).
+ * Skipped where there is no Docker engine (as platform's DebeziumOutboxOnRealInfrastructureIT).
  */
 @Testcontainers(disabledWithoutDocker = true)
 @DisplayName("Debezium mode: a MARF through the services with every relay off")

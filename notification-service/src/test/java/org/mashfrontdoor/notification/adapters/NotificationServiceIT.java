@@ -3,10 +3,7 @@ package org.mashfrontdoor.notification.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,6 +25,7 @@ import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +63,6 @@ class NotificationServiceIT {
   @Value("${local.server.port}")
   int port;
 
-  final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void producer() {
@@ -287,17 +284,11 @@ class NotificationServiceIT {
   }
 
   HttpResponse<String> getRaw(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return TestHttp.on(port).get(path, token);
   }
 
   HttpResponse<String> post(String path, String token) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return TestHttp.on(port).post(path, token);
   }
 
   static JsonNode json(String body) {

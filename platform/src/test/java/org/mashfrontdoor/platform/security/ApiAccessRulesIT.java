@@ -2,14 +2,13 @@ package org.mashfrontdoor.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,12 +69,8 @@ class ApiAccessRulesIT {
   }
 
   HttpResponse<String> send(String method, String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .method(method, HttpRequest.BodyPublishers.noBody());
-    if (token != null) {
-      request.header("Authorization", TestTokens.bearer(token));
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    TestHttp http = TestHttp.on(port);
+    return http.send(http.request(path, token).method(method, HttpRequest.BodyPublishers.noBody()));
   }
 
   static TestTokens.Claims reader() {

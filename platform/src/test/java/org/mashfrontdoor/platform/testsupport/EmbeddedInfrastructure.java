@@ -2,13 +2,9 @@ package org.mashfrontdoor.platform.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -64,21 +60,12 @@ public final class EmbeddedInfrastructure {
 
   /** A producer of string keys and values to the embedded broker: a test's way of publishing events. */
   public org.apache.kafka.clients.producer.KafkaProducer<String, String> writer() {
-    return new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of(
-        org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()),
-        new org.apache.kafka.common.serialization.StringSerializer(),
-        new org.apache.kafka.common.serialization.StringSerializer());
+    return TestKafka.producer();
   }
 
   /** A consumer of its own group reading {@code topic} from the start: a test's view of what was published. */
   public KafkaConsumer<String, String> readerFromStart(String topic) {
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new StringDeserializer());
-    consumer.subscribe(List.of(topic));
-    return consumer;
+    return TestKafka.consumer(topic);
   }
 
   /** A database name no other test class uses. */

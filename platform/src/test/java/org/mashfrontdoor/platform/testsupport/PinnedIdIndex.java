@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * regular expression, a document, null) is left to the library (a scan).
  *
  * <p>The local stack's store ({@code deploy/local/LocalMongoServer.java}) uses this class too: {@code deploy/local/up}
- * puts platform's test classes on its class path. {@code PinnedIdIndexTest} runs its scenarios on both stores.
+ * puts platform's test classes on its class path. {@code PinnedIdIndexIT} runs its scenarios on both stores.
  */
 public final class PinnedIdIndex<P> extends Index<P> {
 

@@ -1,30 +1,21 @@
 package org.mashfrontdoor.intake.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
-import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
+import org.mashfrontdoor.platform.testsupport.TestKafka;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
+import org.mashfrontdoor.platform.testsupport.TopicEvents;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,8 +38,8 @@ class OneWorkingDayDecisionDeadlineIT {
   /** Monday 8 June 2026, 15:00 in London. */
   static final Instant MONDAY_3PM_LONDON = Instant.parse("2026-06-08T14:00:00Z");
 
-  static final String SCHOOL = TestTokens.bearer(TestTokens.partner("bishops-oak-primary", "SCHOOL",
-      "Bishop's Oak Primary", "referral:submit", "referral:read").mint());
+  static final String SCHOOL = TestTokens.partner("bishops-oak-primary", "SCHOOL",
+      "Bishop's Oak Primary", "referral:submit", "referral:read").mint();
 
   @TestConfiguration
   static class FridayAfternoon {
@@ -63,12 +54,8 @@ class OneWorkingDayDecisionDeadlineIT {
 
   @Test
   void a_friday_afternoon_referral_is_due_monday_afternoon_and_says_so_in_the_ack_and_the_event() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals"))
-            .header("Content-Type", "application/json").header("Authorization", SCHOOL)
-            .header("Idempotency-Key", UUID.randomUUID().toString())
-            .POST(HttpRequest.BodyPublishers.ofString(SampleMarfs.SCHOOL_CONCERN)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = TestHttp.on(port).postJson("/api/v1/referrals", SCHOOL,
+        SampleMarfs.SCHOOL_CONCERN, "Idempotency-Key", UUID.randomUUID().toString());
 
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode ack = EventJson.mapper().readTree(response.body());
@@ -84,21 +71,8 @@ class OneWorkingDayDecisionDeadlineIT {
   }
 
   static EventEnvelope published(String referralId) {
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.get().kafkaBootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "intake-working-day-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(Topics.REFERRAL_EVENTS));
-      List<String> mine = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (referralId.equals(r.key())) {
-            mine.add(r.value());
-          }
-        });
-        return !mine.isEmpty();
-      });
-      return EventJson.read(mine.getFirst());
+    try (TopicEvents events = TestKafka.events(Topics.REFERRAL_EVENTS)) {
+      return events.awaitEvent(null, referralId);
     }
   }
 }

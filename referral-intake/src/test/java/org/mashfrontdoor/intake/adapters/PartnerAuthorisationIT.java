@@ -1,7 +1,6 @@
 package org.mashfrontdoor.intake.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -13,11 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +26,10 @@ import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.Promtool;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
+import org.mashfrontdoor.platform.testsupport.TestKafka;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
+import org.mashfrontdoor.platform.testsupport.TopicEvents;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +49,7 @@ class PartnerAuthorisationIT {
   static final String SCHOOL = TestTokens.partner("bishops-oak-primary", "SCHOOL", "Bishop's Oak Primary",
       "referral:submit", "referral:read").mint();
 
-  static KafkaConsumer<String, String> referralEvents;
+  static TopicEvents referralEvents;
 
   @Value("${local.server.port}")
   int port;
@@ -59,16 +57,9 @@ class PartnerAuthorisationIT {
   @Autowired
   MongoDatabase database;
 
-  final HttpClient http = HttpClient.newHttpClient();
-
   @BeforeAll
   static void consumer() {
-    referralEvents = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.get().kafkaBootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "intake-auth-it-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new StringDeserializer());
-    referralEvents.subscribe(List.of(Topics.REFERRAL_EVENTS));
+    referralEvents = TestKafka.events(Topics.REFERRAL_EVENTS);
   }
 
   @AfterAll
@@ -81,27 +72,18 @@ class PartnerAuthorisationIT {
   }
 
   HttpResponse<String> post(String body, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals"))
-        .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", TestTokens.bearer(token));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return TestHttp.on(port).postJson("/api/v1/referrals", token, body,
+        "Idempotency-Key", UUID.randomUUID().toString());
   }
 
   HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    if (token != null) {
-      request.header("Authorization", TestTokens.bearer(token));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return TestHttp.on(port).get(path, token);
   }
 
   HttpResponse<String> send(String method, String path, String token) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .method(method, HttpRequest.BodyPublishers.noBody())
-        .header("Authorization", TestTokens.bearer(token)).build(), HttpResponse.BodyHandlers.ofString());
+    TestHttp http = TestHttp.on(port);
+    return http.send(HttpRequest.newBuilder(http.uri(path)).method(method, HttpRequest.BodyPublishers.noBody())
+        .header("Authorization", TestTokens.bearer(token)));
   }
 
   String submitted(String token) throws Exception {
@@ -116,14 +98,8 @@ class PartnerAuthorisationIT {
 
   /** The referral.received.v1 of {@code referralId}, once intake has published it. */
   static EventEnvelope received(String referralId) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      referralEvents.poll(Duration.ofMillis(200)).forEach(r -> published.add(EventJson.read(r.value())));
-      return published.stream().anyMatch(e -> referralId.equals(e.subject()));
-    });
-    return published.stream().filter(e -> referralId.equals(e.subject())).findFirst().orElseThrow();
+    return referralEvents.awaitEvent(null, referralId);
   }
-
-  static final List<EventEnvelope> published = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   long storedReferrals() {
     return database.getCollection("referrals").countDocuments();

@@ -2,10 +2,7 @@ package org.mashfrontdoor.intake.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,19 +30,15 @@ class PollingCursorIT {
   @Value("${local.server.port}")
   int port;
 
-  final String partner = TestTokens.bearer(TestTokens.partner("cursor-school", "SCHOOL", "Oak Primary",
-      "referral:submit", "referral:read").mint());
-  final HttpClient http = HttpClient.newHttpClient();
+  final String partner = TestTokens.partner("cursor-school", "SCHOOL", "Oak Primary",
+      "referral:submit", "referral:read").mint();
 
   @Test
   void pages_of_two_through_five_referrals_changed_at_once_never_repeat_and_then_end() throws Exception {
     List<String> submitted = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("/api/v1/referrals"))
-          .header("Content-Type", "application/json").header("Authorization", partner)
-          .header("Idempotency-Key", UUID.randomUUID().toString())
-          .POST(HttpRequest.BodyPublishers.ofString(SampleMarfs.SCHOOL_CONCERN)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> accepted = TestHttp.on(port).postJson("/api/v1/referrals", partner,
+          SampleMarfs.SCHOOL_CONCERN, "Idempotency-Key", UUID.randomUUID().toString());
       assertThat(accepted.statusCode()).isEqualTo(202);
       submitted.add(EventJson.mapper().readTree(accepted.body()).get("referralId").asString());
     }
@@ -52,8 +46,8 @@ class PollingCursorIT {
     List<String> seen = new ArrayList<>();
     String query = "?limit=2";
     for (int pages = 0; pages < 5; pages++) {
-      JsonNode page = EventJson.mapper().readTree(http.send(HttpRequest.newBuilder(uri("/api/v1/referrals" + query))
-          .header("Authorization", partner).build(), HttpResponse.BodyHandlers.ofString()).body());
+      JsonNode page = EventJson.mapper().readTree(
+          TestHttp.on(port).get("/api/v1/referrals" + query, partner).body());
       page.get("referrals").forEach(r -> seen.add(r.get("referralId").asString()));
       if (page.get("referrals").isEmpty()) {
         break;
@@ -62,9 +56,5 @@ class PollingCursorIT {
           + URLEncoder.encode(page.get("nextAfter").asString(), StandardCharsets.UTF_8);
     }
     assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(submitted);
-  }
-
-  URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
   }
 }

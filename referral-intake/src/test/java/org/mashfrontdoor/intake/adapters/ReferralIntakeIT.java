@@ -16,14 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -33,8 +29,9 @@ import org.mashfrontdoor.intake.application.SteppingUp;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
-import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestKafka;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
+import org.mashfrontdoor.platform.testsupport.TopicEvents;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,15 +63,8 @@ class ReferralIntakeIT {
 
   @BeforeAll
   static void clients() {
-    String brokers = EmbeddedInfrastructure.get().kafkaBootstrapServers();
-    referralEvents = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-        ConsumerConfig.GROUP_ID_CONFIG, "intake-it-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new StringDeserializer());
-    referralEvents.subscribe(List.of(Topics.REFERRAL_EVENTS));
-    triageEvents = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-        new StringSerializer(), new StringSerializer());
+    referralEvents = TestKafka.consumer(Topics.REFERRAL_EVENTS);
+    triageEvents = TestKafka.producer();
   }
 
   @AfterAll
@@ -206,21 +196,6 @@ class ReferralIntakeIT {
     triageEvents.flush();
   }
 
-  /** Polls until a record with this key arrives whose envelope passes {@code wanted}; returns every one seen. */
-  static List<EventEnvelope> awaitEvents(KafkaConsumer<String, String> consumer, String key,
-      java.util.function.Predicate<EventEnvelope> wanted) {
-    List<EventEnvelope> seen = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-        if (key.equals(r.key())) {
-          seen.add(EventJson.read(r.value()));
-        }
-      });
-      return seen.stream().anyMatch(wanted);
-    });
-    return seen;
-  }
-
   static List<String> milestones(JsonNode referral) {
     List<String> milestones = new ArrayList<>();
     referral.get("timeline").forEach(t -> milestones.add(t.get("status").asString()));
@@ -278,11 +253,10 @@ class ReferralIntakeIT {
         "newReferralId", newReferralId, "steppedUpAt", "2026-11-25T10:00:00Z", "steppedUpBy", "staff-17",
         "reason", "Neglect has worsened despite the early help plan.");
 
-    try (KafkaConsumer<String, String> received =
-        EmbeddedInfrastructure.get().readerFromStart(Topics.REFERRAL_EVENTS)) {
+    try (TopicEvents received = TestKafka.events(Topics.REFERRAL_EVENTS)) {
       sendCaseEvent(stepUpId, "case.stepped-up.v1", earlier, stepUp);
 
-      EventEnvelope event = awaitEvents(received, newReferralId, e -> true).getFirst();
+      EventEnvelope event = received.awaitEvents(newReferralId, e -> true).getFirst();
       assertThat(event.type()).isEqualTo("referral.received.v1");
       JsonNode data = event.data();
       assertThat(data.get("referralId").asString()).isEqualTo(newReferralId);
@@ -318,11 +292,10 @@ class ReferralIntakeIT {
   void a_step_up_of_a_referral_this_intake_does_not_hold_goes_to_the_dead_letter_topic() {
     String unknown = UUID.randomUUID().toString();
     String stepUpId = UUID.randomUUID().toString();
-    try (KafkaConsumer<String, String> deadLetters =
-        EmbeddedInfrastructure.get().readerFromStart(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
+    try (TopicEvents deadLetters = TestKafka.events(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
       sendCaseEvent(stepUpId, "case.stepped-up.v1", unknown, Map.of("caseId", "case-" + UUID.randomUUID(),
           "referralId", unknown, "newReferralId", UUID.randomUUID().toString(), "reason", "Worries grew."));
-      awaitEvents(deadLetters, unknown, e -> e.id().equals(stepUpId));
+      deadLetters.awaitEvents(unknown, e -> e.id().equals(stepUpId));
     }
   }
 

@@ -3,8 +3,6 @@ package org.mashfrontdoor.intake.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
 @DisplayName("referral-intake: a MARF that breaks the published schema is refused, naming the field")
 class SchemaBreakingMarfsIT {
 
-  static final String POLICE = TestTokens.bearer(TestTokens.partner("west-mercia-police", "POLICE",
-      "West Mercia Police", "referral:submit").mint());
+  static final String POLICE = TestTokens.partner("west-mercia-police", "POLICE",
+      "West Mercia Police", "referral:submit").mint();
   static final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
   @Value("${local.server.port}")
@@ -49,7 +48,6 @@ class SchemaBreakingMarfsIT {
   @Autowired
   MongoDatabase database;
 
-  final HttpClient http = HttpClient.newHttpClient();
 
   /** A change to the complete police MARF, as a tree. */
   static Arguments tree(String name, String pointer, Consumer<ObjectNode> change) {
@@ -230,9 +228,9 @@ class SchemaBreakingMarfsIT {
   }
 
   HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals"))
-        .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-        .header("Authorization", POLICE).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+    TestHttp intake = TestHttp.on(port);
+    return intake.send(intake.request("/api/v1/referrals", POLICE).header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString()).POST(body));
   }
 
   static List<String> pointers(HttpResponse<String> response) {

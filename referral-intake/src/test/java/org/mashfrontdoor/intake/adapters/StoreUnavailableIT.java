@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.testsupport.CuttableProxy;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,16 +47,12 @@ class StoreUnavailableIT {
   @Value("${local.server.port}")
   int port;
 
-  final String school = TestTokens.bearer(TestTokens.partner("oak-primary", "SCHOOL", "Oak Primary",
-      "referral:submit", "referral:read").mint());
+  final String school = TestTokens.partner("oak-primary", "SCHOOL", "Oak Primary",
+      "referral:submit", "referral:read").mint();
 
   HttpResponse<String> post(String idempotencyKey) throws Exception {
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals"))
-            .header("Content-Type", "application/json").header("Authorization", school)
-            .header("Idempotency-Key", idempotencyKey)
-            .POST(HttpRequest.BodyPublishers.ofString(ReferralIntakeIT.MARF)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return TestHttp.on(port).postJson("/api/v1/referrals", school, ReferralIntakeIT.MARF,
+        "Idempotency-Key", idempotencyKey);
   }
 
   static long stored(String collection) {

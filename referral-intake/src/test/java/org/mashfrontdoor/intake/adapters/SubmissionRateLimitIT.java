@@ -2,13 +2,11 @@ package org.mashfrontdoor.intake.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,10 +24,10 @@ class SubmissionRateLimitIT {
   @Value("${local.server.port}")
   int port;
 
-  final String police = TestTokens.bearer(TestTokens.partner("rate-police", "POLICE", "West Mercia Police",
-      "referral:submit", "referral:read").mint());
-  final String school = TestTokens.bearer(TestTokens.partner("rate-school", "SCHOOL", "Oak Primary",
-      "referral:submit", "referral:read").mint());
+  final String police = TestTokens.partner("rate-police", "POLICE", "West Mercia Police",
+      "referral:submit", "referral:read").mint();
+  final String school = TestTokens.partner("rate-school", "SCHOOL", "Oak Primary",
+      "referral:submit", "referral:read").mint();
 
   @Test
   void a_partner_over_its_allowance_is_told_when_to_send_again() throws Exception {
@@ -44,12 +42,8 @@ class SubmissionRateLimitIT {
     assertThat(post(school).statusCode()).isEqualTo(202);
   }
 
-  HttpResponse<String> post(String token) throws Exception {
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/referrals"))
-            .header("Content-Type", "application/json").header("Authorization", token)
-            .header("Idempotency-Key", UUID.randomUUID().toString())
-            .POST(HttpRequest.BodyPublishers.ofString(SampleMarfs.SCHOOL_CONCERN)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  HttpResponse<String> post(String token) {
+    return TestHttp.on(port).postJson("/api/v1/referrals", token, SampleMarfs.SCHOOL_CONCERN,
+        "Idempotency-Key", UUID.randomUUID().toString());
   }
 }

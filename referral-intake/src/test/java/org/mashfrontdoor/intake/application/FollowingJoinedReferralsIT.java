@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -23,7 +21,7 @@ import org.mashfrontdoor.intake.domain.ReferralStatus;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
-import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestKafka;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,8 +41,7 @@ class FollowingJoinedReferralsIT {
 
   @BeforeAll
   static void producer() {
-    triage = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        EmbeddedInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new StringSerializer());
+    triage = TestKafka.producer();
   }
 
   @AfterAll
@@ -55,7 +52,7 @@ class FollowingJoinedReferralsIT {
   String received(Agency agency) {
     Partner partner = new Partner(agency.name().toLowerCase(), agency, agency.name());
     return receiving.receive(partner, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-        ReceivingReferralTest.form(ReceivingReferralTest.AVA)).referral().referralId();
+        ReceivingReferralIT.form(ReceivingReferralIT.AVA)).referral().referralId();
   }
 
   void send(String type, String contactId, Object data) {

@@ -18,12 +18,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.persistence.MongoAuditLedger;
-import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
+import org.mashfrontdoor.platform.testsupport.TestKafka;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +44,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Who may call triage (MASH staff by their token's roles; which role takes which step is the domain's rule) and
  * the read audit (every read of a contact recorded, who, what, when, why, before it is shown). The context is
- * closed after this class: a second live triage consumer would answer {@link TriageServiceTest}'s referrals too.
+ * closed after this class: a second live triage consumer would answer {@link TriageServiceIT}'s referrals too.
  */
 @WithEmbeddedInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -55,7 +53,7 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("triage-service: MASH staff bearer tokens, roles, and the audit of every read of a contact")
 class StaffAccessIT {
 
-  /** Not a RAG report slot, and another day than TriageServiceTest's, so no report here collides with its. */
+  /** Not a RAG report slot, and another day than TriageServiceIT's, so no report here collides with its. */
   static final Instant NOW = Instant.parse("2026-03-04T11:30:00Z");
 
   @TestConfiguration
@@ -71,7 +69,7 @@ class StaffAccessIT {
   static final String WORKER_TOKEN = TestTokens.staff("sw-1", SOCIAL_WORKER).mint();
   static final String MANAGER_TOKEN = TestTokens.staff("mgr-1", MANAGER).mint();
   static final String READ = "?purpose=MASH%20screening";
-  static final String EARLY_HELP = TriageServiceTest.EARLY_HELP;
+  static final String EARLY_HELP = TriageServiceIT.EARLY_HELP;
 
   static KafkaProducer<String, String> referralEvents;
 
@@ -85,8 +83,7 @@ class StaffAccessIT {
 
   @BeforeAll
   static void producer() {
-    referralEvents = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        EmbeddedInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new StringSerializer());
+    referralEvents = TestKafka.producer();
   }
 
   @AfterAll
@@ -95,7 +92,7 @@ class StaffAccessIT {
   }
 
   static String send(String referralId, Instant receivedAt, List<String> linkedReferralIds) {
-    referralEvents.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, referralId, TriageServiceTest.referralReceived(
+    referralEvents.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, referralId, TriageServiceIT.referralReceived(
         referralId, receivedAt, false, null, "MARF", linkedReferralIds)));
     referralEvents.flush();
     return referralId;
@@ -114,15 +111,12 @@ class StaffAccessIT {
 
   /** A request to {@code /api/v1/triage/<path>} with {@code token} (none if null); a body makes it a POST. */
   HttpResponse<String> call(String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + port + "/api/v1/triage/" + path));
+    TestHttp triage = TestHttp.on(port);
+    HttpRequest.Builder request = triage.request("/api/v1/triage/" + path, token);
     if (body != null) {
       request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     }
-    if (token != null) {
-      request.header("Authorization", TestTokens.bearer(token));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return triage.send(request);
   }
 
   static JsonNode json(String body) {

@@ -3,15 +3,13 @@ package org.mashfrontdoor.triage.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.testsupport.CuttableProxy;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
+import org.mashfrontdoor.platform.testsupport.TestHttp;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,13 +45,10 @@ class StoreUnavailableIT {
   @Value("${local.server.port}")
   int port;
 
-  final String manager = TestTokens.bearer(TestTokens.staff("mgr-store", "MASH_MANAGER").mint());
+  final String manager = TestTokens.staff("mgr-store", "MASH_MANAGER").mint();
 
   HttpResponse<String> queue() throws Exception {
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/triage/queue"))
-            .header("Authorization", manager).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return TestHttp.on(port).get("/api/v1/triage/queue", manager);
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.mashfrontdoor.notification.adapters.persistence.MongoAlerts;
 import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 
 @DisplayName("The live alert stream's readers are bounded")
-class AlertStreamReadersTest {
+class AlertStreamReadersIT {
 
   final MongoServer server = new MongoServer(new PinnedIdMemoryBackend());
   final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());

@@ -41,7 +41,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * there is no Docker engine; the embedded-infrastructure tests cover the same code everywhere else.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class OutboxOnRealMongoAndKafkaTest {
+class OutboxOnRealMongoAndKafkaIT {
 
   @Container
   static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8").withReplicaSet();

@@ -28,10 +28,10 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * broker and a real Debezium Kafka Connect worker, with the connector registered from
  * {@code deploy/debezium/outbox-connector.json} unchanged (its {@code ${env:...}} placeholder resolved by the
  * worker's env config provider, as in production). Our relay writes the outbox record; Debezium publishes it.
- * Skipped where there is no Docker engine; {@code MongoEventRouterFormatTest} proves the format everywhere.
+ * Skipped where there is no Docker engine; {@code MongoEventRouterFormatIT} proves the format everywhere.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class DebeziumOutboxOnRealInfrastructureTest {
+class DebeziumOutboxOnRealInfrastructureIT {
 
   @Container
   static final DebeziumContainers DOCKER = new DebeziumContainers();

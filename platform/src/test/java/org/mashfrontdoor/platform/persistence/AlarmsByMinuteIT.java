@@ -24,7 +24,7 @@ import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 
 @DisplayName("The due sheet by minute: what is due is read by key, and the aggregate stays the truth")
-class AlarmsByMinuteTest {
+class AlarmsByMinuteIT {
 
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 

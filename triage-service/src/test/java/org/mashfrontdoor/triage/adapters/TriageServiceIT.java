@@ -18,14 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +32,7 @@ import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.Promtool;
+import org.mashfrontdoor.platform.testsupport.TestKafka;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
@@ -52,7 +49,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.config.name=triage-service")
 @DisplayName("triage-service: the MASH front door opens a contact per referral and records the decision")
-class TriageServiceTest {
+class TriageServiceIT {
 
   /** The server's clock stands still here unless a test moves it (and puts it back), so RAG and time left are exact. */
   static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
@@ -83,15 +80,8 @@ class TriageServiceTest {
 
   @BeforeAll
   static void clients() {
-    String brokers = EmbeddedInfrastructure.get().kafkaBootstrapServers();
-    referralEvents = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-        new StringSerializer(), new StringSerializer());
-    triageEvents = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-        ConsumerConfig.GROUP_ID_CONFIG, "triage-test-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new StringDeserializer());
-    triageEvents.subscribe(List.of(Topics.TRIAGE_EVENTS));
+    referralEvents = TestKafka.producer();
+    triageEvents = TestKafka.consumer(Topics.TRIAGE_EVENTS);
   }
 
   @AfterAll
@@ -411,11 +401,8 @@ class TriageServiceTest {
 
     assertThat(read(noPolicy).statusCode()).isEqualTo(404);
     assertThat(read(noDeadline).statusCode()).isEqualTo(404);
-    try (KafkaConsumer<String, String> deadLetters = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.get().kafkaBootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "triage-dlt-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-      deadLetters.subscribe(List.of(Topics.REFERRAL_EVENTS + Topics.DEAD_LETTER_SUFFIX));
+    try (KafkaConsumer<String, String> deadLetters =
+        TestKafka.consumer(Topics.REFERRAL_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
       List<String> ids = List.of(EventJson.read(noPolicyEvent).id(), EventJson.read(noDeadlineEvent).id());
       List<String> dead = new ArrayList<>();
       await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -33,7 +33,7 @@ import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 
 @DisplayName("The audit ledger in MongoDB: one unbroken chain from several writers, found by subject, tampering shown")
-class MongoAuditLedgerTest {
+class MongoAuditLedgerIT {
 
   MongoServer server;
   String uri;

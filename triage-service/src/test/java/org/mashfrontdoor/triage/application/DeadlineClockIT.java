@@ -47,7 +47,7 @@ import org.mashfrontdoor.triage.domain.Staff;
  * once, through a restart and with two instances polling the same contacts at once.
  */
 @DisplayName("The deadline clock")
-class DeadlineClockTest {
+class DeadlineClockIT {
 
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));

@@ -39,7 +39,7 @@ import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
 
 /** Receiving a referral against the real (in-JVM) store, with a clock the test moves. */
 @DisplayName("Receiving a referral: once per idempotency key, linked to earlier referrals about the same child")
-class ReceivingReferralTest {
+class ReceivingReferralIT {
 
   static MongoServer server;
   static MongoClient client;

@@ -64,7 +64,7 @@ import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
  * build it from a change-stream insert event carrying the document as our relay stored it, so a drift in our
  * field names, in their types, or in Debezium's envelope fails this test.
  */
-class MongoEventRouterFormatTest {
+class MongoEventRouterFormatIT {
 
   private static final Instant NOW = Instant.parse("2026-03-02T09:15:00Z");
   private static final String DATABASE = "referral_intake";

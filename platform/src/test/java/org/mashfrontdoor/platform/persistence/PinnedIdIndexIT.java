@@ -51,7 +51,7 @@ import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
  * (a full scan), so the expectations are the library's own answers too.
  */
 @DisplayName("Test and local stores: filters that pin _id are looked up by _id and match exactly what a scan would")
-class PinnedIdIndexTest {
+class PinnedIdIndexIT {
 
   static Stream<Arguments> stores() {
     return Stream.of(
@@ -75,7 +75,7 @@ class PinnedIdIndexTest {
               "-cp", System.getProperty("java.class.path"), source.toString());
           assertThat(exit).as("javac %s", source).isZero();
           ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-              PinnedIdIndexTest.class.getClassLoader());
+              PinnedIdIndexIT.class.getClassLoader());
           backend = Class.forName("LocalMongoServer$CommittingH2Backend", true, loader)
               .getDeclaredConstructor(MVStore.class);
           backend.setAccessible(true);

@@ -39,7 +39,7 @@ import org.mashfrontdoor.platform.codes.ReferralType;
  * {@code joinedReferrals}), and the contact stays the truth: a filing without its join finds nothing.
  */
 @DisplayName("Finding a referral's contact by key")
-class FindingAReferralsContactTest {
+class FindingAReferralsContactIT {
 
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
