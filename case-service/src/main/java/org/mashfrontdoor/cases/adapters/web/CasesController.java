@@ -42,6 +42,7 @@ import org.mashfrontdoor.platform.audit.AuditLedger;
 import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.platform.paging.Page;
 import org.mashfrontdoor.platform.paging.PageWindow;
+import org.mashfrontdoor.platform.web.PageStart;
 import org.mashfrontdoor.platform.web.PagedResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
@@ -94,8 +95,7 @@ class CasesController {
   ResponseEntity<?> list(@RequestParam(required = false) String referralId,
       @Parameter(schema = @Schema(implementation = CaseStatus.class)) @RequestParam(required = false) String status,
       @RequestParam(required = false) Boolean overdue,
-      @Parameter(schema = @Schema(type = "integer", format = "int32",
-          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @PageStart
       @RequestParam(defaultValue = "0") int page,
       @Parameter(schema = @Schema(type = "integer", format = "int32",
           minimum = "1", maximum = "" + MAX_PAGE_SIZE, defaultValue = "20"))
@@ -159,8 +159,7 @@ class CasesController {
   @ApiResponse(responseCode = "404", description = "No case has that id")
   @GetMapping("/{caseId}/audit")
   ResponseEntity<?> audit(@PathVariable String caseId,
-      @Parameter(schema = @Schema(type = "integer", format = "int32",
-          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @PageStart
       @RequestParam(defaultValue = "0") int offset,
       @Parameter(schema = @Schema(type = "integer", format = "int32",
           minimum = "1", maximum = "" + AuditLedger.LARGEST_PAGE,
@@ -180,8 +179,7 @@ class CasesController {
       description = "How many reads in all", schema = @Schema(type = "integer", format = "int64", minimum = "0")))
   @GetMapping("/audit")
   ResponseEntity<ReferralReads> referralAudit(@RequestParam String referralId,
-      @Parameter(schema = @Schema(type = "integer", format = "int32",
-          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @PageStart
       @RequestParam(defaultValue = "0") int offset,
       @Parameter(schema = @Schema(type = "integer", format = "int32",
           minimum = "1", maximum = "" + AuditLedger.LARGEST_PAGE,

@@ -13,6 +13,7 @@ import org.mashfrontdoor.notification.application.AcknowledgingAlert;
 import org.mashfrontdoor.notification.application.Alerts;
 import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.security.TokenCaller;
+import org.mashfrontdoor.platform.web.PageStart;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses.InvalidField;
 import org.springframework.http.HttpStatus;
@@ -54,8 +55,7 @@ public class AlertsController {
   public ResponseEntity<?> list(@RequestParam(required = false) String referralId,
       @Parameter(schema = @Schema(allowableValues = {"UNACKNOWLEDGED", "ALL"}))
       @RequestParam(required = false) String status,
-      @Parameter(schema = @Schema(type = "integer", format = "int32",
-          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @PageStart
       @RequestParam(defaultValue = "0") int page,
       @Parameter(schema = @Schema(type = "integer", format = "int32",
           minimum = "1", maximum = "" + MAX_PAGE_SIZE, defaultValue = "20"))

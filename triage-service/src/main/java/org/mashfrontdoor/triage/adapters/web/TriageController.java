@@ -13,6 +13,7 @@ import java.util.Map;
 import org.mashfrontdoor.platform.audit.AuditLedger;
 import org.mashfrontdoor.platform.paging.Page;
 import org.mashfrontdoor.platform.paging.PageWindow;
+import org.mashfrontdoor.platform.web.PageStart;
 import org.mashfrontdoor.platform.web.PagedResponses;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.triage.adapters.web.ContactResponses.ContactResponse;
@@ -85,8 +86,7 @@ class TriageController {
   @GetMapping("/queue")
   ResponseEntity<List<QueueItem>> queue(@RequestParam(required = false) Lane lane,
       @RequestParam(required = false) Rag rag,
-      @Parameter(schema = @Schema(type = "integer", format = "int32",
-          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @PageStart
       @RequestParam(defaultValue = "0") int offset,
       @Parameter(schema = @Schema(type = "integer", format = "int32",
           minimum = "1", maximum = "" + MAX_QUEUE_PAGE, defaultValue = "200"))
@@ -137,8 +137,7 @@ class TriageController {
   @ApiResponse(responseCode = "404", description = "No contact has been opened for that referral")
   @GetMapping("/audit")
   ResponseEntity<ReadsResponse> audit(@RequestParam String referralId,
-      @Parameter(schema = @Schema(type = "integer", format = "int32",
-          minimum = "0", maximum = "2147483647", defaultValue = "0"))
+      @PageStart
       @RequestParam(defaultValue = "0") int offset,
       @Parameter(schema = @Schema(type = "integer", format = "int32",
           minimum = "1", maximum = "" + AuditLedger.LARGEST_PAGE,
