@@ -31,8 +31,9 @@ import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.ReceivedReferrals;
 
 /**
- * Not a test (no *Test/*IT name, so not run by verify): loads N open contacts into mongo-java-server, of which K
- * breach at instants spread over a window starting shortly after the load, then runs the real due-sheet poller
+ * Not a test (no *Test/*IT name, so not run by verify): loads N - K open contacts into mongo-java-server, times the
+ * service's one-time filing of their alarms as it starts, writes K more through the service that breach at instants
+ * spread over a window starting 10 s later, then runs the real due-sheet poller
  * (FiringDeadlines + MongoContacts) on the system clock and reports breach-firing lag p50/p99 and heap used.
  *
  * <pre>
