@@ -65,7 +65,7 @@ app_cache() { echo "$(app_dir "$1")/app.aot"; }
 aot_ready() { [ -f "$(app_cache "$1")" ] && [ -f "$(app_jar "$1")" ] && [ "$(app_cache "$1")" -nt "$(app_jar "$1")" ] \
   && [ "$(app_jar "$1")" -nt "$(jar_of "$1")" ]; }
 # The AOT training processes deploy/local/up starts in the background (deploy/local/aot-train).
-MASH_AOT_TRAINING="auth-aot referral-intake-aot triage-service-aot case-service-aot notification-service-aot"
+MASH_AOT_TRAINING="$(for name in $MASH_AUTH $MASH_SERVICES; do printf '%s-aot ' "$name"; done)"
 
 pid_file() { echo "$MASH_PIDS/$1.pid"; }
 log_file() { echo "$MASH_LOGS/$1.log"; }
