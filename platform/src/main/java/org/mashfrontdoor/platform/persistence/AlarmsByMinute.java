@@ -105,9 +105,15 @@ public final class AlarmsByMinute<T> {
       return;
     }
     List<Filing> filings = new ArrayList<>();
-    clocked.collection().find(Filters.and(clocked.onTheClock(), Filters.ne(clocked.alarmField(), null)))
-        .projection(Projections.include(clocked.alarmField()))
-        .forEach(d -> filings.add(new Filing(d.get("_id").toString(), d.getDate(clocked.alarmField()).toInstant())));
+    Bson filed = Filters.and(clocked.onTheClock(), Filters.ne(clocked.alarmField(), null));
+    for (Document d : clocked.collection().find(filed)
+        .projection(Projections.include(clocked.alarmField())).batchSize(Scans.BATCH)) {
+      filings.add(new Filing(d.get("_id").toString(), d.getDate(clocked.alarmField()).toInstant()));
+      if (filings.size() == Scans.FILINGS_PER_ROUND) {
+        fileAll(filings);
+        filings.clear();
+      }
+    }
     fileAll(filings);
   }
 

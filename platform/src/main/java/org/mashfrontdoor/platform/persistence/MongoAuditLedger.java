@@ -124,7 +124,7 @@ public final class MongoAuditLedger implements AuditLedger {
 
   @Override
   public ChainVerification verify(ChainAnchor anchor) {
-    try (MongoCursor<ChainedEntry> chain = entries.find().sort(Sorts.ascending("_id")).batchSize(1000)
+    try (MongoCursor<ChainedEntry> chain = entries.find().sort(Sorts.ascending("_id")).batchSize(Scans.BATCH)
         .map(MongoAuditLedger::entry).cursor()) {
       return AuditChain.verify(chain, anchor);
     }

@@ -28,6 +28,7 @@ import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection.Write;
+import org.mashfrontdoor.platform.persistence.Scans;
 
 /**
  * Referrals in the {@code referrals} collection; each write carries its events (transactional outbox).
@@ -93,7 +94,7 @@ public class MongoReferrals implements Referrals {
       return;
     }
     for (Document d : referrals.collection().find(Filters.exists("childKeys"))
-        .projection(Projections.include("_id", "receivedAt", "childKeys"))) {
+        .projection(Projections.include("_id", "receivedAt", "childKeys")).batchSize(Scans.BATCH)) {
       for (String key : d.getList("childKeys", String.class, List.of())) {
         file(key, d.getString("_id"), d.getDate("receivedAt").toInstant());
       }
