@@ -32,7 +32,7 @@ final class ChangingContact {
       // The store keeps milliseconds; truncating here keeps the events and later reads identical.
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       Change change = rule.apply(contact, now);
-      switch (contacts.update(change.contact(), contact.version(), change.events(), null)) {
+      switch (contacts.update(contact, change.contact(), change.events(), null)) {
         case APPLIED -> {
           return change.contact();
         }

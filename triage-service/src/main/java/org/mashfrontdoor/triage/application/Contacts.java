@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.Rag;
@@ -28,8 +30,20 @@ public interface Contacts {
   /** An open contact holding any of {@code referralIds}. */
   Optional<Contact> findOpenHolding(Collection<String> referralIds);
 
-  /** Open contacts, in one lane or (null) all, in no particular order. */
-  List<Contact> openContacts(Lane lane);
+  /**
+   * A page of the open contacts in queue order ({@link Contact#QUEUE_ORDER}), in one lane or (null) both, whose RAG
+   * now ({@code ragNow} of their deadline) is {@code rag} or (null) any; with how many are queued in all with those
+   * filters, and how many of them are urgent.
+   */
+  Queue queue(Lane lane, Rag rag, Function<Instant, Rag> ragNow, PageWindow window);
+
+  /** A page of the queue, and the counts of the whole queue (with its filters). */
+  record Queue(List<Contact> contacts, long total, long urgent) {
+
+    public Queue {
+      contacts = List.copyOf(contacts);
+    }
+  }
 
   /** Open contacts whose next alarm is due at {@code now}, soonest first, at most {@code limit}. */
   List<Contact> dueAlarms(Instant now, int limit);
@@ -43,6 +57,6 @@ public interface Contacts {
   /** Stores a new contact with its events, marking {@code handledEventId} as handled. */
   Write open(Contact contact, List<TriageEvent> events, String handledEventId);
 
-  /** Stores {@code changed} with its events if the stored contact is still at {@code expectedVersion}. */
-  Write update(Contact changed, long expectedVersion, List<TriageEvent> events, String handledEventId);
+  /** Stores {@code changed} with its events if the stored contact is still {@code current} (by its version). */
+  Write update(Contact current, Contact changed, List<TriageEvent> events, String handledEventId);
 }

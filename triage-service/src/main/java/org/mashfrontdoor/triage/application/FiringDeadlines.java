@@ -49,7 +49,7 @@ public class FiringDeadlines {
         return DeadlineClock.LOST;
       }
       List<TriageEvent> events = advance.event() == null ? List.of() : List.of(advance.event());
-      if (contacts.update(advance.contact(), contact.version(), events, null) != Contacts.Write.APPLIED) {
+      if (contacts.update(contact, advance.contact(), events, null) != Contacts.Write.APPLIED) {
         return DeadlineClock.LOST; // another instance fired it, or staff changed it meanwhile
       }
       if (advance.event() == null) {

@@ -64,7 +64,7 @@ public class OpeningContact {
       Contact written;
       if (linked.isPresent()) {
         written = linked.get().join(referral, now);
-        write = contacts.update(written, linked.get().version(),
+        write = contacts.update(linked.get(), written,
             List.of(new TriageEvent.ReferralJoined(written, referral.source(), now)), eventId);
       } else {
         written = Contact.open(referral, ragPolicy, now);

@@ -37,14 +37,19 @@ public class ViewingContacts {
     this.clock = clock;
   }
 
-  /** Open contacts, optionally of one lane and/or RAG: urgent first, then the least time left. */
-  public List<ContactView> queue(Lane lane, Rag rag) {
+  /**
+   * A page of the open contacts, optionally of one lane and/or RAG: urgent first, then the least time left; with how
+   * many are queued in all (with the filters) and how many of those are urgent.
+   */
+  public QueuePage queue(Lane lane, Rag rag, PageWindow window) {
     Instant now = clock.instant();
-    return contacts.openContacts(lane).stream()
-        .sorted(Contact.QUEUE_ORDER)
-        .map(contact -> view(contact, ragPolicy, now))
-        .filter(view -> rag == null || view.rag() == rag)
-        .toList();
+    Contacts.Queue queue = contacts.queue(lane, rag, due -> ragPolicy.ragAt(due, now), window);
+    return new QueuePage(new Page<>(queue.contacts().stream().map(contact -> view(contact, ragPolicy, now)).toList(),
+        queue.total()), queue.urgent());
+  }
+
+  /** A page of the queue, and how many of the whole queue (with its filters) are urgent. */
+  public record QueuePage(Page<ContactView> page, long urgent) {
   }
 
   /**

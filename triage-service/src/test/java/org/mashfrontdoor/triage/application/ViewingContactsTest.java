@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.paging.Page;
@@ -164,7 +165,7 @@ class ViewingContactsTest {
     }
 
     @Override
-    public List<Contact> openContacts(Lane lane) {
+    public Queue queue(Lane lane, Rag rag, Function<Instant, Rag> ragNow, PageWindow window) {
       throw new UnsupportedOperationException();
     }
 
@@ -184,7 +185,7 @@ class ViewingContactsTest {
     }
 
     @Override
-    public Write update(Contact changed, long expectedVersion, List<TriageEvent> events, String handledEventId) {
+    public Write update(Contact current, Contact changed, List<TriageEvent> events, String handledEventId) {
       throw new UnsupportedOperationException();
     }
   }

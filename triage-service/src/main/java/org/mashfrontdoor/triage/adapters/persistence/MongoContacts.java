@@ -18,11 +18,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mashfrontdoor.platform.deadlines.Warnings;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.persistence.AlarmsByMinute;
+import org.mashfrontdoor.platform.persistence.Scans;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.OutgoingTriageEvents;
@@ -52,6 +55,7 @@ public class MongoContacts implements Contacts {
   private final OutboxedCollection contacts;
   private final MongoCollection<Document> joined;
   private final AlarmsByMinute<Contact> alarms;
+  private final QueueSheets queue;
   private final OutgoingTriageEvents events;
 
   public MongoContacts(OutboxRelay relay, Clock clock, OutgoingTriageEvents events) {
@@ -62,7 +66,7 @@ public class MongoContacts implements Contacts {
         ContactDocuments.NEXT_ALARM_AT, ContactDocuments::toContact, Contact::contactId,
         c -> c.status() == ContactStatus.OPEN ? c.nextAlarmAt() : null));
     contacts.collection().createIndex(Indexes.ascending(ContactDocuments.STATUS, ContactDocuments.NEXT_ALARM_AT));
-    contacts.collection().createIndex(Indexes.ascending(ContactDocuments.STATUS, ContactDocuments.LANE));
+    this.queue = new QueueSheets(relay.database(), contacts.collection(), clock);
     fileEarlierJoinsOnce();
   }
 
@@ -102,14 +106,13 @@ public class MongoContacts implements Contacts {
     if (joined.find().limit(1).first() != null) {
       return;
     }
-    contacts.collection().find(Filters.exists(ContactDocuments.REFERRAL_IDS + ".1"))
+    contacts.collection().find(Filters.exists(ContactDocuments.REFERRAL_IDS + ".1")).batchSize(Scans.BATCH)
         .forEach(d -> fileJoins(ContactDocuments.toContact(d)));
   }
 
   @Override
-  public List<Contact> openContacts(Lane lane) {
-    Bson filter = lane == null ? open() : Filters.and(open(), Filters.eq(ContactDocuments.LANE, lane.name()));
-    return contacts.collection().find(filter).map(ContactDocuments::toContact).into(new ArrayList<>());
+  public Queue queue(Lane lane, Rag rag, Function<Instant, Rag> ragNow, PageWindow window) {
+    return queue.queue(lane, rag, ragNow, window);
   }
 
   @Override
@@ -141,19 +144,25 @@ public class MongoContacts implements Contacts {
   @Override
   public Write open(Contact contact, List<TriageEvent> events, String handledEventId) {
     alarms.file(contact.contactId(), Warnings.storable(contact.nextAlarmAt()));
+    queue.list(contact);
     return write(contacts.insert(ContactDocuments.toDocument(contact), envelopes(events), handledEventId));
   }
 
   @Override
-  public Write update(Contact changed, long expectedVersion, List<TriageEvent> events, String handledEventId) {
+  public Write update(Contact current, Contact changed, List<TriageEvent> events, String handledEventId) {
     if (events.stream().anyMatch(TriageEvent.ReferralJoined.class::isInstance)) {
       fileJoins(changed);
     }
     alarms.file(changed.contactId(), Warnings.storable(changed.nextAlarmAt()));
+    queue.list(changed);
     List<Bson> sets = new ArrayList<>();
     ContactDocuments.state(changed).forEach((field, value) -> sets.add(Updates.set(field, value)));
-    return write(contacts.update(changed.contactId(), expectedVersion, Updates.combine(sets), envelopes(events),
-        handledEventId));
+    Write write = write(contacts.update(changed.contactId(), current.version(), Updates.combine(sets),
+        envelopes(events), handledEventId));
+    if (write == Write.APPLIED) {
+      queue.moved(current, changed);
+    }
+    return write;
   }
 
   private static Bson open() {

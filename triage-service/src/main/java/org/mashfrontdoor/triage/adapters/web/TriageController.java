@@ -92,7 +92,7 @@ class TriageController {
           minimum = "1", maximum = "" + MAX_QUEUE_PAGE, defaultValue = "200"))
       @RequestParam(defaultValue = "200") int limit) {
     PageWindow window = PageWindow.checked(offset, limit, MAX_QUEUE_PAGE);
-    Page<QueueItem> page = Page.of(viewingContacts.queue(lane, rag).stream().map(QueueItem::of).toList(), window);
+    Page<QueueItem> page = viewingContacts.queue(lane, rag, window).page().map(QueueItem::of);
     return PagedResponses.ok(page.items(), page.total());
   }
 

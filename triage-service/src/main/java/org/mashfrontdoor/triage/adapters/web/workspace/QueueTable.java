@@ -2,6 +2,7 @@ package org.mashfrontdoor.triage.adapters.web.workspace;
 
 import java.util.List;
 import java.util.Map;
+import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.staffpages.FieldWords;
 import org.mashfrontdoor.triage.application.ContactView;
 import org.mashfrontdoor.triage.application.ViewingContacts;
@@ -41,7 +42,7 @@ class QueueTable {
   }
 
   /** What the table shows for one lane filter. */
-  record Shown(List<QueueLine> lines, int total, long urgent, String summary) {
+  record Shown(List<QueueLine> lines, long total, long urgent, String summary) {
   }
 
   /** A lane filter as a key of the live stream (a record, so "both lanes" is a key too). */
@@ -57,11 +58,12 @@ class QueueTable {
   }
 
   Shown shown(Lane lane) {
-    List<ContactView> queued = viewing.queue(lane, null);
-    long urgent = queued.stream().filter(v -> v.contact().urgent()).count();
-    String summary = queued.size() + (queued.size() == 1 ? " contact" : " contacts") + " waiting for a decision ("
-        + urgent + " urgent)" + (queued.size() > MAX_SHOWN ? ", the first " + MAX_SHOWN + " shown" : "");
-    return new Shown(queued.stream().limit(MAX_SHOWN).map(QueueLine::of).toList(), queued.size(), urgent, summary);
+    ViewingContacts.QueuePage queued = viewing.queue(lane, null, new PageWindow(0, MAX_SHOWN));
+    long total = queued.page().total();
+    long urgent = queued.urgent();
+    String summary = total + (total == 1 ? " contact" : " contacts") + " waiting for a decision ("
+        + urgent + " urgent)" + (total > MAX_SHOWN ? ", the first " + MAX_SHOWN + " shown" : "");
+    return new Shown(queued.page().items().stream().map(QueueLine::of).toList(), total, urgent, summary);
   }
 
   String render(LaneFilter filter) {

@@ -1,0 +1,365 @@
+package org.mashfrontdoor.triage.adapters.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.bson.Document;
+import org.mashfrontdoor.platform.paging.PageWindow;
+import org.mashfrontdoor.platform.persistence.Scans;
+import org.mashfrontdoor.triage.application.Contacts;
+import org.mashfrontdoor.triage.domain.Contact;
+import org.mashfrontdoor.triage.domain.ContactStatus;
+import org.mashfrontdoor.triage.domain.Lane;
+import org.mashfrontdoor.triage.domain.Rag;
+
+/**
+ * The front-door queue read by key. Each open contact is listed in one sheet per urgency, lane and minute of its
+ * decision deadline ({@code _id} such as {@code urgent/MASH/29409120}), and a tally document counts each sheet's
+ * listings. A page of the queue reads the tally, then only the sheets the page falls in, then those contacts by
+ * {@code _id}: its cost follows the page, never how many contacts wait (reading every open contact to sort them
+ * took seconds at a few thousand on the stand-in store, and cannot be done at a million).
+ *
+ * <p>The contact stays the truth. A listing is written before the contact's write and removed after it, so an open
+ * contact is always listed; a listing whose contact is not open at that place (the write lost a race, the process
+ * died) is skipped on reading, and removed once it is older than {@link #SETTLING}, so one whose write is still on
+ * its way is never removed. The tally counts listings, so until then a total may count one that is not shown.
+ */
+final class QueueSheets {
+
+  static final String COLLECTION = "queueSheets";
+  /** Far longer than one listing-then-write. */
+  static final Duration SETTLING = Duration.ofMinutes(5);
+  private static final String TALLY = "tally";
+  /** Set once the open contacts of a store from before the sheets are listed. */
+  private static final String LISTED_EARLIER = "listedEarlier";
+  private static final String ENTRIES = "entries";
+  private static final String ID = "id";
+  private static final String DUE = "due";
+  private static final String FILED_AT = "filedAt";
+  private static final int IDS_PER_READ = 500;
+
+  /** Where a contact is listed: its urgency and lane (a series of sheets) and the minute of its deadline. */
+  record Place(boolean urgent, Lane lane, long minute) {
+
+    static Place of(Contact contact) {
+      return new Place(contact.urgent(), contact.lane(), Math.floorDiv(contact.decisionDueBy().getEpochSecond(), 60));
+    }
+
+    String series() {
+      return (urgent ? "urgent/" : "standard/") + lane.name();
+    }
+
+    String key() {
+      return series() + "/" + minute;
+    }
+  }
+
+  /** One listing: a contact at its place, with its deadline (for the order within a minute) and when it was filed. */
+  private record Listing(Place place, String contactId, Instant due, Instant filedAt) {
+  }
+
+  /** Urgent first, then the earliest deadline, then the contact id: {@link Contact#QUEUE_ORDER} over listings. */
+  private static final Comparator<Listing> ORDER = Comparator.comparing((Listing l) -> !l.place().urgent())
+      .thenComparing(Listing::due).thenComparing(Listing::contactId);
+
+  private final MongoCollection<Document> sheets;
+  private final MongoCollection<Document> contacts;
+  private final Clock clock;
+
+  QueueSheets(MongoDatabase database, MongoCollection<Document> contacts, Clock clock) {
+    this.sheets = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    this.contacts = contacts;
+    this.clock = clock;
+    listEarlierContactsOnce();
+  }
+
+  /** Lists an open contact at its place (idempotent). Call it before writing the contact. */
+  void list(Contact contact) {
+    if (contact.status() != ContactStatus.OPEN) {
+      return;
+    }
+    Place place = Place.of(contact);
+    Document listing = listing(contact, Date.from(clock.instant()));
+    boolean added;
+    try {
+      // Matches only a sheet that does not list it yet; an upsert that finds the sheet listing it is a duplicate key.
+      UpdateResult result = sheets.updateOne(
+          new Document("_id", place.key()).append(ENTRIES + "." + ID, new Document("$ne", contact.contactId())),
+          Updates.push(ENTRIES, listing), new UpdateOptions().upsert(true));
+      added = result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+    } catch (MongoWriteException e) {
+      if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      added = false;
+    }
+    if (added) {
+      count(place, 1);
+    }
+  }
+
+  private static Document listing(Contact contact, Date filedAt) {
+    return new Document(ID, contact.contactId()).append(DUE, Date.from(contact.decisionDueBy()))
+        .append(FILED_AT, filedAt);
+  }
+
+  /**
+   * After {@code current} was written as {@code changed}: removes {@code current}'s listing when the contact left the
+   * queue or moved to another place ({@code changed} was listed before its write).
+   */
+  void moved(Contact current, Contact changed) {
+    if (current.status() == ContactStatus.OPEN && (changed.status() != ContactStatus.OPEN
+        || !Place.of(current).equals(Place.of(changed)))) {
+      unlist(Place.of(current), current.contactId());
+    }
+  }
+
+  private void unlist(Place place, String contactId) {
+    UpdateResult result = sheets.updateOne(new Document("_id", place.key()).append(ENTRIES + "." + ID, contactId),
+        Updates.pull(ENTRIES, new Document(ID, contactId)));
+    if (result.getModifiedCount() == 1) {
+      count(place, -1);
+    }
+  }
+
+  private void count(Place place, int by) {
+    sheets.updateOne(Filters.eq("_id", TALLY), Updates.inc(place.series() + "." + place.minute(), by),
+        new UpdateOptions().upsert(true));
+  }
+
+  /**
+   * A page of the open contacts in queue order, in {@code lane} or (null) both, whose RAG now ({@code ragNow} of
+   * their deadline, which must grow no less severe as the deadline comes sooner) is {@code rag} or (null) any.
+   */
+  Contacts.Queue queue(Lane lane, Rag rag, Function<Instant, Rag> ragNow, PageWindow window) {
+    for (int attempt = 1; ; attempt++) {
+      Read read = new Read(lane, rag, ragNow);
+      List<Listing> page = read.page(window);
+      List<Contact> shown = new ArrayList<>();
+      boolean repaired = false;
+      Map<String, Contact> byId = open(page.stream().map(Listing::contactId).toList());
+      Instant settled = clock.instant().minus(SETTLING);
+      for (Listing listing : page) {
+        Contact contact = byId.get(listing.contactId());
+        if (contact != null && Place.of(contact).equals(listing.place())) {
+          shown.add(contact);
+        } else if (listing.filedAt().isBefore(settled)) {
+          unlist(listing.place(), listing.contactId());
+          repaired = true;
+        }
+      }
+      if (!repaired || attempt == 3) {
+        return new Contacts.Queue(shown, read.total, read.urgent);
+      }
+    }
+  }
+
+  /** The open ones among {@code ids}, by id. */
+  private Map<String, Contact> open(List<String> ids) {
+    Map<String, Contact> byId = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
+      for (Document d : contacts.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ))))) {
+        Contact contact = ContactDocuments.toContact(d);
+        if (contact.status() == ContactStatus.OPEN) {
+          byId.put(contact.contactId(), contact);
+        }
+      }
+    }
+    return byId;
+  }
+
+  /** One reading of the queue: the tally, then the sheets a count or the page needs. */
+  private final class Read {
+
+    /** The places of one urgency and minute, across the lanes asked for, with the tally's count of each. */
+    private record Minute(boolean urgent, long minute, Map<Place, Long> places) {
+    }
+
+    private final Lane lane;
+    private final Rag rag;
+    private final Function<Instant, Rag> ragNow;
+    private final List<Minute> minutes = new ArrayList<>();
+    private final Map<Minute, List<Listing>> read = new HashMap<>();
+    private final Map<Minute, Long> counts = new HashMap<>();
+    private long total;
+    private long urgent;
+
+    Read(Lane lane, Rag rag, Function<Instant, Rag> ragNow) {
+      this.lane = lane;
+      this.rag = rag;
+      this.ragNow = ragNow;
+      Document tally = sheets.find(Filters.eq("_id", TALLY)).first();
+      Map<String, Minute> byMinute = new HashMap<>();
+      for (boolean isUrgent : new boolean[] {true, false}) {
+        for (Lane l : Lane.values()) {
+          Document series = tally == null || lane != null && lane != l ? null
+              : tally.get(new Place(isUrgent, l, 0).series(), Document.class);
+          if (series != null) {
+            series.forEach((minute, count) -> {
+              if (((Number) count).longValue() > 0) {
+                long m = Long.parseLong(minute);
+                byMinute.computeIfAbsent(isUrgent + "/" + m, k -> new Minute(isUrgent, m, new HashMap<>()))
+                    .places().put(new Place(isUrgent, l, m), ((Number) count).longValue());
+              }
+            });
+          }
+        }
+      }
+      minutes.addAll(byMinute.values());
+      minutes.sort(Comparator.comparing((Minute m) -> !m.urgent()).thenComparingLong(Minute::minute));
+      // Sheets a RAG boundary falls in are read to count them exactly; the others are all in or all out.
+      List<Minute> boundaries = new ArrayList<>();
+      for (Minute minute : minutes) {
+        Boolean all = allIn(minute.minute());
+        if (all == null) {
+          boundaries.add(minute);
+        } else if (all) {
+          counts.put(minute, minute.places().values().stream().mapToLong(Long::longValue).sum());
+        }
+      }
+      readSheets(boundaries);
+      for (Minute minute : boundaries) {
+        counts.put(minute, (long) read.get(minute).size());
+      }
+      counts.forEach((minute, n) -> {
+        total += n;
+        urgent += minute.urgent() ? n : 0;
+      });
+    }
+
+    /** True when every deadline in the minute has the RAG asked for, false when none has, null when some have. */
+    private Boolean allIn(long minute) {
+      if (rag == null) {
+        return true;
+      }
+      Rag first = ragNow.apply(Instant.ofEpochSecond(minute * 60));
+      Rag last = ragNow.apply(Instant.ofEpochSecond(minute * 60 + 59, 999_999_999));
+      if (first == rag && last == rag) {
+        return true;
+      }
+      // The earlier deadline is the more severe: the RAG asked for lies between them or nowhere in the minute.
+      boolean between = rag.ordinal() <= first.ordinal() && rag.ordinal() >= last.ordinal();
+      return between ? null : false;
+    }
+
+    List<Listing> page(PageWindow window) {
+      long position = 0;
+      long end = (long) window.offset() + window.limit();
+      List<Minute> needed = new ArrayList<>();
+      long firstPosition = -1;
+      for (Minute minute : minutes) {
+        Long n = counts.get(minute);
+        if (n == null || n == 0) {
+          continue;
+        }
+        if (position + n > window.offset() && position < end) {
+          needed.add(minute);
+          if (firstPosition < 0) {
+            firstPosition = position;
+          }
+        }
+        position += n;
+        if (position >= end) {
+          break;
+        }
+      }
+      readSheets(needed);
+      List<Listing> listed = new ArrayList<>();
+      for (Minute minute : needed) {
+        listed.addAll(read.get(minute));
+      }
+      int from = (int) Math.max(0, window.offset() - firstPosition);
+      return listed.size() <= from ? List.of()
+          : List.copyOf(listed.subList(from, Math.min(listed.size(), from + window.limit())));
+    }
+
+    /** Reads the sheets of {@code wanted} not read yet: each minute's listings of the RAG asked for, in order. */
+    private void readSheets(List<Minute> wanted) {
+      Map<String, Minute> byKey = new HashMap<>();
+      for (Minute minute : wanted) {
+        if (!read.containsKey(minute)) {
+          minute.places().keySet().forEach(place -> byKey.put(place.key(), minute));
+          read.put(minute, new ArrayList<>());
+        }
+      }
+      List<String> keys = new ArrayList<>(byKey.keySet());
+      for (int from = 0; from < keys.size(); from += IDS_PER_READ) {
+        for (Document sheet : sheets.find(Filters.in("_id", keys.subList(from, Math.min(keys.size(),
+            from + IDS_PER_READ))))) {
+          Minute minute = byKey.get(sheet.getString("_id"));
+          Place place = minute.places().keySet().stream()
+              .filter(p -> p.key().equals(sheet.getString("_id"))).findFirst().orElseThrow();
+          Set<String> seen = new HashSet<>();
+          for (Document entry : sheet.getList(ENTRIES, Document.class, List.of())) {
+            Instant due = entry.getDate(DUE).toInstant();
+            if ((rag == null || ragNow.apply(due) == rag) && seen.add(entry.getString(ID))) {
+              read.get(minute).add(new Listing(place, entry.getString(ID), due, entry.getDate(FILED_AT).toInstant()));
+            }
+          }
+        }
+      }
+      wanted.forEach(minute -> read.get(minute).sort(ORDER));
+    }
+  }
+
+  /**
+   * A store from before the sheets: its open contacts listed at start-up (one scan, once), a sheet at a time in
+   * rounds, so the service holds one round.
+   */
+  private void listEarlierContactsOnce() {
+    Document tally = sheets.find(Filters.eq("_id", TALLY)).first();
+    if (tally != null && Boolean.TRUE.equals(tally.getBoolean(LISTED_EARLIER))) {
+      return;
+    }
+    List<Contact> round = new ArrayList<>();
+    for (Document d : contacts.find(Filters.eq(ContactDocuments.STATUS, ContactStatus.OPEN.name()))
+        .batchSize(Scans.BATCH)) {
+      round.add(ContactDocuments.toContact(d));
+      if (round.size() == Scans.FILINGS_PER_ROUND) {
+        listAll(round);
+        round.clear();
+      }
+    }
+    listAll(round);
+    sheets.updateOne(Filters.eq("_id", TALLY), Updates.set(LISTED_EARLIER, true), new UpdateOptions().upsert(true));
+  }
+
+  /** Lists many at once: per sheet, one read and one write of those it does not list yet. */
+  private void listAll(List<Contact> open) {
+    Map<Place, List<Contact>> byPlace = new HashMap<>();
+    open.forEach(contact -> byPlace.computeIfAbsent(Place.of(contact), p -> new ArrayList<>()).add(contact));
+    byPlace.forEach((place, here) -> {
+      Document sheet = sheets.find(Filters.eq("_id", place.key())).first();
+      Set<String> listed = new HashSet<>();
+      if (sheet != null) {
+        sheet.getList(ENTRIES, Document.class, List.of()).forEach(entry -> listed.add(entry.getString(ID)));
+      }
+      Date now = Date.from(clock.instant());
+      List<Document> missing = here.stream().filter(contact -> !listed.contains(contact.contactId()))
+          .map(contact -> listing(contact, now)).toList();
+      if (!missing.isEmpty()) {
+        sheets.updateOne(Filters.eq("_id", place.key()), Updates.pushEach(ENTRIES, missing),
+            new UpdateOptions().upsert(true));
+        count(place, missing.size());
+      }
+    });
+  }
+}
