@@ -76,9 +76,9 @@ class TriageConfiguration {
   }
 
   @Bean
-  FrontDoorMetrics frontDoorMetrics(MeterRegistry registry, Contacts contacts, Clock clock,
+  FrontDoorMetrics frontDoorMetrics(MeterRegistry registry, Contacts contacts, RagPolicy ragPolicy, Clock clock,
       TriageProperties settings) {
-    return new MicrometerFrontDoorMetrics(registry, contacts, clock, settings.metrics().gaugeRefresh());
+    return new MicrometerFrontDoorMetrics(registry, contacts, ragPolicy, clock, settings.metrics().gaugeRefresh());
   }
 
   @Bean

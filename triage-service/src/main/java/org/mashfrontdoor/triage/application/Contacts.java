@@ -48,11 +48,8 @@ public interface Contacts {
   /** Open contacts whose next alarm is due at {@code now}, soonest first, at most {@code limit}. */
   List<Contact> dueAlarms(Instant now, int limit);
 
-  /**
-   * Open contacts counted by lane and by the RAG the deadline clock last set (at most one poll behind the
-   * clock), zeros included.
-   */
-  Map<Lane, Map<Rag, Long>> countOpen();
+  /** Open contacts counted by lane and by their RAG now ({@code ragNow} of their deadline), zeros included. */
+  Map<Lane, Map<Rag, Long>> countOpen(Function<Instant, Rag> ragNow);
 
   /** Stores a new contact with its events, marking {@code handledEventId} as handled. */
   Write open(Contact contact, List<TriageEvent> events, String handledEventId);

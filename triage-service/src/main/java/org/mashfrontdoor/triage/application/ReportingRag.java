@@ -39,7 +39,7 @@ public class ReportingRag {
       return Optional.empty();
     }
     RagReport report = new RagReport(slot.get(), schedule.instantOf(slot.get()), now,
-        contacts.countOpen());
+        contacts.countOpen(due -> ragPolicy.ragAt(due, now)));
     if (!reports.issue(report)) {
       return Optional.empty();
     }

@@ -175,7 +175,7 @@ class ViewingContactsTest {
     }
 
     @Override
-    public Map<Lane, Map<Rag, Long>> countOpen() {
+    public Map<Lane, Map<Rag, Long>> countOpen(Function<Instant, Rag> ragNow) {
       throw new UnsupportedOperationException();
     }
 

@@ -13,6 +13,7 @@ import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.Rag;
+import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.Source;
 import org.mashfrontdoor.triage.domain.TriageDecision;
 
@@ -24,15 +25,18 @@ public class MicrometerFrontDoorMetrics implements FrontDoorMetrics {
 
   private final MeterRegistry registry;
   private final Contacts contacts;
+  private final RagPolicy ragPolicy;
   private final Clock clock;
   private final Duration gaugeRefresh;
   private final Timer.Builder decisionTime;
   private Map<Lane, Map<Rag, Long>> snapshot;
   private Instant snapshotAt = Instant.MIN;
 
-  public MicrometerFrontDoorMetrics(MeterRegistry registry, Contacts contacts, Clock clock, Duration gaugeRefresh) {
+  public MicrometerFrontDoorMetrics(MeterRegistry registry, Contacts contacts, RagPolicy ragPolicy, Clock clock,
+      Duration gaugeRefresh) {
     this.registry = registry;
     this.contacts = contacts;
+    this.ragPolicy = ragPolicy;
     this.clock = clock;
     this.gaugeRefresh = gaugeRefresh;
     this.decisionTime = Timer.builder("triage.decision.time")
@@ -93,7 +97,7 @@ public class MicrometerFrontDoorMetrics implements FrontDoorMetrics {
   private synchronized double openCount(Lane lane, Rag rag) {
     Instant now = clock.instant();
     if (snapshot == null || !now.isBefore(snapshotAt.plus(gaugeRefresh)) || now.isBefore(snapshotAt)) {
-      snapshot = contacts.countOpen();
+      snapshot = contacts.countOpen(due -> ragPolicy.ragAt(due, now));
       snapshotAt = now;
     }
     return snapshot.get(lane).get(rag);

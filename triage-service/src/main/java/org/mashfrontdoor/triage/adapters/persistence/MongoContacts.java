@@ -2,8 +2,6 @@ package org.mashfrontdoor.triage.adapters.persistence;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
@@ -14,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,24 +118,8 @@ public class MongoContacts implements Contacts {
   }
 
   @Override
-  public Map<Lane, Map<Rag, Long>> countOpen() {
-    Map<Lane, Map<Rag, Long>> counts = new EnumMap<>(Lane.class);
-    for (Lane lane : Lane.values()) {
-      Map<Rag, Long> byRag = new EnumMap<>(Rag.class);
-      for (Rag rag : Rag.values()) {
-        byRag.put(rag, 0L);
-      }
-      counts.put(lane, byRag);
-    }
-    for (Document group : contacts.collection().aggregate(List.of(
-        Aggregates.match(open()),
-        Aggregates.group(new Document(ContactDocuments.LANE, "$" + ContactDocuments.LANE)
-            .append(ContactDocuments.RAG_STATE, "$" + ContactDocuments.RAG_STATE), Accumulators.sum("n", 1))))) {
-      Document key = group.get("_id", Document.class);
-      counts.get(Lane.valueOf(key.getString(ContactDocuments.LANE)))
-          .put(Rag.valueOf(key.getString(ContactDocuments.RAG_STATE)), ((Number) group.get("n")).longValue());
-    }
-    return counts;
+  public Map<Lane, Map<Rag, Long>> countOpen(Function<Instant, Rag> ragNow) {
+    return queue.counts(ragNow);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -176,7 +177,8 @@ final class QueueSheets {
   private Map<String, Contact> open(List<String> ids) {
     Map<String, Contact> byId = new HashMap<>();
     for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
-      for (Document d : contacts.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ))))) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ));
+      for (Document d : contacts.find(Filters.in("_id", chunk))) {
         Contact contact = ContactDocuments.toContact(d);
         if (contact.status() == ContactStatus.OPEN) {
           byId.put(contact.contactId(), contact);
@@ -184,6 +186,37 @@ final class QueueSheets {
       }
     }
     return byId;
+  }
+
+  /**
+   * The open contacts counted by lane and by their RAG now ({@code ragNow} of their deadline), zeros included: the
+   * tally's counts, with only the sheets a RAG boundary falls in read to count them exactly.
+   */
+  Map<Lane, Map<Rag, Long>> counts(Function<Instant, Rag> ragNow) {
+    Map<Lane, Map<Rag, Long>> counts = new EnumMap<>(Lane.class);
+    for (Lane lane : Lane.values()) {
+      Map<Rag, Long> byRag = new EnumMap<>(Rag.class);
+      for (Rag rag : Rag.values()) {
+        byRag.put(rag, 0L);
+      }
+      counts.put(lane, byRag);
+    }
+    Read read = new Read(null, null, ragNow);
+    List<Read.Minute> split = new ArrayList<>();
+    for (Read.Minute minute : read.minutes) {
+      Rag first = ragNow.apply(Instant.ofEpochSecond(minute.minute() * 60));
+      if (first == ragNow.apply(Instant.ofEpochSecond(minute.minute() * 60 + 59, 999_999_999))) {
+        minute.places().forEach((place, n) -> counts.get(place.lane()).merge(first, n, Long::sum));
+      } else {
+        split.add(minute);
+      }
+    }
+    read.readSheets(split);
+    for (Read.Minute minute : split) {
+      read.read.get(minute).forEach(listing ->
+          counts.get(listing.place().lane()).merge(ragNow.apply(listing.due()), 1L, Long::sum));
+    }
+    return counts;
   }
 
   /** One reading of the queue: the tally, then the sheets a count or the page needs. */

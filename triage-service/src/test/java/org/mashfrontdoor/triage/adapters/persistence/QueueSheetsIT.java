@@ -131,8 +131,8 @@ class QueueSheetsIT {
     return n;
   }
 
-  @Test
-  void every_page_of_every_filter_is_the_open_contacts_in_queue_order_with_their_counts() {
+  /** 240 contacts over 30 hours of deadlines, several in some minutes; three on and beside each RAG boundary. */
+  void openMany() {
     Random random = new Random(20261203);
     for (int i = 0; i < 240; i++) {
       // Received up to 30 hours ago (due up to 6 hours past to 24 hours ahead), several in some minutes.
@@ -146,6 +146,11 @@ class QueueSheetsIT {
         open("edge" + b++, b % 2 == 0, Lane.MASH, T0.plus(left).plusSeconds(s).minus(Duration.ofHours(24)));
       }
     }
+  }
+
+  @Test
+  void every_page_of_every_filter_is_the_open_contacts_in_queue_order_with_their_counts() {
+    openMany();
 
     for (Lane lane : new Lane[] {null, Lane.MASH, Lane.DOMESTIC_ABUSE}) {
       for (Rag rag : new Rag[] {null, Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BREACHED}) {
@@ -164,6 +169,20 @@ class QueueSheetsIT {
       }
     }
     assertThat(expected(null, Rag.RED)).as("the RED edges are there to count").hasSizeGreaterThan(3);
+  }
+
+  @Test
+  void the_open_contacts_are_counted_by_lane_and_rag_now() {
+    openMany();
+    clock.advance(Duration.ofMinutes(37)); // the RAG now, not as it stood when each was opened
+
+    Map<Lane, Map<Rag, Long>> counts = contacts.countOpen(due -> RAG.ragAt(due, clock.instant()));
+
+    for (Lane lane : Lane.values()) {
+      for (Rag rag : Rag.values()) {
+        assertThat(counts.get(lane).get(rag)).as(lane + " " + rag).isEqualTo(expected(lane, rag).size());
+      }
+    }
   }
 
   @Test
