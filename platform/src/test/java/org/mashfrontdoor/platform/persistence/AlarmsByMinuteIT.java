@@ -2,26 +2,21 @@ package org.mashfrontdoor.platform.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import de.bwaldvogel.mongo.MongoServer;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
-import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
+import org.mashfrontdoor.platform.testsupport.TestStore;
 
 @DisplayName("The due sheet by minute: what is due is read by key, and the aggregate stays the truth")
 class AlarmsByMinuteIT {
@@ -32,19 +27,21 @@ class AlarmsByMinuteIT {
   record Item(String id, boolean open, Instant alarmAt) {
   }
 
-  MongoServer server;
-  MongoClient client;
+  TestStore store;
   MongoDatabase database;
   MongoCollection<Document> items;
   final MutableClock clock = new MutableClock(T0);
   AlarmsByMinute<Item> sheet;
 
+  /** The embedded stand-in; {@link AlarmsByMinuteOnRealMongoIT} runs the same scenarios on a real MongoDB. */
+  TestStore openStore() {
+    return TestStore.embedded();
+  }
+
   @BeforeEach
   void store() {
-    server = new MongoServer(new PinnedIdMemoryBackend());
-    InetSocketAddress address = server.bind();
-    client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    database = client.getDatabase("alarms_" + UUID.randomUUID().toString().substring(0, 8));
+    store = openStore();
+    database = store.database("alarms");
     items = database.getCollection("items");
     sheet = newSheet();
   }
@@ -57,8 +54,7 @@ class AlarmsByMinuteIT {
 
   @AfterEach
   void close() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   /** As an adapter writes: file first, then the aggregate. */

@@ -10,8 +10,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,32 +28,30 @@ import org.mashfrontdoor.platform.audit.ChainVerification.Break;
 import org.mashfrontdoor.platform.audit.ChainedEntry;
 import org.mashfrontdoor.platform.paging.Page;
 import org.mashfrontdoor.platform.paging.PageWindow;
-import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
+import org.mashfrontdoor.platform.testsupport.TestStore;
 
 @DisplayName("The audit ledger in MongoDB: one unbroken chain from several writers, found by subject, tampering shown")
 class MongoAuditLedgerIT {
 
-  MongoServer server;
-  String uri;
-  MongoClient client;
+  TestStore store;
   MongoDatabase database;
   MongoAuditLedger ledger;
 
+  /** The embedded stand-in; {@link MongoAuditLedgerOnRealMongoIT} runs the same scenarios on a real MongoDB. */
+  TestStore openStore() {
+    return TestStore.embedded();
+  }
+
   @BeforeEach
   void store() {
-    server = new MongoServer(new PinnedIdMemoryBackend());
-    server.bind("127.0.0.1", 0);
-    InetSocketAddress address = server.getLocalAddress();
-    uri = "mongodb://127.0.0.1:" + address.getPort();
-    client = MongoClients.create(uri);
-    database = client.getDatabase("ledger");
+    store = openStore();
+    database = store.database("ledger");
     ledger = new MongoAuditLedger(database);
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   static Map<String, Object> read(String staffId, String purpose) {
@@ -111,9 +107,9 @@ class MongoAuditLedgerIT {
       List<Future<List<ChainedEntry>>> appended = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         // Each writer is a service instance of its own: its own connection pool, its own adapter.
-        MongoClient instance = MongoClients.create(uri);
+        MongoClient instance = MongoClients.create(store.uri());
         instances.add(instance);
-        MongoAuditLedger itsLedger = new MongoAuditLedger(instance.getDatabase("ledger"));
+        MongoAuditLedger itsLedger = new MongoAuditLedger(instance.getDatabase(database.getName()));
         String subject = "contact:C-" + w;
         appended.add(pool.submit(() -> {
           start.await();

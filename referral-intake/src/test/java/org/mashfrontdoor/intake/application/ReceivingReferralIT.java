@@ -4,10 +4,7 @@ import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -35,15 +31,13 @@ import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.intake.domain.ReferralStatus;
 import org.mashfrontdoor.platform.deadlines.ElapsedTime;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
-import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
+import org.mashfrontdoor.platform.testsupport.TestStore;
 
 /** Receiving a referral against the real (in-JVM) store, with a clock the test moves. */
 @DisplayName("Receiving a referral: once per idempotency key, linked to earlier referrals about the same child")
 class ReceivingReferralIT {
 
-  static MongoServer server;
-  static MongoClient client;
-
+  TestStore store;
   MongoDatabase database;
   MutableClock clock;
   ReceivingReferral receiving;
@@ -52,21 +46,25 @@ class ReceivingReferralIT {
   static final Partner POLICE = new Partner("police:west mercia", Agency.POLICE, "West Mercia Police");
   static final Partner SCHOOL = new Partner("school:oak", Agency.SCHOOL, "Oak Primary");
 
-  @BeforeAll
-  static void store() {
-    server = new MongoServer(new PinnedIdMemoryBackend());
-    client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-  }
-
-  @AfterAll
-  static void closeStore() {
-    client.close();
-    server.shutdownNow();
+  /** The embedded stand-in; {@link ReceivingReferralOnRealMongoIT} runs the same scenarios on a real MongoDB. */
+  TestStore openStore() {
+    return TestStore.embedded();
   }
 
   @BeforeEach
+  void store() {
+    store = openStore();
+    fresh();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  /** A new empty database and the service over it. */
   void fresh() {
-    database = client.getDatabase("intake_" + UUID.randomUUID().toString().replace("-", ""));
+    database = store.database("intake");
     clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     OutboxRelay relay = new OutboxRelay(database, clock, 100);
     keys = new MongoIdempotencyKeys(database);

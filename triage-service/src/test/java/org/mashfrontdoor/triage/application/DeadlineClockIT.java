@@ -5,16 +5,11 @@ import org.mashfrontdoor.platform.codes.MashOutcome;
 import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
-import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
+import org.mashfrontdoor.platform.testsupport.TestStore;
 import org.mashfrontdoor.triage.adapters.persistence.MongoContacts;
 import org.mashfrontdoor.triage.adapters.persistence.MongoRagReports;
 import org.mashfrontdoor.triage.adapters.persistence.MongoReferrals;
@@ -54,8 +49,7 @@ class DeadlineClockIT {
   static final Staff WORKER = new Staff("sw-1", Role.MASH_SOCIAL_WORKER);
   static final Staff MANAGER = new Staff("mgr-1", Role.MASH_MANAGER);
 
-  MongoServer server;
-  MongoClient client;
+  TestStore store;
   MongoDatabase database;
   final MutableClock clock = new MutableClock(T0);
 
@@ -73,18 +67,20 @@ class DeadlineClockIT {
         new RecordingRecommendation(contacts, RAG, clock));
   }
 
+  /** The embedded stand-in; {@link DeadlineClockOnRealMongoIT} runs the same scenarios on a real MongoDB. */
+  TestStore openStore() {
+    return TestStore.embedded();
+  }
+
   @BeforeEach
   void store() {
-    server = new MongoServer(new PinnedIdMemoryBackend());
-    InetSocketAddress address = server.bind();
-    client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    database = client.getDatabase("triage_" + UUID.randomUUID().toString().substring(0, 8));
+    store = openStore();
+    database = store.database("triage");
   }
 
   @AfterEach
   void close() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   static Referral referral(String id, Instant receivedAt) {

@@ -2,15 +2,10 @@ package org.mashfrontdoor.triage.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
-import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
+import org.mashfrontdoor.platform.testsupport.TestStore;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
 import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.application.RecordingDecision;
@@ -44,19 +39,21 @@ class FindingAReferralsContactIT {
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
 
-  MongoServer server;
-  MongoClient client;
+  TestStore store;
   MongoDatabase database;
   MongoContacts contacts;
   OpeningContact opening;
   final MutableClock clock = new MutableClock(T0);
 
+  /** The embedded stand-in; {@link FindingAReferralsContactOnRealMongoIT} runs the same scenarios on a real MongoDB. */
+  TestStore openStore() {
+    return TestStore.embedded();
+  }
+
   @BeforeEach
   void store() {
-    server = new MongoServer(new PinnedIdMemoryBackend());
-    InetSocketAddress address = server.bind();
-    client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    database = client.getDatabase("triage_" + UUID.randomUUID().toString().substring(0, 8));
+    store = openStore();
+    database = store.database("triage");
     start();
   }
 
@@ -67,8 +64,7 @@ class FindingAReferralsContactIT {
 
   @AfterEach
   void close() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   OpeningContact.Result receive(String id, String... linkedTo) {

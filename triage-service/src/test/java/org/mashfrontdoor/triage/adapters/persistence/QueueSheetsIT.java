@@ -2,11 +2,7 @@ package org.mashfrontdoor.triage.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.Function;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +22,7 @@ import org.mashfrontdoor.platform.codes.ReferralType;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
-import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
+import org.mashfrontdoor.platform.testsupport.TestStore;
 import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
@@ -55,20 +50,22 @@ class QueueSheetsIT {
   static final Instant T0 = Instant.parse("2026-03-02T09:00:30Z");
   static final RagPolicy RAG = new RagPolicy(Duration.ofHours(8), Duration.ofHours(2));
 
-  MongoServer server;
-  MongoClient client;
+  TestStore store;
   MongoDatabase database;
   MongoContacts contacts;
   final MutableClock clock = new MutableClock(T0);
   /** What the queue must show: every contact opened and not decided, by id. */
   final Map<String, Contact> open = new LinkedHashMap<>();
 
+  /** The embedded stand-in; {@link QueueSheetsOnRealMongoIT} runs the same scenarios on a real MongoDB. */
+  TestStore openStore() {
+    return TestStore.embedded();
+  }
+
   @BeforeEach
   void store() {
-    server = new MongoServer(new PinnedIdMemoryBackend());
-    InetSocketAddress address = server.bind();
-    client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    database = client.getDatabase("triage_" + UUID.randomUUID().toString().substring(0, 8));
+    store = openStore();
+    database = store.database("triage");
     start();
   }
 
@@ -78,8 +75,7 @@ class QueueSheetsIT {
 
   @AfterEach
   void close() {
-    client.close();
-    server.shutdownNow();
+    store.close();
   }
 
   static Referral referral(String id, boolean urgent, Lane lane, Instant receivedAt, String... linkedTo) {
