@@ -464,7 +464,7 @@ public class Bench {
           notifyAll();
         }
         try {
-          // At most five polls a second: each one loads the open contacts, which costs triage and the store.
+          // At most five polls a second: each page read costs triage and the store a few key lookups.
           Thread.sleep(Math.max(0, (MIN_POLL_GAP_NANOS - took) / 1_000_000));
         } catch (InterruptedException e) {
           return;

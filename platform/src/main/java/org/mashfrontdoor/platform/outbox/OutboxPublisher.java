@@ -52,20 +52,38 @@ public final class OutboxPublisher {
         .register(meters);
   }
 
-  /** Publishes one batch; returns how many records the broker acknowledged. */
+  /** An event to send: what an outbox record, or an aggregate's pending event with its aggregate type, holds. */
+  public record Outgoing(String id, String aggregateType, String aggregateId, String type, String payload) {
+  }
+
+  /** Publishes one batch of the outbox collection; returns how many records the broker acknowledged. */
   public int publishBatch() {
     List<Document> batch = outbox.find(Filters.eq(SENT_AT, null))
         .sort(Sorts.ascending("sequence")).limit(batchSize).into(new ArrayList<>());
     if (batch.isEmpty()) {
       return 0;
     }
-    List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(batch.size());
-    for (Document record : batch) {
-      ProducerRecord<String, String> message = new ProducerRecord<>(
-          Topics.forAggregateType(record.getString("aggregatetype")),
-          record.getString("aggregateid"), record.getString("payload"));
-      message.headers().add("id", record.getString("_id").getBytes(StandardCharsets.UTF_8));
-      message.headers().add("type", record.getString("type").getBytes(StandardCharsets.UTF_8));
+    int acknowledged = send(batch.stream().map(record -> new Outgoing(record.getString("_id"),
+        record.getString("aggregatetype"), record.getString("aggregateid"), record.getString("type"),
+        record.getString("payload"))).toList());
+    if (acknowledged > 0) {
+      outbox.deleteMany(Filters.in("_id", batch.subList(0, acknowledged).stream().map(r -> r.getString("_id"))
+          .toList()));
+    }
+    return acknowledged;
+  }
+
+  /**
+   * Sends {@code events} in order and waits for the broker; returns how many from the start it acknowledged (a
+   * later event counts only when every earlier one did, so whatever is resent keeps its order).
+   */
+  public int send(List<Outgoing> events) {
+    List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(events.size());
+    for (Outgoing event : events) {
+      ProducerRecord<String, String> message = new ProducerRecord<>(Topics.forAggregateType(event.aggregateType()),
+          event.aggregateId(), event.payload());
+      message.headers().add("id", event.id().getBytes(StandardCharsets.UTF_8));
+      message.headers().add("type", event.type().getBytes(StandardCharsets.UTF_8));
       message.headers().add(EventEnvelope.CONTENT_TYPE_HEADER,
           EventEnvelope.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
       CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
@@ -78,13 +96,12 @@ public final class OutboxPublisher {
       });
       sends.add(sent);
     }
-    // Delete only the acknowledged prefix: a later record must not go while an earlier one is unsent.
-    List<String> acknowledged = new ArrayList<>(batch.size());
+    int acknowledged = 0;
     long deadline = System.nanoTime() + sendTimeout.toNanos();
-    for (int i = 0; i < sends.size(); i++) {
+    for (CompletableFuture<RecordMetadata> sent : sends) {
       try {
-        sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        acknowledged.add(batch.get(i).getString("_id"));
+        sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        acknowledged++;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
@@ -93,11 +110,8 @@ public final class OutboxPublisher {
         break;
       }
     }
-    if (!acknowledged.isEmpty()) {
-      outbox.deleteMany(Filters.in("_id", acknowledged));
-      published.increment(acknowledged.size());
-    }
-    return acknowledged.size();
+    published.increment(acknowledged);
+    return acknowledged;
   }
 
   /** Deletes records that earlier versions published and kept (marked {@value #SENT_AT}): they are on the broker. */

@@ -1,6 +1,7 @@
 package org.mashfrontdoor.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
@@ -124,6 +125,52 @@ class OutboxIT {
     assertThat(relay.outbox().countDocuments())
         .as("published records leave the outbox: no payload with personal data is kept once on the broker")
         .isZero();
+  }
+
+  @Test
+  void in_kafka_mode_the_relay_sends_pending_events_straight_to_the_broker_in_order_and_copies_nothing() {
+    relay.publishDirectly(publisher);
+    EventEnvelope opened = event("ref-1", "triage.contact-opened.v1");
+    EventEnvelope decided = event("ref-1", "triage.decision-recorded.v1");
+    EventEnvelope other = event("ref-2", "triage.contact-opened.v1");
+    contacts.insert(new Document("_id", "ref-1").append("status", "OPEN"), List.of(opened), null);
+    contacts.update("ref-1", 1, Updates.set("status", "DECIDED"), List.of(decided), null);
+    contacts.insert(new Document("_id", "ref-2").append("status", "OPEN"), List.of(other), null);
+
+    assertThat(relay.relayPending()).isEqualTo(2);
+
+    assertThat(contacts.find("ref-1").orElseThrow().getList("pendingEvents", Document.class)).isEmpty();
+    assertThat(contacts.find("ref-2").orElseThrow().getList("pendingEvents", Document.class)).isEmpty();
+    assertThat(relay.outbox().countDocuments()).as("no copy: the outbox collection is not written").isZero();
+    List<ConsumerRecord<String, String>> records = readAtLeast(3);
+    assertThat(records).extracting(r -> EventJson.read(r.value()).id())
+        .containsExactlyInAnyOrder(opened.id(), decided.id(), other.id());
+    assertThat(records).filteredOn(r -> r.key().equals("ref-1")).extracting(r -> EventJson.read(r.value()).id())
+        .as("in order per key").containsExactly(opened.id(), decided.id());
+    assertThat(new String(records.getFirst().headers().lastHeader(EventEnvelope.CONTENT_TYPE_HEADER).value(),
+        StandardCharsets.UTF_8)).isEqualTo(EventEnvelope.STRUCTURED_JSON);
+  }
+
+  @Test
+  void in_kafka_mode_events_the_broker_did_not_acknowledge_stay_in_their_aggregate_and_go_on_a_later_pass() {
+    // A broker nobody listens on: every send times out unacknowledged.
+    try (KafkaProducer<String, String> unreachable = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1", ProducerConfig.MAX_BLOCK_MS_CONFIG, 200,
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 200),
+        new StringSerializer(), new StringSerializer())) {
+      relay.publishDirectly(new OutboxPublisher(relay.outbox(), unreachable, 100, Duration.ofMillis(500),
+          new SimpleMeterRegistry()));
+      EventEnvelope opened = event("ref-3", "triage.contact-opened.v1");
+      contacts.insert(new Document("_id", "ref-3").append("status", "OPEN"), List.of(opened), null);
+
+      assertThatThrownBy(relay::relayPending).isInstanceOf(OutboxRelay.NotAcknowledged.class);
+      assertThat(contacts.find("ref-3").orElseThrow().getList("pendingEvents", Document.class)).hasSize(1);
+
+      relay.publishDirectly(publisher); // the broker is back
+      assertThat(relay.relayPending()).as("the write's name was kept for the next pass").isEqualTo(1);
+      assertThat(contacts.find("ref-3").orElseThrow().getList("pendingEvents", Document.class)).isEmpty();
+      assertThat(readAtLeast(1)).extracting(r -> EventJson.read(r.value()).id()).containsExactly(opened.id());
+    }
   }
 
   @Test
