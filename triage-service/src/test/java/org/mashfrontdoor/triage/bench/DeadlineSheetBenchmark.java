@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bson.Document;
+import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
@@ -131,10 +132,41 @@ public final class DeadlineSheetBenchmark {
           percentile(pollMillis, 0.50), percentile(pollMillis, 0.99), pollMillis.size(), pollInterval.toMillis());
       System.out.printf("heap: peak used %d MB during polling; %d MB after GC (%s)%n",
           peakHeap >> 20, usedHeapAfterGc() >> 20, where);
+      timeQueueReads(contacts, rag, clock, total);
     } finally {
       if (server != null) {
         server.shutdownNow();
       }
+    }
+  }
+
+  /**
+   * The front-door queue over the same store (QueueSheets): the first page, a page half-way down, one RAG's page
+   * (its count reads the sheets a RAG boundary falls in) and the counts by lane and RAG, 30 reads each.
+   */
+  private static void timeQueueReads(MongoContacts contacts, RagPolicy rag, Clock clock, long total) {
+    record Read(String what, java.util.function.Supplier<Object> read) {
+    }
+    java.util.function.Function<Instant, Rag> ragNow = due -> rag.ragAt(due, clock.instant());
+    int middle = (int) Math.min(Integer.MAX_VALUE, total / 2);
+    for (Read read : List.of(
+        new Read("first page of 200", () -> contacts.queue(null, null, ragNow, new PageWindow(0, 200))),
+        new Read("page of 200 at offset " + middle, () -> contacts.queue(null, null, ragNow,
+            new PageWindow(middle, 200))),
+        new Read("first GREEN page of 200", () -> contacts.queue(null, Rag.GREEN, ragNow, new PageWindow(0, 200))),
+        new Read("counts by lane and RAG", () -> contacts.countOpen(ragNow)))) {
+      List<Long> millis = new ArrayList<>();
+      Object last = null;
+      for (int i = 0; i < 30; i++) {
+        long t = System.nanoTime();
+        last = read.read().get();
+        millis.add((System.nanoTime() - t) / 1_000_000);
+      }
+      Collections.sort(millis);
+      String shown = last instanceof org.mashfrontdoor.triage.application.Contacts.Queue q
+          ? q.contacts().size() + " shown of " + q.total() : String.valueOf(last);
+      System.out.printf("queue: %s p50 %d ms, p99 %d ms (%s)%n", read.what(), percentile(millis, 0.50),
+          percentile(millis, 0.99), shown);
     }
   }
 

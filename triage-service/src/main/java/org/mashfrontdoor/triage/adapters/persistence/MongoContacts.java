@@ -125,7 +125,7 @@ public class MongoContacts implements Contacts {
   @Override
   public Write open(Contact contact, List<TriageEvent> events, String handledEventId) {
     alarms.file(contact.contactId(), Warnings.storable(contact.nextAlarmAt()));
-    queue.list(contact);
+    queue.beforeWrite(null, contact);
     return write(contacts.insert(ContactDocuments.toDocument(contact), envelopes(events), handledEventId));
   }
 
@@ -135,13 +135,13 @@ public class MongoContacts implements Contacts {
       fileJoins(changed);
     }
     alarms.file(changed.contactId(), Warnings.storable(changed.nextAlarmAt()));
-    queue.list(changed);
+    queue.beforeWrite(current, changed);
     List<Bson> sets = new ArrayList<>();
     ContactDocuments.state(changed).forEach((field, value) -> sets.add(Updates.set(field, value)));
     Write write = write(contacts.update(changed.contactId(), current.version(), Updates.combine(sets),
         envelopes(events), handledEventId));
     if (write == Write.APPLIED) {
-      queue.moved(current, changed);
+      queue.afterWrite(current, changed);
     }
     return write;
   }

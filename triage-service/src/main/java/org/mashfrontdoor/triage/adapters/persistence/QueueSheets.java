@@ -92,7 +92,20 @@ final class QueueSheets {
     listEarlierContactsOnce();
   }
 
-  /** Lists an open contact at its place (idempotent). Call it before writing the contact. */
+  /**
+   * Before writing {@code changed} over {@code current} (null for a new contact): lists it at its place, unless it
+   * is there already. An open contact is always listed at its place, so a step that leaves it there (checks, a
+   * recommendation, a RAG change) costs no write here.
+   */
+  void beforeWrite(Contact current, Contact changed) {
+    boolean stays = current != null && current.status() == ContactStatus.OPEN
+        && changed.status() == ContactStatus.OPEN && Place.of(current).equals(Place.of(changed));
+    if (!stays) {
+      list(changed);
+    }
+  }
+
+  /** Lists an open contact at its place (idempotent). */
   void list(Contact contact) {
     if (contact.status() != ContactStatus.OPEN) {
       return;
@@ -126,7 +139,7 @@ final class QueueSheets {
    * After {@code current} was written as {@code changed}: removes {@code current}'s listing when the contact left the
    * queue or moved to another place ({@code changed} was listed before its write).
    */
-  void moved(Contact current, Contact changed) {
+  void afterWrite(Contact current, Contact changed) {
     if (current.status() == ContactStatus.OPEN && (changed.status() != ContactStatus.OPEN
         || !Place.of(current).equals(Place.of(changed)))) {
       unlist(Place.of(current), current.contactId());
