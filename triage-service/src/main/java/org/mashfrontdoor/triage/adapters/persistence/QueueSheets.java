@@ -32,11 +32,11 @@ import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.Rag;
 
 /**
- * The front-door queue read by key. Each open contact is listed in one sheet per urgency, lane and minute of its
- * decision deadline ({@code _id} such as {@code urgent/MASH/29409120}), and a tally document counts each sheet's
- * listings. A page of the queue reads the tally, then only the sheets the page falls in, then those contacts by
- * {@code _id}: its cost follows the page, never how many contacts wait (reading every open contact to sort them
- * took seconds at a few thousand on the stand-in store, and cannot be done at a million).
+ * The front-door queue read by key. Each open contact is listed in one sheet per urgency, lane and second of its
+ * decision deadline ({@code _id} such as {@code urgent/MASH/1764755400}), and a tally document counts the listings
+ * of each urgency, lane and minute. A page of the queue reads the tally, then only the sheets the page falls in, then
+ * those contacts by {@code _id}: its cost follows the page, never how many contacts wait (reading every open contact
+ * to sort them took seconds at a few thousand on the stand-in store, and cannot be done at a million).
  *
  * <p>The contact stays the truth. A listing is written before the contact's write and removed after it, so an open
  * contact is always listed; a listing whose contact is not open at that place (the write lost a race, the process
@@ -57,7 +57,11 @@ final class QueueSheets {
   private static final String FILED_AT = "filedAt";
   private static final int IDS_PER_READ = 500;
 
-  /** Where a contact is listed: its urgency and lane (a series of sheets) and the minute of its deadline. */
+  /**
+   * Where a contact is listed: its urgency and lane (a series of sheets) and the minute of its deadline, which the
+   * tally counts; the listing itself is in that minute's sheet of its deadline's second, so that no sheet grows with
+   * the rate of receipt much (a minute's sheet held thousands under the benchmark's load, each push rewriting it).
+   */
   record Place(boolean urgent, Lane lane, long minute) {
 
     static Place of(Contact contact) {
@@ -68,8 +72,18 @@ final class QueueSheets {
       return (urgent ? "urgent/" : "standard/") + lane.name();
     }
 
-    String key() {
-      return series() + "/" + minute;
+    /** The sheet of the deadlines in one second of this minute. */
+    String sheet(Instant due) {
+      return series() + "/" + due.getEpochSecond();
+    }
+
+    /** The sheets of every second of this minute. */
+    List<String> sheets() {
+      List<String> keys = new ArrayList<>(60);
+      for (long second = minute * 60; second < minute * 60 + 60; second++) {
+        keys.add(series() + "/" + second);
+      }
+      return keys;
     }
   }
 
@@ -116,7 +130,8 @@ final class QueueSheets {
     try {
       // Matches only a sheet that does not list it yet; an upsert that finds the sheet listing it is a duplicate key.
       UpdateResult result = sheets.updateOne(
-          new Document("_id", place.key()).append(ENTRIES + "." + ID, new Document("$ne", contact.contactId())),
+          new Document("_id", place.sheet(contact.decisionDueBy()))
+              .append(ENTRIES + "." + ID, new Document("$ne", contact.contactId())),
           Updates.push(ENTRIES, listing), new UpdateOptions().upsert(true));
       added = result.getModifiedCount() == 1 || result.getUpsertedId() != null;
     } catch (MongoWriteException e) {
@@ -142,12 +157,12 @@ final class QueueSheets {
   void afterWrite(Contact current, Contact changed) {
     if (current.status() == ContactStatus.OPEN && (changed.status() != ContactStatus.OPEN
         || !Place.of(current).equals(Place.of(changed)))) {
-      unlist(Place.of(current), current.contactId());
+      unlist(Place.of(current), current.decisionDueBy(), current.contactId());
     }
   }
 
-  private void unlist(Place place, String contactId) {
-    UpdateResult result = sheets.updateOne(new Document("_id", place.key()).append(ENTRIES + "." + ID, contactId),
+  private void unlist(Place place, Instant due, String contactId) {
+    UpdateResult result = sheets.updateOne(new Document("_id", place.sheet(due)).append(ENTRIES + "." + ID, contactId),
         Updates.pull(ENTRIES, new Document(ID, contactId)));
     if (result.getModifiedCount() == 1) {
       count(place, -1);
@@ -176,7 +191,7 @@ final class QueueSheets {
         if (contact != null && Place.of(contact).equals(listing.place())) {
           shown.add(contact);
         } else if (listing.filedAt().isBefore(settled)) {
-          unlist(listing.place(), listing.contactId());
+          unlist(listing.place(), listing.due(), listing.contactId());
           repaired = true;
         }
       }
@@ -340,9 +355,13 @@ final class QueueSheets {
     /** Reads the sheets of {@code wanted} not read yet: each minute's listings of the RAG asked for, in order. */
     private void readSheets(List<Minute> wanted) {
       Map<String, Minute> byKey = new HashMap<>();
+      Map<String, Place> placeOf = new HashMap<>();
       for (Minute minute : wanted) {
         if (!read.containsKey(minute)) {
-          minute.places().keySet().forEach(place -> byKey.put(place.key(), minute));
+          minute.places().keySet().forEach(place -> place.sheets().forEach(key -> {
+            byKey.put(key, minute);
+            placeOf.put(key, place);
+          }));
           read.put(minute, new ArrayList<>());
         }
       }
@@ -351,8 +370,7 @@ final class QueueSheets {
         for (Document sheet : sheets.find(Filters.in("_id", keys.subList(from, Math.min(keys.size(),
             from + IDS_PER_READ))))) {
           Minute minute = byKey.get(sheet.getString("_id"));
-          Place place = minute.places().keySet().stream()
-              .filter(p -> p.key().equals(sheet.getString("_id"))).findFirst().orElseThrow();
+          Place place = placeOf.get(sheet.getString("_id"));
           Set<String> seen = new HashSet<>();
           for (Document entry : sheet.getList(ENTRIES, Document.class, List.of())) {
             Instant due = entry.getDate(DUE).toInstant();
@@ -390,10 +408,12 @@ final class QueueSheets {
 
   /** Lists many at once: per sheet, one read and one write of those it does not list yet. */
   private void listAll(List<Contact> open) {
-    Map<Place, List<Contact>> byPlace = new HashMap<>();
-    open.forEach(contact -> byPlace.computeIfAbsent(Place.of(contact), p -> new ArrayList<>()).add(contact));
-    byPlace.forEach((place, here) -> {
-      Document sheet = sheets.find(Filters.eq("_id", place.key())).first();
+    Map<String, List<Contact>> bySheet = new HashMap<>();
+    open.forEach(contact -> bySheet.computeIfAbsent(Place.of(contact).sheet(contact.decisionDueBy()),
+        key -> new ArrayList<>()).add(contact));
+    bySheet.forEach((key, here) -> {
+      Place place = Place.of(here.getFirst());
+      Document sheet = sheets.find(Filters.eq("_id", key)).first();
       Set<String> listed = new HashSet<>();
       if (sheet != null) {
         sheet.getList(ENTRIES, Document.class, List.of()).forEach(entry -> listed.add(entry.getString(ID)));
@@ -402,7 +422,7 @@ final class QueueSheets {
       List<Document> missing = here.stream().filter(contact -> !listed.contains(contact.contactId()))
           .map(contact -> listing(contact, now)).toList();
       if (!missing.isEmpty()) {
-        sheets.updateOne(Filters.eq("_id", place.key()), Updates.pushEach(ENTRIES, missing),
+        sheets.updateOne(Filters.eq("_id", key), Updates.pushEach(ENTRIES, missing),
             new UpdateOptions().upsert(true));
         count(place, missing.size());
       }
