@@ -14,8 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,8 +30,8 @@ import org.bson.Document;
  * event there under {@code _id} = event id, so a repeat after a crash is a no-op, and step 2 pulls it. Either way:
  * never a loss.
  *
- * <p>Finding what to move is a key lookup: each write that raised events names its aggregate ({@link #raised}), and
- * the relay reads that document by {@code _id}. A sweep over {@code pendingEvents.id} runs at the first pass and
+ * <p>Finding what to move costs no read: each write that raised events hands the relay its aggregate's pending
+ * events as that write left them ({@link #raised}; an update returns them itself). A sweep over {@code pendingEvents.id} runs at the first pass and
  * then every {@code sweepInterval}: it catches what no name reached this process (a crash between write and relay,
  * or another instance that died), so the hot path never scans a collection that grows with the data.
  */
@@ -44,7 +45,8 @@ public final class OutboxRelay {
   private final int batchSize;
   private final boolean removeOnceInserted;
   private final List<OutboxedCollection> collections = new CopyOnWriteArrayList<>();
-  private final Set<Raised> raised = ConcurrentHashMap.newKeySet();
+  /** Each named aggregate with its pending events as the latest write naming it left them (a superset of earlier). */
+  private final Map<Raised, List<Document>> raised = new ConcurrentHashMap<>();
   private final long sweepIntervalNanos;
   private volatile long nextSweepAtNanos;
   private volatile boolean swept;
@@ -119,9 +121,12 @@ public final class OutboxRelay {
     this.whenEventsPending = listener;
   }
 
-  /** A write just raised events on this aggregate: move them now, by key, instead of at the next poll. */
-  void raised(OutboxedCollection collection, Object aggregateId) {
-    raised.add(new Raised(collection, aggregateId));
+  /**
+   * A write just raised events on this aggregate, leaving {@code pending} in it: move them now instead of at the next
+   * poll.
+   */
+  void raised(OutboxedCollection collection, Object aggregateId, List<Document> pending) {
+    raised.put(new Raised(collection, aggregateId), pending);
     whenEventsPending.run();
   }
 
@@ -145,7 +150,7 @@ public final class OutboxRelay {
   public Backlog backlog(boolean countUnsent) {
     long pending = 0;
     Instant oldest = null;
-    for (Raised named : List.copyOf(raised)) {
+    for (Raised named : List.copyOf(raised.keySet())) {
       Document aggregate = named.collection().collection().find(Filters.eq("_id", named.aggregateId()))
           .projection(Projections.include(OutboxedCollection.PENDING_EVENTS)).first();
       if (aggregate != null) {
@@ -185,21 +190,21 @@ public final class OutboxRelay {
   }
 
   private int relayRaised() {
-    List<Raised> named = List.copyOf(raised);
-    List<Holding> holding = new ArrayList<>(named.size());
+    Map<Raised, List<Document>> named = new HashMap<>();
+    List<Holding> holding = new ArrayList<>();
     try {
-      for (Raised aggregate : named) {
-        // Removed first: a write naming it again meanwhile adds it back, so its new events are not skipped.
-        raised.remove(aggregate);
-        Document found = aggregate.collection().collection().find(Filters.eq("_id", aggregate.aggregateId()))
-            .projection(Projections.include(OutboxedCollection.PENDING_EVENTS)).first();
-        if (found != null) {
-          holding.add(new Holding(aggregate.collection(), found));
+      for (Raised aggregate : List.copyOf(raised.keySet())) {
+        // Removed first: a write naming it again meanwhile puts it back, so its new events are not skipped.
+        List<Document> pending = raised.remove(aggregate);
+        if (pending != null) {
+          named.put(aggregate, pending);
+          holding.add(new Holding(aggregate.collection(), aggregate.aggregateId(), pending));
         }
       }
       return moveAll(holding);
     } catch (RuntimeException e) {
-      raised.addAll(named); // the store or the broker is away: these again on the next pass (a moved one is empty)
+      // The store or the broker is away: these again on the next pass, unless a newer write named one meanwhile.
+      named.forEach(raised::putIfAbsent);
       throw e;
     }
   }
@@ -214,7 +219,8 @@ public final class OutboxRelay {
           .find(Filters.exists(OutboxedCollection.PENDING_EVENTS + ".id"))
           .projection(Projections.include(OutboxedCollection.PENDING_EVENTS))
           .limit(batchSize)) {
-        holding.add(new Holding(collection, aggregate));
+        holding.add(new Holding(collection, aggregate.get("_id"),
+            aggregate.getList(OutboxedCollection.PENDING_EVENTS, Document.class, List.of())));
       }
       moved += moveAll(holding);
       full |= holding.size() >= batchSize;
@@ -224,16 +230,8 @@ public final class OutboxRelay {
     return moved;
   }
 
-  /** An aggregate as read, with the events it holds. */
-  private record Holding(OutboxedCollection collection, Document aggregate) {
-
-    List<Document> pending() {
-      return aggregate.getList(OutboxedCollection.PENDING_EVENTS, Document.class, List.of());
-    }
-
-    Object id() {
-      return aggregate.get("_id");
-    }
+  /** An aggregate and the events it holds, in order. */
+  private record Holding(OutboxedCollection collection, Object id, List<Document> pending) {
   }
 
   /** Moves the events of each aggregate, in order; returns how many aggregates it emptied. */

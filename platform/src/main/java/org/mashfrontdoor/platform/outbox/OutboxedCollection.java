@@ -6,8 +6,11 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +88,7 @@ public final class OutboxedCollection {
           ? Write.ALREADY_HANDLED : Write.CONFLICT;
     }
     if (!events.isEmpty()) {
-      relay.raised(this, state.get("_id"));
+      relay.raised(this, state.get("_id"), doc.getList(PENDING_EVENTS, Document.class));
     }
     return Write.APPLIED;
   }
@@ -107,11 +110,19 @@ public final class OutboxedCollection {
     if (handledEventId != null) {
       updates.add(Updates.addToSet(HANDLED_EVENT_IDS, handledEventId));
     }
-    if (collection.updateOne(Filters.and(filters), Updates.combine(updates)).getMatchedCount() == 1) {
-      if (!events.isEmpty()) {
-        relay.raised(this, id);
+    if (events.isEmpty()) {
+      if (collection.updateOne(Filters.and(filters), Updates.combine(updates)).getMatchedCount() == 1) {
+        return Write.APPLIED;
       }
-      return Write.APPLIED;
+    } else {
+      // The same one write, answering with the events it leaves pending: the relay needs no read to find them.
+      Document pending = collection.findOneAndUpdate(Filters.and(filters), Updates.combine(updates),
+          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+              .projection(Projections.include(PENDING_EVENTS)));
+      if (pending != null) {
+        relay.raised(this, id, pending.getList(PENDING_EVENTS, Document.class, List.of()));
+        return Write.APPLIED;
+      }
     }
     Document current = collection.find(Filters.eq("_id", id)).first();
     if (current == null) {
