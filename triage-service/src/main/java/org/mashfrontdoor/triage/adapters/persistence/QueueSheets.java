@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.persistence.Scans;
 import org.mashfrontdoor.triage.application.Contacts;
@@ -30,6 +31,8 @@ import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.ContactStatus;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.mashfrontdoor.triage.domain.Rag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The front-door queue read by key. Each open contact is listed in one sheet per urgency, lane and second of its
@@ -41,9 +44,13 @@ import org.mashfrontdoor.triage.domain.Rag;
  * <p>The contact stays the truth. A listing is written before the contact's write and removed after it, so an open
  * contact is always listed; a listing whose contact is not open at that place (the write lost a race, the process
  * died) is skipped on reading, and removed once it is older than {@link #SETTLING}, so one whose write is still on
- * its way is never removed. The tally counts listings, so until then a total may count one that is not shown.
+ * its way is never removed. The tally counts up before a listing and down after one is removed, so it never counts
+ * fewer than the sheets hold: a failure between the two writes can make a total count one that is not shown (and a
+ * later page repeat one), never hide a listing.
  */
 final class QueueSheets {
+
+  private static final Logger log = LoggerFactory.getLogger(QueueSheets.class);
 
   static final String COLLECTION = "queueSheets";
   /** Far longer than one listing-then-write. */
@@ -119,29 +126,43 @@ final class QueueSheets {
     }
   }
 
-  /** Lists an open contact at its place (idempotent). */
+  /**
+   * Lists an open contact at its place (idempotent). The tally is counted up before the push and down again if the
+   * contact was listed already, so a failure between the two writes leaves the tally counting more than the sheets
+   * hold, never less: a minute's listings are then never skipped, at worst a later page repeats one.
+   */
   void list(Contact contact) {
     if (contact.status() != ContactStatus.OPEN) {
       return;
     }
     Place place = Place.of(contact);
-    Document listing = listing(contact, Date.from(clock.instant()));
-    boolean added;
+    String sheet = place.sheet(contact.decisionDueBy());
+    Date now = Date.from(clock.instant());
+    count(place, 1);
+    if (!push(new Document("_id", sheet).append(ENTRIES + "." + ID, new Document("$ne", contact.contactId())),
+        Updates.push(ENTRIES, listing(contact, now)))) {
+      count(place, -1);
+      // Listed before (a redelivery): filed now, so the listing is not taken for one whose write never followed.
+      sheets.updateOne(new Document("_id", sheet).append(ENTRIES + "." + ID, contact.contactId()),
+          Updates.set(ENTRIES + ".$." + FILED_AT, now));
+    }
+  }
+
+  /**
+   * Applies {@code push} to the sheet {@code filter} names when it matches the rest of the filter too (the contacts
+   * are not listed there yet), creating the sheet if there is none; true when it did. Two writers creating the same
+   * sheet at once: the loser's upsert is a duplicate key (MongoDB retries such an upsert itself only for an equality
+   * filter), so it pushes again into the sheet the winner made.
+   */
+  private boolean push(Document filter, Bson push) {
     try {
-      // Matches only a sheet that does not list it yet; an upsert that finds the sheet listing it is a duplicate key.
-      UpdateResult result = sheets.updateOne(
-          new Document("_id", place.sheet(contact.decisionDueBy()))
-              .append(ENTRIES + "." + ID, new Document("$ne", contact.contactId())),
-          Updates.push(ENTRIES, listing), new UpdateOptions().upsert(true));
-      added = result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+      UpdateResult result = sheets.updateOne(filter, push, new UpdateOptions().upsert(true));
+      return result.getModifiedCount() == 1 || result.getUpsertedId() != null;
     } catch (MongoWriteException e) {
       if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
         throw e;
       }
-      added = false;
-    }
-    if (added) {
-      count(place, 1);
+      return sheets.updateOne(filter, push).getModifiedCount() == 1;
     }
   }
 
@@ -157,15 +178,24 @@ final class QueueSheets {
   void afterWrite(Contact current, Contact changed) {
     if (current.status() == ContactStatus.OPEN && (changed.status() != ContactStatus.OPEN
         || !Place.of(current).equals(Place.of(changed)))) {
-      unlist(Place.of(current), current.decisionDueBy(), current.contactId());
+      try {
+        unlist(Place.of(current), current.decisionDueBy(), current.contactId());
+      } catch (RuntimeException e) {
+        // The contact's write stands: the listing left behind is skipped, and removed by a reader once settled.
+        log.warn("Contact {} left its queue listing behind, to be removed on reading: {}", current.contactId(),
+            e.toString());
+      }
     }
   }
 
+  /** Pulls the listing, then counts it down (in that order: the tally never counts less than the sheets hold). */
   private void unlist(Place place, Instant due, String contactId) {
-    UpdateResult result = sheets.updateOne(new Document("_id", place.sheet(due)).append(ENTRIES + "." + ID, contactId),
+    String sheet = place.sheet(due);
+    UpdateResult result = sheets.updateOne(new Document("_id", sheet).append(ENTRIES + "." + ID, contactId),
         Updates.pull(ENTRIES, new Document(ID, contactId)));
     if (result.getModifiedCount() == 1) {
       count(place, -1);
+      sheets.deleteOne(new Document("_id", sheet).append(ENTRIES, new Document("$size", 0))); // none left in it
     }
   }
 
@@ -269,13 +299,16 @@ final class QueueSheets {
       this.ragNow = ragNow;
       Document tally = sheets.find(Filters.eq("_id", TALLY)).first();
       Map<String, Minute> byMinute = new HashMap<>();
+      List<Place> emptied = new ArrayList<>();
       for (boolean isUrgent : new boolean[] {true, false}) {
         for (Lane l : Lane.values()) {
           Document series = tally == null || lane != null && lane != l ? null
               : tally.get(new Place(isUrgent, l, 0).series(), Document.class);
           if (series != null) {
             series.forEach((minute, count) -> {
-              if (((Number) count).longValue() > 0) {
+              if (((Number) count).longValue() == 0) {
+                emptied.add(new Place(isUrgent, l, Long.parseLong(minute)));
+              } else if (((Number) count).longValue() > 0) {
                 long m = Long.parseLong(minute);
                 byMinute.computeIfAbsent(isUrgent + "/" + m, k -> new Minute(isUrgent, m, new HashMap<>()))
                     .places().put(new Place(isUrgent, l, m), ((Number) count).longValue());
@@ -283,6 +316,11 @@ final class QueueSheets {
             });
           }
         }
+      }
+      // A minute counted down to 0 holds no listing (the tally never counts less): its key goes, unless one came.
+      for (Place place : emptied) {
+        String key = place.series() + "." + place.minute();
+        sheets.updateOne(new Document("_id", TALLY).append(key, 0), Updates.unset(key));
       }
       minutes.addAll(byMinute.values());
       minutes.sort(Comparator.comparing((Minute m) -> !m.urgent()).thenComparingLong(Minute::minute));
@@ -406,7 +444,10 @@ final class QueueSheets {
     sheets.updateOne(Filters.eq("_id", TALLY), Updates.set(LISTED_EARLIER, true), new UpdateOptions().upsert(true));
   }
 
-  /** Lists many at once: per sheet, one read and one write of those it does not list yet. */
+  /**
+   * Lists many at once, one push per sheet of those it does not list yet (counted first, as {@link #list} does);
+   * when another writer listed one of them meanwhile, those of that sheet are listed one at a time instead.
+   */
   private void listAll(List<Contact> open) {
     Map<String, List<Contact>> bySheet = new HashMap<>();
     open.forEach(contact -> bySheet.computeIfAbsent(Place.of(contact).sheet(contact.decisionDueBy()),
@@ -419,12 +460,16 @@ final class QueueSheets {
         sheet.getList(ENTRIES, Document.class, List.of()).forEach(entry -> listed.add(entry.getString(ID)));
       }
       Date now = Date.from(clock.instant());
-      List<Document> missing = here.stream().filter(contact -> !listed.contains(contact.contactId()))
-          .map(contact -> listing(contact, now)).toList();
-      if (!missing.isEmpty()) {
-        sheets.updateOne(Filters.eq("_id", key), Updates.pushEach(ENTRIES, missing),
-            new UpdateOptions().upsert(true));
-        count(place, missing.size());
+      List<Contact> missing = here.stream().filter(contact -> !listed.contains(contact.contactId())).toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      count(place, missing.size());
+      if (!push(new Document("_id", key).append(ENTRIES + "." + ID, new Document("$nin",
+          missing.stream().map(Contact::contactId).toList())),
+          Updates.pushEach(ENTRIES, missing.stream().map(contact -> listing(contact, now)).toList()))) {
+        count(place, -missing.size());
+        missing.forEach(this::list);
       }
     });
   }

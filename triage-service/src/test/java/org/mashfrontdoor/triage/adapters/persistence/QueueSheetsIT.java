@@ -170,13 +170,16 @@ class QueueSheetsIT {
   @Test
   void the_open_contacts_are_counted_by_lane_and_rag_now() {
     openMany();
-    clock.advance(Duration.ofMinutes(37)); // the RAG now, not as it stood when each was opened
+    // At T0 the edge contacts split the boundary minutes; 37 minutes on, the RAG now, not as each was opened.
+    for (Duration later : List.of(Duration.ZERO, Duration.ofMinutes(37))) {
+      clock.set(T0.plus(later));
+      Map<Lane, Map<Rag, Long>> counts = contacts.countOpen(due -> RAG.ragAt(due, clock.instant()));
 
-    Map<Lane, Map<Rag, Long>> counts = contacts.countOpen(due -> RAG.ragAt(due, clock.instant()));
-
-    for (Lane lane : Lane.values()) {
-      for (Rag rag : Rag.values()) {
-        assertThat(counts.get(lane).get(rag)).as(lane + " " + rag).isEqualTo(expected(lane, rag).size());
+      for (Lane lane : Lane.values()) {
+        for (Rag rag : Rag.values()) {
+          assertThat(counts.get(lane).get(rag)).as(later + " " + lane + " " + rag)
+              .isEqualTo(expected(lane, rag).size());
+        }
       }
     }
   }
@@ -209,6 +212,12 @@ class QueueSheetsIT {
     assertThat(ids(after.contacts())).containsExactly("r2");
     assertThat(after.total()).isEqualTo(1);
     assertThat(listings("r1")).isZero();
+    assertThat(database.getCollection(QueueSheets.COLLECTION).countDocuments())
+        .as("the emptied sheets are gone: r2's sheet and the tally remain").isEqualTo(2);
+    Document tally = database.getCollection(QueueSheets.COLLECTION).find(new Document("_id", "tally")).first();
+    assertThat(tally.values().stream().filter(Document.class::isInstance)
+        .flatMap(series -> ((Document) series).values().stream()).map(n -> ((Number) n).longValue()))
+        .as("minutes counted down to 0 leave the tally once read").containsExactly(1L);
   }
 
   @Test
