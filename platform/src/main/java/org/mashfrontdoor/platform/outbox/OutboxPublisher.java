@@ -63,9 +63,11 @@ public final class OutboxPublisher {
     if (batch.isEmpty()) {
       return 0;
     }
-    int acknowledged = send(batch.stream().map(record -> new Outgoing(record.getString("_id"),
+    List<Boolean> sent = send(batch.stream().map(record -> new Outgoing(record.getString("_id"),
         record.getString("aggregatetype"), record.getString("aggregateid"), record.getString("type"),
         record.getString("payload"))).toList());
+    // Only the acknowledged prefix: a later record must not go while an earlier one is unsent.
+    int acknowledged = sent.indexOf(false) < 0 ? sent.size() : sent.indexOf(false);
     if (acknowledged > 0) {
       outbox.deleteMany(Filters.in("_id", batch.subList(0, acknowledged).stream().map(r -> r.getString("_id"))
           .toList()));
@@ -74,10 +76,10 @@ public final class OutboxPublisher {
   }
 
   /**
-   * Sends {@code events} in order and waits for the broker; returns how many from the start it acknowledged (a
-   * later event counts only when every earlier one did, so whatever is resent keeps its order).
+   * Sends {@code events} in order and waits for the broker (until the send timeout, shared by all); returns, per
+   * event, whether the broker acknowledged it.
    */
-  public int send(List<Outgoing> events) {
+  public List<Boolean> send(List<Outgoing> events) {
     List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(events.size());
     for (Outgoing event : events) {
       ProducerRecord<String, String> message = new ProducerRecord<>(Topics.forAggregateType(event.aggregateType()),
@@ -96,21 +98,25 @@ public final class OutboxPublisher {
       });
       sends.add(sent);
     }
-    int acknowledged = 0;
+    List<Boolean> acknowledged = new ArrayList<>(sends.size());
     long deadline = System.nanoTime() + sendTimeout.toNanos();
+    boolean warned = false;
     for (CompletableFuture<RecordMetadata> sent : sends) {
       try {
         sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        acknowledged++;
+        acknowledged.add(true);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        acknowledged.add(false);
       } catch (ExecutionException | TimeoutException e) {
-        log.warn("Outbox send not acknowledged, will retry: {}", e.getClass().getSimpleName());
-        break;
+        if (!warned) {
+          log.warn("Outbox send not acknowledged, will retry: {}", e.getClass().getSimpleName());
+          warned = true;
+        }
+        acknowledged.add(false);
       }
     }
-    published.increment(acknowledged);
+    published.increment(acknowledged.stream().filter(Boolean::booleanValue).count());
     return acknowledged;
   }
 

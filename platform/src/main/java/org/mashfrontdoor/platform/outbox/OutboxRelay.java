@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +47,7 @@ public final class OutboxRelay {
   private final int batchSize;
   private final boolean removeOnceInserted;
   private final List<OutboxedCollection> collections = new CopyOnWriteArrayList<>();
-  /** Each named aggregate with its pending events as the latest write naming it left them (a superset of earlier). */
+  /** Each named aggregate with the pending events the writes naming it left (merged when named again). */
   private final Map<Raised, List<Document>> raised = new ConcurrentHashMap<>();
   private final long sweepIntervalNanos;
   private volatile long nextSweepAtNanos;
@@ -126,8 +128,25 @@ public final class OutboxRelay {
    * poll.
    */
   void raised(OutboxedCollection collection, Object aggregateId, List<Document> pending) {
-    raised.put(new Raised(collection, aggregateId), pending);
+    // Two writers' names can arrive out of order: keep every event either list holds, the older list's first.
+    raised.merge(new Raised(collection, aggregateId), pending, OutboxRelay::union);
     whenEventsPending.run();
+  }
+
+  private static List<Document> union(List<Document> first, List<Document> then) {
+    Set<String> ids = new HashSet<>();
+    List<Document> both = new ArrayList<>(first.size() + then.size());
+    for (Document event : first) {
+      if (ids.add(event.getString("id"))) {
+        both.add(event);
+      }
+    }
+    for (Document event : then) {
+      if (ids.add(event.getString("id"))) {
+        both.add(event);
+      }
+    }
+    return both;
   }
 
   /** The relay's clock reading, stamped on events as they are raised. */
@@ -203,8 +222,8 @@ public final class OutboxRelay {
       }
       return moveAll(holding);
     } catch (RuntimeException e) {
-      // The store or the broker is away: these again on the next pass, unless a newer write named one meanwhile.
-      named.forEach(raised::putIfAbsent);
+      // The store or the broker is away: these again on the next pass, with what newer writes named meanwhile.
+      named.forEach((aggregate, pending) -> raised.merge(aggregate, pending, (newer, older) -> union(older, newer)));
       throw e;
     }
   }
@@ -245,29 +264,37 @@ public final class OutboxRelay {
       }
       return withEvents.size();
     }
-    List<OutboxPublisher.Outgoing> events = new ArrayList<>();
-    for (Holding aggregate : withEvents) {
-      for (Document event : aggregate.pending()) {
-        events.add(new OutboxPublisher.Outgoing(event.getString("id"), aggregate.collection().aggregateType(),
-            event.getString("aggregateid"), event.getString("type"), event.getString("payload")));
-      }
-    }
-    // Pulled only once the broker has them: a crash or an outage before the pull sends them again (consumers
-    // dedupe by event id), never loses them.
-    int acknowledged = sender.send(events);
     int emptied = 0;
-    int position = 0;
-    for (Holding aggregate : withEvents) {
-      List<Document> pending = aggregate.pending();
-      int sent = Math.max(0, Math.min(pending.size(), acknowledged - position));
-      if (sent > 0) {
-        removeFromAggregate(aggregate.collection(), aggregate.id(), pending.subList(0, sent));
+    int unacknowledged = 0;
+    for (int from = 0; from < withEvents.size(); from += batchSize) {
+      List<Holding> batch = withEvents.subList(from, Math.min(withEvents.size(), from + batchSize));
+      List<OutboxPublisher.Outgoing> events = new ArrayList<>();
+      for (Holding aggregate : batch) {
+        for (Document event : aggregate.pending()) {
+          events.add(new OutboxPublisher.Outgoing(event.getString("id"), aggregate.collection().aggregateType(),
+              event.getString("aggregateid"), event.getString("type"), event.getString("payload")));
+        }
       }
-      emptied += sent == pending.size() ? 1 : 0;
-      position += pending.size();
+      // Pulled only once the broker has them: a crash or an outage before the pull sends them again (consumers
+      // dedupe by event id), never loses them. Each aggregate's own acknowledged prefix: order holds per aggregate.
+      List<Boolean> acknowledged = sender.send(events);
+      int position = 0;
+      for (Holding aggregate : batch) {
+        List<Document> pending = aggregate.pending();
+        int sent = 0;
+        while (sent < pending.size() && acknowledged.get(position + sent)) {
+          sent++;
+        }
+        if (sent > 0) {
+          removeFromAggregate(aggregate.collection(), aggregate.id(), pending.subList(0, sent));
+        }
+        emptied += sent == pending.size() ? 1 : 0;
+        unacknowledged += pending.size() - sent;
+        position += pending.size();
+      }
     }
-    if (acknowledged < events.size()) {
-      throw new NotAcknowledged(events.size() - acknowledged);
+    if (unacknowledged > 0) {
+      throw new NotAcknowledged(unacknowledged);
     }
     return emptied;
   }
