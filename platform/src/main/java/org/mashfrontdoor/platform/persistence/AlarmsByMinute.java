@@ -104,17 +104,9 @@ public final class AlarmsByMinute<T> {
     if (minutes.find().limit(1).first() != null) {
       return;
     }
-    List<Filing> filings = new ArrayList<>();
     Bson filed = Filters.and(clocked.onTheClock(), Filters.ne(clocked.alarmField(), null));
-    for (Document d : clocked.collection().find(filed)
-        .projection(Projections.include(clocked.alarmField())).batchSize(Scans.BATCH)) {
-      filings.add(new Filing(d.get("_id").toString(), d.getDate(clocked.alarmField()).toInstant()));
-      if (filings.size() == Scans.FILINGS_PER_ROUND) {
-        fileAll(filings);
-        filings.clear();
-      }
-    }
-    fileAll(filings);
+    Scans.inRounds(clocked.collection().find(filed).projection(Projections.include(clocked.alarmField())),
+        d -> new Filing(d.get("_id").toString(), d.getDate(clocked.alarmField()).toInstant()), this::fileAll);
   }
 
   /** The aggregates due at {@code now}, soonest alarm first, at most {@code limit}. */

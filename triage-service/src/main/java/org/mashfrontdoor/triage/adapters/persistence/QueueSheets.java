@@ -262,9 +262,9 @@ final class QueueSheets {
     Read read = new Read(null, null, ragNow);
     List<Read.Minute> split = new ArrayList<>();
     for (Read.Minute minute : read.minutes) {
-      Rag first = ragNow.apply(Instant.ofEpochSecond(minute.minute() * 60));
-      if (first == ragNow.apply(Instant.ofEpochSecond(minute.minute() * 60 + 59, 999_999_999))) {
-        minute.places().forEach((place, n) -> counts.get(place.lane()).merge(first, n, Long::sum));
+      MinuteRag minuteRag = MinuteRag.of(minute.minute(), ragNow);
+      if (minuteRag.first() == minuteRag.last()) {
+        minute.places().forEach((place, n) -> counts.get(place.lane()).merge(minuteRag.first(), n, Long::sum));
       } else {
         split.add(minute);
       }
@@ -275,6 +275,15 @@ final class QueueSheets {
           counts.get(listing.place().lane()).merge(ragNow.apply(listing.due()), 1L, Long::sum));
     }
     return counts;
+  }
+
+  /** The RAG now of a deadline at the first and at the last instant of a minute. */
+  private record MinuteRag(Rag first, Rag last) {
+
+    static MinuteRag of(long minute, Function<Instant, Rag> ragNow) {
+      return new MinuteRag(ragNow.apply(Instant.ofEpochSecond(minute * 60)),
+          ragNow.apply(Instant.ofEpochSecond(minute * 60 + 59, 999_999_999)));
+    }
   }
 
   /** One reading of the queue: the tally, then the sheets a count or the page needs. */
@@ -349,13 +358,12 @@ final class QueueSheets {
       if (rag == null) {
         return true;
       }
-      Rag first = ragNow.apply(Instant.ofEpochSecond(minute * 60));
-      Rag last = ragNow.apply(Instant.ofEpochSecond(minute * 60 + 59, 999_999_999));
-      if (first == rag && last == rag) {
+      MinuteRag minuteRag = MinuteRag.of(minute, ragNow);
+      if (minuteRag.first() == rag && minuteRag.last() == rag) {
         return true;
       }
       // The earlier deadline is the more severe: the RAG asked for lies between them or nowhere in the minute.
-      boolean between = rag.ordinal() <= first.ordinal() && rag.ordinal() >= last.ordinal();
+      boolean between = rag.ordinal() <= minuteRag.first().ordinal() && rag.ordinal() >= minuteRag.last().ordinal();
       return between ? null : false;
     }
 
@@ -431,16 +439,8 @@ final class QueueSheets {
     if (tally != null && Boolean.TRUE.equals(tally.getBoolean(LISTED_EARLIER))) {
       return;
     }
-    List<Contact> round = new ArrayList<>();
-    for (Document d : contacts.find(Filters.eq(ContactDocuments.STATUS, ContactStatus.OPEN.name()))
-        .batchSize(Scans.BATCH)) {
-      round.add(ContactDocuments.toContact(d));
-      if (round.size() == Scans.FILINGS_PER_ROUND) {
-        listAll(round);
-        round.clear();
-      }
-    }
-    listAll(round);
+    Scans.inRounds(contacts.find(Filters.eq(ContactDocuments.STATUS, ContactStatus.OPEN.name())),
+        ContactDocuments::toContact, this::listAll);
     sheets.updateOne(Filters.eq("_id", TALLY), Updates.set(LISTED_EARLIER, true), new UpdateOptions().upsert(true));
   }
 
