@@ -1,18 +1,33 @@
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.mashfrontdoor.platform.testsupport.PinnedIdIndex;
 
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,6 +63,11 @@ import java.util.concurrent.atomic.LongAdder;
  * that pins {@code _id} to plain values (platform's test-support {@link PinnedIdIndex}, the tests' store's too: up puts
  * {@code platform/target/test-classes} on this program's class path); the library still applies the whole filter.
  * {@code MASH_STORE_ID_LOOKUP=off} leaves the library's index alone (to measure the difference).
+ *
+ * <p>Stored as BSON. MVStore's default type stores any class it does not know, the library's documents and index keys
+ * among them, by Java serialization, again for every value of each page a commit writes; that was about half of this
+ * store's CPU in a profile of {@code deploy/local/bench} (docs/performance.md). Here documents and plain index keys
+ * are stored as BSON instead ({@link BsonValues}); a file written before is still read as it is.
  *
  * <p>{@code serverStatus} carries {@code opcounters} as MongoDB counts them (insert, update and delete per
  * document or statement; query per find; getmore; command for everything else), {@code opcountersByCommand}
@@ -126,15 +146,24 @@ public class LocalMongoServer {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-      if (!ID_LOOKUP) {
-        return super.openOrCreateDatabase(databaseName);
-      }
-      return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+      MVStore mvStore = getMvStore();
+      return new H2Database(databaseName, mvStore, getCursorRegistry()) {
+        // The library opens its maps with MVStore's default types; a map already open is handed back as it is, so
+        // each is opened here first, with BSON values. The names are the library's (H2Database).
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+          String namespace = getFullCollectionNamespace(collectionName);
+          BsonValues.open(mvStore, "databases." + namespace);
+          BsonValues.open(mvStore, "meta." + namespace);
+          return super.openOrCreateCollection(collectionName, options);
+        }
+
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-          return PinnedIdIndex.around(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys,
-              sparse);
+          BsonValues.open(mvStore, getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+          Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+          return ID_LOOKUP ? PinnedIdIndex.around(index, keys, sparse) : index;
         }
       };
     }
@@ -176,6 +205,105 @@ public class LocalMongoServer {
           new Document("count", n[0].sum()).append("micros", n[1].sum() / 1_000)));
       status.put("mashCommandTimes", byShape);
       return status;
+    }
+  }
+
+  /**
+   * MVStore's default type ({@link ObjectDataType}), except that the library's documents, and index keys made of plain
+   * values, are written as BSON (the library's own codec) instead of by Java serialization. Every value those hold
+   * came from BSON, so they read back equal. Values written before (Java serialization) and every other value still
+   * go through ObjectDataType: a BSON value starts with a tag ObjectDataType never writes (its own tags end at 119),
+   * so old and new values sit side by side in one file. Memory is estimated from the value itself (ObjectDataType
+   * would guess from the sizes it serialized, which it no longer sees) so that the page cache holds what it should.
+   */
+  static final class BsonValues extends ObjectDataType {
+    static final byte DOCUMENT = 126;
+    static final byte KEY = 127;
+
+    static void open(MVStore store, String mapName) {
+      store.openMap(mapName, new MVMap.Builder<Object, Object>().keyType(new BsonValues()).valueType(new BsonValues()));
+    }
+
+    @Override
+    public void write(WriteBuffer buff, Object value) {
+      byte tag = value instanceof Document ? DOCUMENT : value instanceof KeyValue key && plain(key) ? KEY : 0;
+      if (tag == 0) {
+        super.write(buff, value);
+        return;
+      }
+      ByteBuf bson = Unpooled.buffer(256);
+      try {
+        BsonEncoder.encodeDocument(tag == DOCUMENT ? (Document) value : keyAsDocument((KeyValue) value), bson);
+      } catch (RuntimeException notBson) {
+        super.write(buff, value); // nothing written yet: the old way still stores it
+        return;
+      }
+      buff.put(tag).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
+    }
+
+    @Override
+    public Object read(ByteBuffer buff) {
+      byte tag = buff.get(buff.position());
+      if (tag != DOCUMENT && tag != KEY) {
+        return super.read(buff);
+      }
+      buff.get();
+      byte[] bson = new byte[DataUtils.readVarInt(buff)];
+      buff.get(bson);
+      Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+      return tag == DOCUMENT ? document : new KeyValue((List<?>) document.get("k"));
+    }
+
+    @Override
+    public int getMemory(Object value) {
+      return value instanceof Document || value instanceof KeyValue ? estimate(value) : super.getMemory(value);
+    }
+
+    private static Document keyAsDocument(KeyValue key) {
+      List<Object> values = new java.util.ArrayList<>(key.size());
+      key.forEach(values::add);
+      return new Document("k", values);
+    }
+
+    /** Values whose class BSON gives back as it was (an index key may hold others, such as numbers of one kind). */
+    private static boolean plain(KeyValue key) {
+      for (Object value : key) {
+        if (!(value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Double
+            || value instanceof Boolean || value instanceof ObjectId || value instanceof Instant)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Roughly the bytes the value takes on the heap, as MVStore's page cache counts them. */
+    private static int estimate(Object value) {
+      return switch (value) {
+        case null -> 8;
+        case String text -> 48 + 2 * text.length();
+        case Map<?, ?> map -> {
+          int bytes = 96;
+          for (Map.Entry<?, ?> entry : map.entrySet()) {
+            bytes += 40 + estimate(entry.getKey()) + estimate(entry.getValue());
+          }
+          yield bytes;
+        }
+        case Collection<?> values -> {
+          int bytes = 56;
+          for (Object element : values) {
+            bytes += 8 + estimate(element);
+          }
+          yield bytes;
+        }
+        case KeyValue key -> {
+          int bytes = 72;
+          for (Object element : key) {
+            bytes += 8 + estimate(element);
+          }
+          yield bytes;
+        }
+        default -> 32;
+      };
     }
   }
 

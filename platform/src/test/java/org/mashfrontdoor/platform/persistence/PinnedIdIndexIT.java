@@ -20,19 +20,11 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
-import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.bson.Document;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -58,33 +50,6 @@ class PinnedIdIndexIT {
         Arguments.of("pinned _id lookup", (Supplier<MongoBackend>) PinnedIdMemoryBackend::new),
         Arguments.of("local stack store", (Supplier<MongoBackend>) LocalStackStore::backend),
         Arguments.of("library scan", (Supplier<MongoBackend>) MemoryBackend::new));
-  }
-
-  /** deploy/local/LocalMongoServer.java (a single-file program, in no package) compiled once into this JVM. */
-  static final class LocalStackStore {
-
-    private static Constructor<?> backend;
-
-    static synchronized MongoBackend backend() {
-      try {
-        if (backend == null) {
-          Path source = Path.of("..", "deploy", "local", "LocalMongoServer.java").toAbsolutePath().normalize();
-          Path classes = Files.createTempDirectory("local-mongo-server");
-          // The test class path (surefire's manifest jar lists it; javac follows it) has mongo-java-server and H2.
-          int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-d", classes.toString(),
-              "-cp", System.getProperty("java.class.path"), source.toString());
-          assertThat(exit).as("javac %s", source).isZero();
-          ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-              PinnedIdIndexIT.class.getClassLoader());
-          backend = Class.forName("LocalMongoServer$CommittingH2Backend", true, loader)
-              .getDeclaredConstructor(MVStore.class);
-          backend.setAccessible(true);
-        }
-        return (MongoBackend) backend.newInstance(new MVStore.Builder().open());
-      } catch (IOException | ReflectiveOperationException e) {
-        throw new IllegalStateException("could not load the local stack's store", e);
-      }
-    }
   }
 
   final List<AutoCloseable> open = new ArrayList<>();

@@ -1,0 +1,155 @@
+package org.mashfrontdoor.platform.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local stack's store on its file ({@code deploy/local/LocalMongoServer.java}): documents and index keys are
+ * stored as BSON, read back as they were written across a restart, and a file written before (Java serialization,
+ * the library's own H2 backend) is still read and written.
+ */
+@DisplayName("Local stack store on file: BSON storage survives restarts and reads files written before")
+class LocalStoreOnFileIT {
+
+  @TempDir
+  Path dir;
+
+  /** One referral-like document with every kind of value the services store, and server-side changes to come. */
+  static Document referral(String id, String reference) {
+    return new Document("_id", id).append("reference", reference).append("version", 3L).append("count", 7)
+        .append("score", 0.25).append("urgent", true).append("closedAt", null)
+        .append("receivedAt", Date.from(Instant.parse("2026-12-03T09:15:30.123Z")))
+        .append("child", new Document("name", "Ada Ł. O'Brien").append("dateOfBirth", "2015-04-01"))
+        .append("events", List.of(new Document("id", "e-1").append("type", "referral-received.v1")))
+        .append("handledEventIds", List.of("e-0")).append("oid", new ObjectId("64b7f0c2a1b2c3d4e5f60718"))
+        .append("digest", new Binary(new byte[] {1, 2, 3, -1})).append("amount", Decimal128.parse("12.50"));
+  }
+
+  /** Runs {@code work} against the store in {@code dir}, opened with {@code backend}, then closes it cleanly. */
+  void withStore(Function<MVStore, MongoBackend> backend, Consumer<MongoCollection<Document>> work) {
+    MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv.db").toString()).open();
+    MongoServer server = new MongoServer(backend.apply(store));
+    server.bind("127.0.0.1", 0);
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+      work.accept(client.getDatabase("intake").getCollection("referrals"));
+    } finally {
+      server.shutdownNow();
+      if (!store.isClosed()) {
+        store.close();
+      }
+    }
+  }
+
+  /** A unique index on the reference, and referrals r-1 to r-{@code count}, numbered in order. */
+  static void fileReferrals(MongoCollection<Document> referrals, int count) {
+    referrals.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true));
+    for (int i = 1; i <= count; i++) {
+      referrals.insertOne(referral("r-" + i, "MASH-" + i).append("number", i));
+    }
+  }
+
+  static List<Document> all(MongoCollection<Document> referrals) {
+    return referrals.find().sort(Sorts.ascending("number")).into(new ArrayList<>());
+  }
+
+  @Test
+  void documents_of_every_kind_and_server_side_changes_read_back_equal_after_a_restart() {
+    List<Document> before = new ArrayList<>();
+    withStore(LocalStackStore::backend, referrals -> {
+      fileReferrals(referrals, 40);
+      referrals.updateOne(Filters.and(Filters.eq("_id", "r-7"), Filters.eq("version", 3L)), Updates.combine(
+          Updates.inc("version", 1L), Updates.push("handledEventIds", "e-7"), Updates.currentDate("updatedAt")));
+      before.addAll(all(referrals));
+    });
+    assertThat(before).hasSize(40);
+    Document r7 = before.get(6);
+    assertThat(r7.getLong("version")).isEqualTo(4L);
+    assertThat(r7.getList("handledEventIds", String.class)).containsExactly("e-0", "e-7");
+    assertThat(r7.getDate("updatedAt")).isNotNull();
+
+    withStore(LocalStackStore::backend, referrals -> {
+      assertThat(all(referrals)).isEqualTo(before);
+      assertThat(referrals.find(Filters.eq("reference", "MASH-12")).first()).isEqualTo(before.stream()
+          .filter(d -> d.get("_id").equals("r-12")).findFirst().orElseThrow());
+      assertThatThrownBy(() -> referrals.insertOne(referral("r-99", "MASH-12")))
+          .isInstanceOfSatisfying(MongoWriteException.class,
+              e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+      assertThatThrownBy(() -> referrals.insertOne(referral("r-12", "MASH-99")))
+          .isInstanceOfSatisfying(MongoWriteException.class,
+              e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+    });
+  }
+
+  @Test
+  void documents_and_index_keys_are_stored_as_bson_not_by_java_serialization() {
+    withStore(LocalStackStore::backend, referrals -> referrals.insertOne(referral("r-1", "MASH-1")));
+
+    // MVStore's default type reads only what it wrote: a BSON value is a tag it does not know.
+    MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv.db").toString()).readOnly().open();
+    try {
+      assertThatThrownBy(() -> store.openMap("databases.intake.referrals").get("r-1"))
+          .hasMessageContaining("Unknown tag 126");
+      assertThatThrownBy(() -> store.openMap("intake.referrals._index__id_").firstKey())
+          .hasMessageContaining("Unknown tag 127");
+    } finally {
+      store.close();
+    }
+  }
+
+  @Test
+  void a_file_written_before_by_java_serialization_is_read_and_takes_new_writes() {
+    List<Document> written = new ArrayList<>();
+    withStore(H2Backend::new, referrals -> {
+      fileReferrals(referrals, 10);
+      written.addAll(all(referrals));
+    });
+
+    List<Document> after = new ArrayList<>();
+    withStore(LocalStackStore::backend, referrals -> {
+      assertThat(all(referrals)).isEqualTo(written);
+      referrals.updateOne(Filters.eq("_id", "r-3"), Updates.set("outcome", "STRATEGY_DISCUSSION"));
+      referrals.insertOne(referral("r-11", "MASH-11").append("number", 11));
+      assertThatThrownBy(() -> referrals.insertOne(referral("r-12", "MASH-4")))
+          .isInstanceOf(MongoWriteException.class);
+      after.addAll(all(referrals));
+    });
+    assertThat(after).hasSize(11);
+
+    withStore(LocalStackStore::backend, referrals -> {
+      assertThat(all(referrals)).isEqualTo(after);
+      assertThat(referrals.find(Filters.eq("_id", "r-3")).first().getString("outcome"))
+          .isEqualTo("STRATEGY_DISCUSSION");
+      assertThat(referrals.find(Filters.eq("reference", "MASH-11")).first().getString("_id")).isEqualTo("r-11");
+      assertThat(referrals.find(Filters.eq("reference", "MASH-4")).first().getString("_id")).isEqualTo("r-4");
+    });
+  }
+}
