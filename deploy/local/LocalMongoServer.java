@@ -7,6 +7,8 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -209,16 +211,19 @@ public class LocalMongoServer {
   }
 
   /**
-   * MVStore's default type ({@link ObjectDataType}), except that the library's documents, and index keys made of plain
-   * values, are written as BSON (the library's own codec) instead of by Java serialization. Every value those hold
-   * came from BSON, so they read back equal. Values written before (Java serialization) and every other value still
-   * go through ObjectDataType: a BSON value starts with a tag ObjectDataType never writes (its own tags end at 119),
-   * so old and new values sit side by side in one file. Memory is estimated from the value itself (ObjectDataType
+   * MVStore's default type ({@link ObjectDataType}), except that the library's documents and index keys are written as
+   * BSON (the library's own codec) instead of by Java serialization, when every value they hold is one BSON gives back
+   * equal and of the same class ({@link #exact}; an index key's order on file is that of its Java serialization, so
+   * it must not change). Anything else (a time finer than a millisecond, such as {@code $currentDate} makes; a type
+   * outside that list; a document over BSON's 16 MB), values written before (Java serialization) and every other value
+   * still go through ObjectDataType: a BSON value starts with a tag ObjectDataType never writes (its own tags end at
+   * 119), so old and new values sit side by side in one file. Memory is estimated from the value itself (ObjectDataType
    * would guess from the sizes it serialized, which it no longer sees) so that the page cache holds what it should.
    */
   static final class BsonValues extends ObjectDataType {
     static final byte DOCUMENT = 126;
     static final byte KEY = 127;
+    static final int MAX_BSON_BYTES = 16 * 1024 * 1024; // what the library's decoder accepts
 
     static void open(MVStore store, String mapName) {
       store.openMap(mapName, new MVMap.Builder<Object, Object>().keyType(new BsonValues()).valueType(new BsonValues()));
@@ -226,19 +231,14 @@ public class LocalMongoServer {
 
     @Override
     public void write(WriteBuffer buff, Object value) {
-      byte tag = value instanceof Document ? DOCUMENT : value instanceof KeyValue key && plain(key) ? KEY : 0;
-      if (tag == 0) {
-        super.write(buff, value);
+      Document bson = value instanceof Document document ? document
+          : value instanceof KeyValue key ? keyAsDocument(key) : null;
+      ByteBuf bytes = bson != null && exact(bson, value instanceof KeyValue) ? encoded(bson) : null;
+      if (bytes == null) {
+        super.write(buff, value); // nothing written yet: the old way stores it
         return;
       }
-      ByteBuf bson = Unpooled.buffer(256);
-      try {
-        BsonEncoder.encodeDocument(tag == DOCUMENT ? (Document) value : keyAsDocument((KeyValue) value), bson);
-      } catch (RuntimeException notBson) {
-        super.write(buff, value); // nothing written yet: the old way still stores it
-        return;
-      }
-      buff.put(tag).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
+      buff.put(value instanceof Document ? DOCUMENT : KEY).putVarInt(bytes.readableBytes()).put(bytes.nioBuffer());
     }
 
     @Override
@@ -259,21 +259,44 @@ public class LocalMongoServer {
       return value instanceof Document || value instanceof KeyValue ? estimate(value) : super.getMemory(value);
     }
 
+    /** The document as BSON; null if the codec refuses it or the decoder would (over 16 MB). */
+    private static ByteBuf encoded(Document document) {
+      ByteBuf bytes = Unpooled.buffer(256);
+      try {
+        BsonEncoder.encodeDocument(document, bytes);
+      } catch (RuntimeException notBson) {
+        return null;
+      }
+      return bytes.readableBytes() <= MAX_BSON_BYTES ? bytes : null;
+    }
+
     private static Document keyAsDocument(KeyValue key) {
       List<Object> values = new java.util.ArrayList<>(key.size());
       key.forEach(values::add);
       return new Document("k", values);
     }
 
-    /** Values whose class BSON gives back as it was (an index key may hold others, such as numbers of one kind). */
-    private static boolean plain(KeyValue key) {
-      for (Object value : key) {
-        if (!(value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Double
-            || value instanceof Boolean || value instanceof ObjectId || value instanceof Instant)) {
-          return false;
-        }
-      }
-      return true;
+    /**
+     * Whether BSON gives the value back equal, and for a key ({@code inKey}) with the same classes, so that its Java
+     * serialization, which orders the index, is the same too (BSON gives arrays back as ArrayList).
+     */
+    static boolean exact(Object value, boolean inKey) {
+      return switch (value) {
+        case null -> true;
+        case String text -> true;
+        case Integer number -> true;
+        case Long number -> true;
+        case Double number -> true;
+        case Boolean flag -> true;
+        case ObjectId id -> true;
+        case BinData data -> true;
+        case Decimal128 number -> true;
+        case Instant time -> time.getNano() % 1_000_000 == 0; // BSON keeps milliseconds
+        case Document document -> document.values().stream().allMatch(v -> exact(v, inKey));
+        case List<?> values -> (!inKey || values.getClass() == java.util.ArrayList.class)
+            && values.stream().allMatch(v -> exact(v, inKey));
+        default -> false;
+      };
     }
 
     /** Roughly the bytes the value takes on the heap, as MVStore's page cache counts them. */
@@ -281,6 +304,7 @@ public class LocalMongoServer {
       return switch (value) {
         case null -> 8;
         case String text -> 48 + 2 * text.length();
+        case BinData data -> 32 + data.getData().length;
         case Map<?, ?> map -> {
           int bytes = 96;
           for (Map.Entry<?, ?> entry : map.entrySet()) {

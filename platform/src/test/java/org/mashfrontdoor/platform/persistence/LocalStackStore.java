@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.ToolProvider;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The local stack's store, {@code deploy/local/LocalMongoServer.java} (a single-file program, in no package), compiled
@@ -19,6 +20,7 @@ import org.h2.mvstore.MVStore;
 final class LocalStackStore {
 
   private static Constructor<?> backend;
+  private static ClassLoader loader;
 
   private LocalStackStore() {
   }
@@ -26,6 +28,18 @@ final class LocalStackStore {
   /** The local stack's backend on an in-memory MVStore. */
   static MongoBackend backend() {
     return backend(new MVStore.Builder().open());
+  }
+
+  /** The type the local stack's store gives its collection and index maps ({@code LocalMongoServer.BsonValues}). */
+  static synchronized ObjectDataType valueType() {
+    backend(new MVStore.Builder().open()).close(); // compiles the program once
+    try {
+      Constructor<?> type = Class.forName("LocalMongoServer$BsonValues", true, loader).getDeclaredConstructor();
+      type.setAccessible(true);
+      return (ObjectDataType) type.newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("could not load the local stack's store's type", e);
+    }
   }
 
   static synchronized MongoBackend backend(MVStore store) {
@@ -37,7 +51,7 @@ final class LocalStackStore {
         int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-d", classes.toString(),
             "-cp", System.getProperty("java.class.path"), source.toString());
         assertThat(exit).as("javac %s", source).isZero();
-        ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
             LocalStackStore.class.getClassLoader());
         backend = Class.forName("LocalMongoServer$CommittingH2Backend", true, loader)
             .getDeclaredConstructor(MVStore.class);

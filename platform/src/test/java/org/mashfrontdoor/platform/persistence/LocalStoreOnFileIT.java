@@ -15,12 +15,16 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
@@ -28,6 +32,8 @@ import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +117,7 @@ class LocalStoreOnFileIT {
 
   @Test
   void documents_and_index_keys_are_stored_as_bson_not_by_java_serialization() {
-    withStore(LocalStackStore::backend, referrals -> referrals.insertOne(referral("r-1", "MASH-1")));
+    withStore(LocalStackStore::backend, referrals -> fileReferrals(referrals, 1));
 
     // MVStore's default type reads only what it wrote: a BSON value is a tag it does not know.
     MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv.db").toString()).readOnly().open();
@@ -119,6 +125,8 @@ class LocalStoreOnFileIT {
       assertThatThrownBy(() -> store.openMap("databases.intake.referrals").get("r-1"))
           .hasMessageContaining("Unknown tag 126");
       assertThatThrownBy(() -> store.openMap("intake.referrals._index__id_").firstKey())
+          .hasMessageContaining("Unknown tag 127");
+      assertThatThrownBy(() -> store.openMap("intake.referrals._index_reference_1").firstKey())
           .hasMessageContaining("Unknown tag 127");
     } finally {
       store.close();
@@ -151,5 +159,65 @@ class LocalStoreOnFileIT {
       assertThat(referrals.find(Filters.eq("reference", "MASH-11")).first().getString("_id")).isEqualTo("r-11");
       assertThat(referrals.find(Filters.eq("reference", "MASH-4")).first().getString("_id")).isEqualTo("r-4");
     });
+  }
+
+  @Test
+  void a_collection_dropped_and_made_again_and_numeric_ids_survive_a_restart() {
+    withStore(LocalStackStore::backend, referrals -> {
+      fileReferrals(referrals, 5);
+      referrals.drop();
+      referrals.insertOne(new Document("_id", 42L).append("number", 1).append("entry", "first"));
+      referrals.insertOne(new Document("_id", 43L).append("number", 2).append("entry", "second"));
+    });
+    withStore(LocalStackStore::backend, referrals -> {
+      assertThat(all(referrals)).extracting(d -> d.get("_id")).containsExactly(42L, 43L);
+      assertThat(referrals.find(Filters.eq("_id", 43L)).first().getString("entry")).isEqualTo("second");
+      assertThatThrownBy(() -> referrals.insertOne(new Document("_id", 42L)))
+          .isInstanceOf(MongoWriteException.class);
+    });
+  }
+
+  /** What the store's type writes for {@code value}: its first byte (the tag) and what it reads back. */
+  static Map.Entry<Byte, Object> roundTrip(ObjectDataType type, Object value) {
+    WriteBuffer written = new WriteBuffer();
+    type.write(written, value);
+    ByteBuffer bytes = written.getBuffer().flip();
+    byte tag = bytes.get(0);
+    Object back = type.read(bytes);
+    assertThat(bytes.hasRemaining()).as("read all that was written").isFalse();
+    return Map.entry(tag, back);
+  }
+
+  @Test
+  void index_keys_read_back_with_the_same_java_serialization_which_orders_the_index_and_finer_times_stay_as_they_were() {
+    ObjectDataType type = LocalStackStore.valueType();
+    List<KeyValue> keys = List.of(new KeyValue("MASH-1"), new KeyValue(42L), new KeyValue(1.5),
+        new KeyValue(7), new KeyValue(true), new KeyValue(new de.bwaldvogel.mongo.bson.ObjectId()),
+        new KeyValue(Instant.parse("2026-12-03T09:15:30.123Z")), new KeyValue(Arrays.asList(null, "x")),
+        new KeyValue(new de.bwaldvogel.mongo.bson.Document("a", 1).append("b", new ArrayList<>(List.of("c")))));
+    for (KeyValue key : keys) {
+      Map.Entry<Byte, Object> read = roundTrip(type, key);
+      assertThat(read.getKey()).as("%s stored as BSON", key).isEqualTo((byte) 127);
+      assertThat(ObjectDataType.serialize(read.getValue())).as("%s", key).isEqualTo(ObjectDataType.serialize(key));
+    }
+
+    // A list BSON would give back as another class would serialize, and so sort, differently: stored as before.
+    KeyValue otherList = new KeyValue(new de.bwaldvogel.mongo.bson.Document("b", List.of("c")));
+    Map.Entry<Byte, Object> kept = roundTrip(type, otherList);
+    assertThat(kept.getKey()).isNotEqualTo((byte) 127);
+    assertThat(ObjectDataType.serialize(kept.getValue())).isEqualTo(ObjectDataType.serialize(otherList));
+
+    // BSON keeps milliseconds: a finer time (as $currentDate makes) is stored as before, and reads back exactly.
+    Instant fine = Instant.parse("2026-12-03T09:15:30.123456Z");
+    Map.Entry<Byte, Object> key = roundTrip(type, new KeyValue(fine));
+    assertThat(key.getKey()).isNotEqualTo((byte) 127);
+    assertThat(key.getValue()).isEqualTo(new KeyValue(fine));
+    de.bwaldvogel.mongo.bson.Document updated = new de.bwaldvogel.mongo.bson.Document("_id", "r-1")
+        .append("updatedAt", fine);
+    Map.Entry<Byte, Object> document = roundTrip(type, updated);
+    assertThat(document.getKey()).isNotEqualTo((byte) 126);
+    assertThat(document.getValue()).isEqualTo(updated);
+    assertThat(roundTrip(type, updated.append("updatedAt", Instant.parse("2026-12-03T09:15:30.123Z"))).getKey())
+        .isEqualTo((byte) 126);
   }
 }
