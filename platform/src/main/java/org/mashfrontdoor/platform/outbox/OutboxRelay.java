@@ -4,11 +4,14 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Moves events from aggregates' {@code pendingEvents} on towards Kafka, then pulls them from their aggregate. In
@@ -48,10 +53,14 @@ public final class OutboxRelay {
   private final boolean removeOnceInserted;
   private final List<OutboxedCollection> collections = new CopyOnWriteArrayList<>();
   /** Each named aggregate with the pending events the writes naming it left (merged when named again). */
+  /** Aggregates held in memory at most: a long burst of writes must not exhaust the heap (the store holds them). */
+  static final int MOST_NAMED = 10_000;
+
   private final Map<Raised, List<Document>> raised = new ConcurrentHashMap<>();
   private final long sweepIntervalNanos;
   private volatile long nextSweepAtNanos;
   private volatile boolean swept;
+  private volatile int mostNamed = MOST_NAMED;
   private volatile Runnable whenEventsPending = () -> { };
   private final AtomicLong lastSequence = new AtomicLong();
   private volatile OutboxPublisher directPublisher;
@@ -128,9 +137,25 @@ public final class OutboxRelay {
    * poll.
    */
   void raised(OutboxedCollection collection, Object aggregateId, List<Document> pending) {
-    // Two writers' names can arrive out of order: keep every event either list holds, the older list's first.
-    raised.merge(new Raised(collection, aggregateId), pending, OutboxRelay::union);
+    Raised aggregate = new Raised(collection, aggregateId);
+    if (raised.size() >= mostNamed && !raised.containsKey(aggregate)) {
+      // Writes outrun the relay: memory stays bounded and the sweep finds these in the store, where they are.
+      swept = false;
+    } else {
+      // Two writers' names can arrive out of order: keep every event either list holds, the older list's first.
+      raised.merge(aggregate, pending, OutboxRelay::union);
+    }
     whenEventsPending.run();
+  }
+
+  /** At most this many aggregates' events are held for the relay in memory (default {@value #MOST_NAMED}). */
+  void holdAtMost(int aggregates) {
+    this.mostNamed = aggregates;
+  }
+
+  /** How many aggregates' events are held for the relay now. */
+  int named() {
+    return raised.size();
   }
 
   private static List<Document> union(List<Document> first, List<Document> then) {
@@ -278,6 +303,8 @@ public final class OutboxRelay {
       // Pulled only once the broker has them: a crash or an outage before the pull sends them again (consumers
       // dedupe by event id), never loses them. Each aggregate's own acknowledged prefix: order holds per aggregate.
       List<Boolean> acknowledged = sender.send(events);
+      // One bulk write per collection for the batch: one round trip and one commit, not one per aggregate.
+      Map<OutboxedCollection, List<WriteModel<Document>>> pulls = new LinkedHashMap<>();
       int position = 0;
       for (Holding aggregate : batch) {
         List<Document> pending = aggregate.pending();
@@ -286,12 +313,15 @@ public final class OutboxRelay {
           sent++;
         }
         if (sent > 0) {
-          removeFromAggregate(aggregate.collection(), aggregate.id(), pending.subList(0, sent));
+          pulls.computeIfAbsent(aggregate.collection(), c -> new ArrayList<>())
+              .add(new UpdateOneModel<>(Filters.eq("_id", aggregate.id()), pull(pending.subList(0, sent))));
         }
         emptied += sent == pending.size() ? 1 : 0;
         unacknowledged += pending.size() - sent;
         position += pending.size();
       }
+      pulls.forEach((collection, models) ->
+          collection.collection().bulkWrite(models, new BulkWriteOptions().ordered(false)));
     }
     if (unacknowledged > 0) {
       throw new NotAcknowledged(unacknowledged);
@@ -334,10 +364,14 @@ public final class OutboxRelay {
 
   /** Step 2. */
   public void removeFromAggregate(OutboxedCollection collection, Object aggregateId, List<Document> pending) {
+    collection.collection().updateOne(Filters.eq("_id", aggregateId), pull(pending));
+  }
+
+  /** The update that takes these events, by id, out of their aggregate's pending events. */
+  private static Bson pull(List<Document> pending) {
     List<String> ids = new ArrayList<>(pending.size());
     pending.forEach(e -> ids.add(e.getString("id")));
-    collection.collection().updateOne(Filters.eq("_id", aggregateId),
-        Updates.pullByFilter(new Document(OutboxedCollection.PENDING_EVENTS, new Document("id", new Document("$in", ids)))));
+    return Updates.pullByFilter(new Document(OutboxedCollection.PENDING_EVENTS, new Document("id", new Document("$in", ids))));
   }
 
   /** Strictly increasing within this process and close to wall time across processes: the publish order. */

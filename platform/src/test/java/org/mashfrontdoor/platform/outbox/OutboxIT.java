@@ -175,6 +175,33 @@ class OutboxIT {
   }
 
   @Test
+  void in_kafka_mode_writes_that_outrun_the_relay_are_held_in_memory_only_up_to_a_bound_and_the_rest_go_by_the_sweep() {
+    OutboxRelay relay = new OutboxRelay(database, Clock.systemUTC(), 100, false, Duration.ofHours(1));
+    OutboxedCollection referrals = relay.register("referrals", aggregateType);
+    relay.publishDirectly(publisher);
+    assertThat(relay.relayPending()).as("the first pass sweeps: nothing there yet").isZero();
+    relay.holdAtMost(5);
+
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      EventEnvelope received = event("ref-b" + i, "referral.received.v1");
+      referrals.insert(new Document("_id", "ref-b" + i), List.of(received), null);
+      ids.add(received.id());
+    }
+    assertThat(relay.named()).as("held in memory").isEqualTo(5);
+
+    while (relay.relayPending() > 0) {
+      // as OutboxLoop.drainOnce: the named ones by key, the rest by the sweep the bound asked for
+    }
+    assertThat(relay.named()).isZero();
+    for (int i = 0; i < 12; i++) {
+      assertThat(referrals.find("ref-b" + i).orElseThrow().getList("pendingEvents", Document.class))
+          .as("ref-b%d emptied", i).isEmpty();
+    }
+    assertThat(readAtLeast(12)).extracting(r -> EventJson.read(r.value()).id()).containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  @Test
   void a_relay_killed_between_copying_and_removing_loses_nothing_and_duplicates_nothing() {
     EventEnvelope opened = event("ref-2", "triage.contact-opened.v1");
     contacts.insert(new Document("_id", "ref-2"), List.of(opened), null);
