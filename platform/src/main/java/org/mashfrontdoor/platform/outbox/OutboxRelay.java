@@ -52,10 +52,10 @@ public final class OutboxRelay {
   private final int batchSize;
   private final boolean removeOnceInserted;
   private final List<OutboxedCollection> collections = new CopyOnWriteArrayList<>();
-  /** Each named aggregate with the pending events the writes naming it left (merged when named again). */
   /** Aggregates held in memory at most: a long burst of writes must not exhaust the heap (the store holds them). */
   static final int MOST_NAMED = 10_000;
 
+  /** Each named aggregate with the pending events the writes naming it left (merged when named again). */
   private final Map<Raised, List<Document>> raised = new ConcurrentHashMap<>();
   private final long sweepIntervalNanos;
   private volatile long nextSweepAtNanos;
@@ -226,9 +226,25 @@ public final class OutboxRelay {
    * collection of any other aggregate holding events; returns how many aggregates it emptied.
    */
   public int relayPending() {
-    int moved = relayRaised();
+    int moved = 0;
+    RuntimeException failed = null;
+    try {
+      moved = relayRaised();
+    } catch (RuntimeException e) {
+      failed = e; // still sweep: one named event the broker refuses must not hold back what waits in the store
+    }
     if (!swept || System.nanoTime() - nextSweepAtNanos >= 0) {
-      moved += sweep();
+      try {
+        moved += sweep();
+      } catch (RuntimeException e) {
+        if (failed == null) {
+          throw e;
+        }
+        failed.addSuppressed(e);
+      }
+    }
+    if (failed != null) {
+      throw failed;
     }
     return moved;
   }
@@ -255,22 +271,36 @@ public final class OutboxRelay {
 
   /** One batch per collection by the {@code pendingEvents.id} index; sweeps again at once while batches come back full. */
   private int sweep() {
-    int moved = 0;
-    boolean full = false;
-    for (OutboxedCollection collection : collections) {
-      List<Holding> holding = new ArrayList<>();
-      for (Document aggregate : collection.collection()
-          .find(Filters.exists(OutboxedCollection.PENDING_EVENTS + ".id"))
-          .projection(Projections.include(OutboxedCollection.PENDING_EVENTS))
-          .limit(batchSize)) {
-        holding.add(new Holding(collection, aggregate.get("_id"),
-            aggregate.getList(OutboxedCollection.PENDING_EVENTS, Document.class, List.of())));
-      }
-      moved += moveAll(holding);
-      full |= holding.size() >= batchSize;
-    }
-    swept = !full;
+    // Marked first: a write asking for a sweep while this one runs (raised) is then not overwritten.
+    swept = true;
     nextSweepAtNanos = System.nanoTime() + sweepIntervalNanos;
+    int moved = 0;
+    boolean again = true;
+    try {
+      boolean full = false;
+      for (OutboxedCollection collection : collections) {
+        List<Holding> holding = new ArrayList<>();
+        int found = 0;
+        for (Document aggregate : collection.collection()
+            .find(Filters.exists(OutboxedCollection.PENDING_EVENTS + ".id"))
+            .projection(Projections.include(OutboxedCollection.PENDING_EVENTS))
+            .limit(batchSize)) {
+          found++;
+          // One held by name goes with its name, in order, and is not sent twice meanwhile.
+          if (!raised.containsKey(new Raised(collection, aggregate.get("_id")))) {
+            holding.add(new Holding(collection, aggregate.get("_id"),
+                aggregate.getList(OutboxedCollection.PENDING_EVENTS, Document.class, List.of())));
+          }
+        }
+        moved += moveAll(holding);
+        full |= found >= batchSize;
+      }
+      again = full;
+    } finally {
+      if (again) {
+        swept = false; // a full batch, or a failure: sweep again on the next pass
+      }
+    }
     return moved;
   }
 
