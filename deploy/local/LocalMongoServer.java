@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -312,16 +311,9 @@ public class LocalMongoServer {
           }
           yield bytes;
         }
-        case Collection<?> values -> {
-          int bytes = 56;
+        case Iterable<?> values -> { // a list, or an index key
+          int bytes = 64;
           for (Object element : values) {
-            bytes += 8 + estimate(element);
-          }
-          yield bytes;
-        }
-        case KeyValue key -> {
-          int bytes = 72;
-          for (Object element : key) {
             bytes += 8 + estimate(element);
           }
           yield bytes;

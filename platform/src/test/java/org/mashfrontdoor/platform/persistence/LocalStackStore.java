@@ -15,12 +15,12 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The local stack's store, {@code deploy/local/LocalMongoServer.java} (a single-file program, in no package), compiled
- * once into this JVM: its backend over an MVStore the test opens (in memory, or on a file).
+ * once into this JVM: its backend over an MVStore the test opens (in memory, or on a file), and the type it stores
+ * values with.
  */
 final class LocalStackStore {
 
-  private static Constructor<?> backend;
-  private static ClassLoader loader;
+  private static ClassLoader program;
 
   private LocalStackStore() {
   }
@@ -30,36 +30,39 @@ final class LocalStackStore {
     return backend(new MVStore.Builder().open());
   }
 
+  static MongoBackend backend(MVStore store) {
+    return (MongoBackend) construct("LocalMongoServer$CommittingH2Backend", new Class<?>[] {MVStore.class}, store);
+  }
+
   /** The type the local stack's store gives its collection and index maps ({@code LocalMongoServer.BsonValues}). */
-  static synchronized ObjectDataType valueType() {
-    backend(new MVStore.Builder().open()).close(); // compiles the program once
+  static ObjectDataType valueType() {
+    return (ObjectDataType) construct("LocalMongoServer$BsonValues", new Class<?>[0]);
+  }
+
+  private static Object construct(String className, Class<?>[] parameterTypes, Object... arguments) {
     try {
-      Constructor<?> type = Class.forName("LocalMongoServer$BsonValues", true, loader).getDeclaredConstructor();
-      type.setAccessible(true);
-      return (ObjectDataType) type.newInstance();
+      Constructor<?> constructor = Class.forName(className, true, program()).getDeclaredConstructor(parameterTypes);
+      constructor.setAccessible(true);
+      return constructor.newInstance(arguments);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("could not load the local stack's store's type", e);
+      throw new IllegalStateException("could not load the local stack's store", e);
     }
   }
 
-  static synchronized MongoBackend backend(MVStore store) {
-    try {
-      if (backend == null) {
+  private static synchronized ClassLoader program() {
+    if (program == null) {
+      try {
         Path source = Path.of("..", "deploy", "local", "LocalMongoServer.java").toAbsolutePath().normalize();
         Path classes = Files.createTempDirectory("local-mongo-server");
         // The test class path (surefire's manifest jar lists it; javac follows it) has mongo-java-server and H2.
         int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-d", classes.toString(),
             "-cp", System.getProperty("java.class.path"), source.toString());
         assertThat(exit).as("javac %s", source).isZero();
-        loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-            LocalStackStore.class.getClassLoader());
-        backend = Class.forName("LocalMongoServer$CommittingH2Backend", true, loader)
-            .getDeclaredConstructor(MVStore.class);
-        backend.setAccessible(true);
+        program = new URLClassLoader(new URL[] {classes.toUri().toURL()}, LocalStackStore.class.getClassLoader());
+      } catch (IOException e) {
+        throw new IllegalStateException("could not compile the local stack's store", e);
       }
-      return (MongoBackend) backend.newInstance(store);
-    } catch (IOException | ReflectiveOperationException e) {
-      throw new IllegalStateException("could not load the local stack's store", e);
     }
+    return program;
   }
 }
