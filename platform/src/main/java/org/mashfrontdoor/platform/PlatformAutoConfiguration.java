@@ -34,18 +34,22 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 
 /** What every MASH service gets from the platform: clock, database, outbox, consumer failure policy, topics. */
 @AutoConfiguration(after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
@@ -55,6 +59,8 @@ public class PlatformAutoConfiguration {
 
   /** How many partitions each event topic has: the topics below and the listeners' threads read this one setting. */
   static final String PARTITIONS = "${mash.kafka.partitions:3}";
+  /** The container factory of listeners that take a poll's records together. */
+  public static final String BATCH_LISTENERS = "eventBatchListeners";
 
   @Bean
   @ConditionalOnMissingBean
@@ -137,6 +143,26 @@ public class PlatformAutoConfiguration {
       ObjectProvider<MeterRegistry> meters) {
     return EventConsumerErrorHandling.errorHandler(template, firstBackoff, maxBackoff,
         meters.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  /**
+   * Listeners that take a poll's records together ({@code @KafkaListener(containerFactory = BATCH_LISTENERS)}), to
+   * write them in a few store round trips: set up as Boot's record listeners are (consumer settings, this error
+   * handler, a thread per partition), but committing offsets per poll, as a batch listener must. The error handler
+   * dead-letters the one record a listener names in a {@code BatchListenerFailedException} (once those before it are
+   * committed) and waits out any other fault, the poll delivered again from where it failed.
+   */
+  @Bean(BATCH_LISTENERS)
+  ConcurrentKafkaListenerContainerFactory<Object, Object> eventBatchListeners(
+      ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+      ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> listenerThreadPerPartition) {
+    ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+    configurer.configure(factory, consumers);
+    // Boot sets its customizers on its own factory only.
+    factory.setContainerCustomizer(listenerThreadPerPartition);
+    factory.setBatchListener(true);
+    factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+    return factory;
   }
 
   /**

@@ -35,10 +35,11 @@ public final class OutboxBacklogGauges {
   public static OutboxBacklogGauges register(MeterRegistry registry, OutboxRelay relay, boolean countUnsent,
       Clock clock, Duration refresh) {
     OutboxBacklogGauges gauges = new OutboxBacklogGauges(() -> relay.backlog(countUnsent), clock, refresh);
-    Gauge.builder(BACKLOG, gauges, g -> g.current().pending())
+    // Held by the registry: a gauge's object is otherwise weakly held, and reads NaN once a caller drops it.
+    Gauge.builder(BACKLOG, gauges, g -> g.current().pending()).strongReference(true)
         .description("Outbox events raised but not yet published (refreshed from the store every few seconds)")
         .register(registry);
-    Gauge.builder(OLDEST_PENDING_AGE, gauges, OutboxBacklogGauges::oldestAgeSeconds)
+    Gauge.builder(OLDEST_PENDING_AGE, gauges, OutboxBacklogGauges::oldestAgeSeconds).strongReference(true)
         .description("Seconds since the oldest unpublished outbox event was raised; 0 when none")
         .baseUnit("seconds")
         .register(registry);

@@ -1,7 +1,8 @@
 package org.mashfrontdoor.platform.outbox;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -9,12 +10,15 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mashfrontdoor.platform.events.EventEnvelope;
@@ -69,28 +73,67 @@ public final class OutboxedCollection {
     return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first());
   }
 
+  /** A new aggregate's state, the events it raised, and the consumed event that caused it (or null). */
+  public record Insert(Document state, List<EventEnvelope> events, String handledEventId) {
+  }
+
   /**
    * Inserts a new aggregate (version 1) with its events. A second insert of the same {@code _id} is
    * {@link Write#ALREADY_HANDLED} when it came from the same consumed event, otherwise {@link Write#CONFLICT}.
    */
   public Write insert(Document state, List<EventEnvelope> events, String handledEventId) {
-    Document doc = new Document(state);
-    doc.put(VERSION, 1L);
-    doc.put(PENDING_EVENTS, pendingDocuments(events));
-    doc.put(HANDLED_EVENT_IDS, handledEventId == null ? List.of() : List.of(handledEventId));
+    return insertAll(List.of(new Insert(state, events, handledEventId))).getFirst();
+  }
+
+  /**
+   * Inserts many new aggregates in one unordered write (one round trip, one commit on the local store), each
+   * answered as {@link #insert} would answer it, in order. A fault other than a duplicate is thrown once the events
+   * of those that went in durably are with the relay; every insert here is safe to repeat.
+   */
+  public List<Write> insertAll(List<Insert> inserts) {
+    if (inserts.isEmpty()) {
+      return List.of();
+    }
+    List<Document> docs = new ArrayList<>(inserts.size());
+    for (Insert insert : inserts) {
+      Document doc = new Document(insert.state());
+      doc.put(VERSION, 1L);
+      doc.put(PENDING_EVENTS, pendingDocuments(insert.events()));
+      doc.put(HANDLED_EVENT_IDS, insert.handledEventId() == null ? List.of() : List.of(insert.handledEventId()));
+      docs.add(doc);
+    }
+    Map<Integer, BulkWriteError> refused = Map.of();
+    MongoBulkWriteException fault = null;
+    boolean durable = true;
     try {
-      collection.insertOne(doc);
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e;
+      collection.insertMany(docs, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      refused = e.getWriteErrors().stream().collect(Collectors.toMap(BulkWriteError::getIndex, error -> error));
+      // Not acknowledged by a majority: what went in may yet roll back, so its events wait for the relay's sweep.
+      durable = e.getWriteConcernError() == null;
+      if (!durable || refused.values().stream()
+          .anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+        fault = e;
       }
-      return handledEventId != null && alreadyHandled(state.get("_id"), handledEventId)
-          ? Write.ALREADY_HANDLED : Write.CONFLICT;
     }
-    if (!events.isEmpty()) {
-      relay.raised(this, state.get("_id"), doc.getList(PENDING_EVENTS, Document.class));
+    List<Write> writes = new ArrayList<>(inserts.size());
+    for (int i = 0; i < inserts.size(); i++) {
+      Insert insert = inserts.get(i);
+      Object id = insert.state().get("_id");
+      if (!refused.containsKey(i)) {
+        if (durable && !insert.events().isEmpty()) {
+          relay.raised(this, id, docs.get(i).getList(PENDING_EVENTS, Document.class));
+        }
+        writes.add(Write.APPLIED);
+      } else if (fault == null) {
+        writes.add(insert.handledEventId() != null && alreadyHandled(id, insert.handledEventId())
+            ? Write.ALREADY_HANDLED : Write.CONFLICT);
+      }
     }
-    return Write.APPLIED;
+    if (fault != null) {
+      throw fault;
+    }
+    return writes;
   }
 
   /**

@@ -3,9 +3,11 @@ package org.mashfrontdoor.platform.persistence;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
@@ -81,13 +83,13 @@ public final class AlarmsByMinute<T> {
 
   /** Files an aggregate's next alarm (none: nothing to file). Call it before writing the aggregate. */
   public void file(String id, Instant alarmAt) {
-    if (alarmAt != null) {
-      minutes.updateOne(Filters.eq("_id", minuteOf(alarmAt)), Updates.addToSet(IDS, id),
-          new UpdateOptions().upsert(true));
-    }
+    fileAll(List.of(new Filing(id, alarmAt)));
   }
 
-  /** Files many at once, one write per minute (a bulk load, or a store from before the sheet). */
+  /**
+   * Files many at once in one write, a statement per minute (a batch of new aggregates, a bulk load, or a store from
+   * before the sheet). Call it before writing them.
+   */
   public void fileAll(Collection<Filing> filings) {
     Map<Long, List<String>> byMinute = new TreeMap<>();
     for (Filing filing : filings) {
@@ -95,8 +97,11 @@ public final class AlarmsByMinute<T> {
         byMinute.computeIfAbsent(minuteOf(filing.alarmAt()), m -> new ArrayList<>()).add(filing.id());
       }
     }
-    byMinute.forEach((minute, ids) -> minutes.updateOne(Filters.eq("_id", minute),
-        Updates.addEachToSet(IDS, ids), new UpdateOptions().upsert(true)));
+    if (!byMinute.isEmpty()) {
+      minutes.bulkWrite(byMinute.entrySet().stream().map(minute -> new UpdateOneModel<Document>(
+          Filters.eq("_id", minute.getKey()), Updates.addEachToSet(IDS, minute.getValue()),
+          new UpdateOptions().upsert(true))).toList(), new BulkWriteOptions().ordered(false));
+    }
   }
 
   /** A new sheet over a store written before it: every alarm on the clock filed at start-up (one scan, once). */

@@ -320,6 +320,32 @@ class OutboxIT {
   }
 
   @Test
+  void many_inserted_in_one_write_are_answered_each_as_alone_and_named_to_the_relay_if_they_went_in() {
+    OutboxRelay relay = new OutboxRelay(database, Clock.systemUTC(), 100, false, Duration.ofHours(1));
+    OutboxedCollection referrals = relay.register("referrals", aggregateType);
+    assertThat(relay.relayPending()).as("the first pass sweeps: nothing there yet").isZero();
+    referrals.insert(new Document("_id", "ref-a"), List.of(event("ref-a", "a")), "evt-a");
+    referrals.insert(new Document("_id", "ref-b"), List.of(event("ref-b", "b")), "evt-b");
+    assertThat(relay.relayPending()).isEqualTo(2);
+
+    assertThat(referrals.insertAll(List.of(
+        new OutboxedCollection.Insert(new Document("_id", "ref-c"), List.of(event("ref-c", "c")), "evt-c"),
+        new OutboxedCollection.Insert(new Document("_id", "ref-a"), List.of(event("ref-a", "a")), "evt-a"),
+        new OutboxedCollection.Insert(new Document("_id", "ref-d"), List.of(), "evt-d"),
+        new OutboxedCollection.Insert(new Document("_id", "ref-b"), List.of(event("ref-b", "b")), "evt-other"),
+        new OutboxedCollection.Insert(new Document("_id", "ref-e"), List.of(event("ref-e", "e1"),
+            event("ref-e", "e2")), null))))
+        .containsExactly(Write.APPLIED, Write.ALREADY_HANDLED, Write.APPLIED, Write.CONFLICT, Write.APPLIED);
+
+    assertThat(relay.relayPending()).as("only the aggregates that went in, by key, before the next sweep")
+        .isEqualTo(2);
+    assertThat(relay.outbox().countDocuments()).as("a and b before, then c's one event and e's two").isEqualTo(5);
+    assertThat(referrals.find("ref-d").orElseThrow().getLong("version")).isEqualTo(1L);
+    assertThat(referrals.find("ref-e").orElseThrow().getList("handledEventIds", String.class)).isEmpty();
+    assertThat(referrals.insertAll(List.of())).isEmpty();
+  }
+
+  @Test
   void a_stale_version_is_a_conflict_and_writes_nothing() {
     contacts.insert(new Document("_id", "ref-6").append("status", "OPEN"), List.of(), null);
     contacts.update("ref-6", 1, Updates.set("status", "DECIDED"), List.of(), null);

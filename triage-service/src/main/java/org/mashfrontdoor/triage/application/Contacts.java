@@ -25,7 +25,12 @@ public interface Contacts {
   }
 
   /** The contact any of whose referrals is {@code referralId}. */
-  Optional<Contact> find(String referralId);
+  default Optional<Contact> find(String referralId) {
+    return Optional.ofNullable(findAll(List.of(referralId)).get(referralId));
+  }
+
+  /** The contact of each of {@code referralIds} that is on one, by referral id, in a few reads however many. */
+  Map<String, Contact> findAll(Collection<String> referralIds);
 
   /** An open contact holding any of {@code referralIds}. */
   Optional<Contact> findOpenHolding(Collection<String> referralIds);
@@ -52,7 +57,20 @@ public interface Contacts {
   Map<Lane, Map<Rag, Long>> countOpen(Function<Instant, Rag> ragNow);
 
   /** Stores a new contact with its events, marking {@code handledEventId} as handled. */
-  Write open(Contact contact, List<TriageEvent> events, String handledEventId);
+  default Write open(Contact contact, List<TriageEvent> events, String handledEventId) {
+    return openAll(List.of(new Opening(contact, events, handledEventId))).getFirst();
+  }
+
+  /** A new contact, the events it raises, and the consumed event it comes from. */
+  record Opening(Contact contact, List<TriageEvent> events, String handledEventId) {
+
+    public Opening {
+      events = List.copyOf(events);
+    }
+  }
+
+  /** Stores many new contacts, each as {@link #open} would, in a few writes however many; answers in order. */
+  List<Write> openAll(List<Opening> openings);
 
   /** Stores {@code changed} with its events if the stored contact is still {@code current} (by its version). */
   Write update(Contact current, Contact changed, List<TriageEvent> events, String handledEventId);

@@ -3,8 +3,12 @@ package org.mashfrontdoor.triage.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.Referral;
@@ -40,22 +44,92 @@ public class OpeningContact {
     this.metrics = metrics;
   }
 
-  /** {@code details}: what the referral told the MASH, kept (once) before its contact is opened or joined. */
-  public Result open(Referral received, ReferralDetails details, String eventId) {
-    if (!details.referralId().equals(received.referralId())) {
-      throw new IllegalArgumentException("the details are another referral's");
+  /** A referral received, what it told the MASH (kept once, before its contact is opened or joined), and its event. */
+  public record Received(Referral referral, ReferralDetails details, String eventId) {
+
+    public Received {
+      if (!details.referralId().equals(referral.referralId())) {
+        throw new IllegalArgumentException("the details are another referral's");
+      }
     }
-    referrals.keep(details);
-    // The store keeps milliseconds; truncating here keeps the events and later reads identical.
-    Referral referral = new Referral(received.referralId(), received.reference(), received.referralType(),
-        received.agency(), received.organisation(), received.receivedAt().truncatedTo(ChronoUnit.MILLIS),
-        received.decisionDueBy().truncatedTo(ChronoUnit.MILLIS), received.deadlinePolicy(), received.immediateRisk(), received.dashRiskLevel(), received.children(), received.reReferral(),
-        received.linkedReferralIds());
+  }
+
+  public Result open(Referral received, ReferralDetails details, String eventId) {
+    return openAll(List.of(new Received(received, details, eventId))).getFirst();
+  }
+
+  /**
+   * Referrals in the order received, each as if opened alone, in a few store round trips for the lot: their details
+   * kept in one write, then each run of referrals that name no linked referral opened together (one lookup, one write
+   * each for the alarms, the queue and the contacts). A linked referral, or a second event about a referral in the
+   * run, is handled alone after the run before it, so it finds every contact that run opened.
+   */
+  public List<Result> openAll(List<Received> received) {
+    List<Received> all = received.stream().map(OpeningContact::toMillis).toList();
+    referrals.keepAll(all.stream().map(Received::details).toList());
+    List<Result> results = new ArrayList<>(all.size());
+    List<Received> run = new ArrayList<>();
+    Set<String> inRun = new HashSet<>();
+    for (Received one : all) {
+      if (one.referral().linkedReferralIds().isEmpty() && inRun.add(one.referral().referralId())) {
+        run.add(one);
+      } else {
+        results.addAll(openTogether(run));
+        run.clear();
+        inRun.clear();
+        results.add(openAlone(one.referral(), one.eventId()));
+      }
+    }
+    results.addAll(openTogether(run));
+    return results;
+  }
+
+  /** The store keeps milliseconds; truncating here keeps the events and later reads identical. */
+  private static Received toMillis(Received received) {
+    Referral r = received.referral();
+    return new Received(new Referral(r.referralId(), r.reference(), r.referralType(), r.agency(), r.organisation(),
+        r.receivedAt().truncatedTo(ChronoUnit.MILLIS), r.decisionDueBy().truncatedTo(ChronoUnit.MILLIS),
+        r.deadlinePolicy(), r.immediateRisk(), r.dashRiskLevel(), r.children(), r.reReferral(),
+        r.linkedReferralIds()), received.details(), received.eventId());
+  }
+
+  /** Referrals naming no linked referral, one each: a contact opened for each not on one yet. */
+  private List<Result> openTogether(List<Received> run) {
+    if (run.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Contact> on = contacts.findAll(run.stream().map(one -> one.referral().referralId()).toList());
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Result[] results = new Result[run.size()];
+    List<Contacts.Opening> openings = new ArrayList<>();
+    List<Integer> opening = new ArrayList<>();
+    for (int i = 0; i < run.size(); i++) {
+      Referral referral = run.get(i).referral();
+      if (on.containsKey(referral.referralId())) {
+        results[i] = alreadyOnAContact(referral, run.get(i).eventId());
+      } else {
+        openings.add(opening(referral, now, run.get(i).eventId()));
+        opening.add(i);
+      }
+    }
+    List<Contacts.Write> writes = contacts.openAll(openings);
+    for (int j = 0; j < opening.size(); j++) {
+      int i = opening.get(j);
+      Received one = run.get(i);
+      results[i] = switch (writes.get(j)) {
+        case APPLIED -> applied(one.referral(), openings.get(j).contact(), false, one.eventId());
+        case ALREADY_HANDLED -> handledBefore(one.eventId());
+        // Opened meanwhile by another event about the same referral: decided again, alone.
+        default -> openAlone(one.referral(), one.eventId());
+      };
+    }
+    return List.of(results);
+  }
+
+  private Result openAlone(Referral referral, String eventId) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       if (contacts.find(referral.referralId()).isPresent()) {
-        // Opened or joined before (a redelivery, or a re-publication): it must not reset its clock.
-        log.info("Referral {} is on a contact already; event {} changes nothing", referral.referralId(), eventId);
-        return Result.ALREADY_HANDLED;
+        return alreadyOnAContact(referral, eventId);
       }
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       Optional<Contact> linked = referral.linkedReferralIds().isEmpty() ? Optional.empty()
@@ -67,25 +141,46 @@ public class OpeningContact {
         write = contacts.update(linked.get(), written,
             List.of(new TriageEvent.ReferralJoined(written, referral.source(), now)), eventId);
       } else {
-        written = Contact.open(referral, ragPolicy, now);
-        write = contacts.open(written, List.of(new TriageEvent.ContactOpened(written, written.rag(ragPolicy, now),
-            referral.urgentReasons(), now)), eventId);
+        Contacts.Opening opening = opening(referral, now, eventId);
+        written = opening.contact();
+        write = contacts.openAll(List.of(opening)).getFirst();
       }
       switch (write) {
         case APPLIED -> {
-          log.info("Referral {} {} contact {} (event {})", referral.referralId(),
-              linked.isPresent() ? "joined" : "opened", written.contactId(), eventId);
-          metrics.referralReceived(referral.source(), written.lane(), linked.isPresent());
-          return linked.isPresent() ? Result.JOINED : Result.OPENED;
+          return applied(referral, written, linked.isPresent(), eventId);
         }
         case ALREADY_HANDLED -> {
-          log.info("Event {} was handled before: nothing to do", eventId);
-          return Result.ALREADY_HANDLED;
+          return handledBefore(eventId);
         }
         default -> log.info("Contact for referral {} changed while opening, again (attempt {})",
             referral.referralId(), attempt);
       }
     }
     throw new IllegalStateException("Could not open or join a contact for referral " + referral.referralId());
+  }
+
+  /** A new contact for {@code referral}, announced. */
+  private Contacts.Opening opening(Referral referral, Instant now, String eventId) {
+    Contact contact = Contact.open(referral, ragPolicy, now);
+    return new Contacts.Opening(contact, List.of(new TriageEvent.ContactOpened(contact, contact.rag(ragPolicy, now),
+        referral.urgentReasons(), now)), eventId);
+  }
+
+  private static Result alreadyOnAContact(Referral referral, String eventId) {
+    // Opened or joined before (a redelivery, or a re-publication): it must not reset its clock.
+    log.info("Referral {} is on a contact already; event {} changes nothing", referral.referralId(), eventId);
+    return Result.ALREADY_HANDLED;
+  }
+
+  private static Result handledBefore(String eventId) {
+    log.info("Event {} was handled before: nothing to do", eventId);
+    return Result.ALREADY_HANDLED;
+  }
+
+  private Result applied(Referral referral, Contact written, boolean joined, String eventId) {
+    log.info("Referral {} {} contact {} (event {})", referral.referralId(), joined ? "joined" : "opened",
+        written.contactId(), eventId);
+    metrics.referralReceived(referral.source(), written.lane(), joined);
+    return joined ? Result.JOINED : Result.OPENED;
   }
 }

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.application;
 
+import java.util.List;
 import java.util.Optional;
 import org.mashfrontdoor.triage.domain.ReferralDetails;
 
@@ -11,7 +12,12 @@ import org.mashfrontdoor.triage.domain.ReferralDetails;
 public interface Referrals {
 
   /** Keeps the details the first time a referral is received; a redelivery changes nothing. */
-  void keep(ReferralDetails details);
+  default void keep(ReferralDetails details) {
+    keepAll(List.of(details));
+  }
+
+  /** {@link #keep} for many, in one write. */
+  void keepAll(List<ReferralDetails> details);
 
   /** The details of {@code referralId}; empty for a referral received before triage kept them. */
   Optional<ReferralDetails> details(String referralId);

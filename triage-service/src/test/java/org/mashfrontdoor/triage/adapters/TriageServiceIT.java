@@ -387,6 +387,10 @@ class TriageServiceIT {
   @Test
   void a_referral_received_without_its_deadline_or_policy_is_dead_lettered_and_opens_no_contact() throws Exception {
     String noPolicy = UUID.randomUUID().toString();
+    // A good one first on the same key (so likely in the same poll as the bad ones): it is opened, not dead-lettered.
+    String before = UUID.randomUUID().toString();
+    String beforeEvent = referralReceived(before, NOW, false, null);
+    send(noPolicy, beforeEvent);
     String noPolicyEvent = referralReceived(noPolicy, NOW, NOW.plus(Duration.ofHours(24)), null, false, null,
         "MARF", List.of());
     send(noPolicy, noPolicyEvent);
@@ -399,6 +403,7 @@ class TriageServiceIT {
     send(noPolicy, referralReceived(marker, NOW, false, null));
     awaitContact(marker);
 
+    awaitContact(before);
     assertThat(read(noPolicy).statusCode()).isEqualTo(404);
     assertThat(read(noDeadline).statusCode()).isEqualTo(404);
     try (KafkaConsumer<String, String> deadLetters =
@@ -409,6 +414,7 @@ class TriageServiceIT {
         deadLetters.poll(Duration.ofMillis(200)).forEach(r -> dead.add(r.value()));
         return ids.stream().allMatch(id -> dead.stream().anyMatch(v -> v.contains(id)));
       });
+      assertThat(dead).as("only the bad ones").noneMatch(v -> v.contains(EventJson.read(beforeEvent).id()));
       // Redacted at rest: the envelope's attributes only, never the referral's data.
       assertThat(dead.stream().filter(v -> ids.stream().anyMatch(v::contains)))
           .hasSize(2)

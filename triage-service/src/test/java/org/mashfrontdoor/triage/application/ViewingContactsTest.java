@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,7 +142,7 @@ class ViewingContactsTest {
   /** Holds {@link #DETAILS} only, noting each read. */
   class Kept implements Referrals {
     @Override
-    public void keep(ReferralDetails details) {
+    public void keepAll(List<ReferralDetails> details) {
       throw new UnsupportedOperationException();
     }
 
@@ -155,8 +156,10 @@ class ViewingContactsTest {
   /** Holds {@link #CONTACT} only; the queue and the deadline clock are not used here. */
   static class OneContact implements Contacts {
     @Override
-    public Optional<Contact> find(String referralId) {
-      return CONTACT.referralIds().contains(referralId) ? Optional.of(CONTACT) : Optional.empty();
+    public Map<String, Contact> findAll(Collection<String> referralIds) {
+      Map<String, Contact> found = new HashMap<>();
+      referralIds.stream().filter(CONTACT.referralIds()::contains).forEach(id -> found.put(id, CONTACT));
+      return found;
     }
 
     @Override
@@ -180,7 +183,7 @@ class ViewingContactsTest {
     }
 
     @Override
-    public Write open(Contact contact, List<TriageEvent> events, String handledEventId) {
+    public List<Write> openAll(List<Opening> openings) {
       throw new UnsupportedOperationException();
     }
 

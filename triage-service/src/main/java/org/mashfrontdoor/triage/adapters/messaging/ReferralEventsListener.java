@@ -1,23 +1,34 @@
 package org.mashfrontdoor.triage.adapters.messaging;
 
 import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.PlatformAutoConfiguration;
 import org.mashfrontdoor.platform.codes.ReferralType;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.mashfrontdoor.platform.deadlines.AppliedPolicy;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.MalformedEventException;
 import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.inbox.EventConsumerErrorHandling;
 import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.domain.Child;
 import org.mashfrontdoor.triage.domain.Referral;
 import org.mashfrontdoor.triage.domain.ReferralDetails;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens (or joins) a contact for every referral intake received, keeping what the referral told the MASH. Other
  * referral events are not triage's business.
+ *
+ * <p>A poll's records are handled together ({@link OpeningContact#openAll}): a few store round trips for the lot,
+ * not five or six per referral, which is what kept triage behind intake under load (docs/performance.md). A record
+ * that can never open a contact is handed to the error handler alone ({@link BatchListenerFailedException} with its
+ * place in the poll), once those before it are handled: it is dead-lettered, and the rest of the poll comes again.
  */
 @Component
 class ReferralEventsListener {
@@ -28,11 +39,60 @@ class ReferralEventsListener {
     this.openingContact = openingContact;
   }
 
-  @KafkaListener(topics = Topics.REFERRAL_EVENTS)
-  void on(String message) {
+  @KafkaListener(topics = Topics.REFERRAL_EVENTS, containerFactory = PlatformAutoConfiguration.BATCH_LISTENERS)
+  void on(List<ConsumerRecord<String, String>> records) {
+    List<OpeningContact.Received> received = new ArrayList<>();
+    List<Integer> places = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      Optional<OpeningContact.Received> one;
+      try {
+        one = received(records.get(i).value());
+      } catch (RuntimeException e) {
+        open(received, places);
+        throw failed(e, i);
+      }
+      if (one.isPresent()) {
+        received.add(one.get());
+        places.add(i);
+      }
+    }
+    open(received, places);
+  }
+
+  /**
+   * Opens them together; when that fails for a reason no retry changes, opens them one at a time to find the one
+   * that can never open (the rest then are handled, and only it goes to the error handler).
+   */
+  private void open(List<OpeningContact.Received> received, List<Integer> places) {
+    try {
+      openingContact.openAll(received);
+    } catch (RuntimeException e) {
+      if (!EventConsumerErrorHandling.canNeverSucceed(e)) {
+        throw e;
+      }
+      for (int j = 0; j < received.size(); j++) {
+        try {
+          openingContact.openAll(List.of(received.get(j)));
+        } catch (RuntimeException alone) {
+          if (!EventConsumerErrorHandling.canNeverSucceed(alone)) {
+            throw alone;
+          }
+          throw failed(alone, places.get(j));
+        }
+      }
+    }
+  }
+
+  /** The record at {@code place} failed; its message names only its place (messages may reach logs). */
+  private static BatchListenerFailedException failed(RuntimeException cause, int place) {
+    return new BatchListenerFailedException("referral event at " + place + " of the poll", cause, place);
+  }
+
+  /** The referral a record tells of, when it is a referral received; empty for other referral events. */
+  private static Optional<OpeningContact.Received> received(String message) {
     EventEnvelope event = EventJson.read(message);
     if (!ReferralReceivedV1.TYPE.equals(event.type())) {
-      return;
+      return Optional.empty();
     }
     ReferralReceivedV1 data = event.dataAs(ReferralReceivedV1.class);
     if (data.referralId() == null || !data.referralId().equals(event.subject()) || data.receivedAt() == null) {
@@ -40,14 +100,14 @@ class ReferralEventsListener {
     }
     List<Child> children = data.children() == null ? List.of() : data.children().stream()
         .map(c -> new Child(c.dateOfBirth(), c.onChildProtectionPlan())).toList();
-    openingContact.open(new Referral(data.referralId(), data.reference(),
+    return Optional.of(new OpeningContact.Received(new Referral(data.referralId(), data.reference(),
         parse(ReferralType.class, data.referralType() == null ? "MARF" : data.referralType(), event),
         data.referrer() == null ? null : data.referrer().agency(),
         data.referrer() == null ? null : data.referrer().organisation(),
         data.receivedAt(), data.decisionDueBy(), deadlinePolicy(data, event),
         data.concern() != null && data.concern().immediateRisk(),
         data.dashRiskLevel() == null ? null : parse(DashRiskLevel.class, data.dashRiskLevel(), event),
-        children, data.reReferral(), data.linkedReferralIds()), details(data, event), event.id());
+        children, data.reReferral(), data.linkedReferralIds()), details(data, event), event.id()));
   }
 
   /** What the referral told the MASH, as the event carries it (absent parts stay absent). */

@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.bson.Document;
@@ -68,23 +71,35 @@ public class MongoContacts implements Contacts {
   }
 
   @Override
-  public Optional<Contact> find(String referralId) {
-    Document opened = contacts.collection().find(Filters.eq("_id", referralId)).first();
-    if (opened != null) {
-      return Optional.of(ContactDocuments.toContact(opened));
+  public Map<String, Contact> findAll(Collection<String> referralIds) {
+    Map<String, Contact> found = new HashMap<>();
+    contacts.collection().find(Filters.in("_id", referralIds))
+        .forEach(d -> found.put(d.getString("_id"), ContactDocuments.toContact(d)));
+    List<String> notOpeners = referralIds.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+    if (notOpeners.isEmpty()) {
+      return found;
     }
-    Document filed = joined.find(Filters.eq("_id", referralId)).first();
-    if (filed == null) {
-      return Optional.empty();
+    Map<String, String> filed = new HashMap<>();
+    joined.find(Filters.in("_id", notOpeners)).forEach(d -> filed.put(d.getString("_id"), d.getString(CONTACT_ID)));
+    if (filed.isEmpty()) {
+      return found;
     }
-    return Optional.ofNullable(contacts.collection().find(Filters.eq("_id", filed.getString(CONTACT_ID))).first())
-        .map(ContactDocuments::toContact)
-        .filter(contact -> contact.referralIds().contains(referralId));
+    Map<String, Contact> joinedTo = new HashMap<>();
+    contacts.collection().find(Filters.in("_id", new HashSet<>(filed.values())))
+        .forEach(d -> joinedTo.put(d.getString("_id"), ContactDocuments.toContact(d)));
+    filed.forEach((referralId, contactId) -> {
+      Contact contact = joinedTo.get(contactId);
+      if (contact != null && contact.referralIds().contains(referralId)) {
+        found.put(referralId, contact);
+      }
+    });
+    return found;
   }
 
   @Override
   public Optional<Contact> findOpenHolding(Collection<String> referralIds) {
-    return referralIds.stream().map(this::find).flatMap(Optional::stream)
+    Map<String, Contact> found = findAll(referralIds);
+    return referralIds.stream().map(found::get).filter(Objects::nonNull)
         .filter(contact -> contact.status() == ContactStatus.OPEN).findFirst();
   }
 
@@ -123,10 +138,13 @@ public class MongoContacts implements Contacts {
   }
 
   @Override
-  public Write open(Contact contact, List<TriageEvent> events, String handledEventId) {
-    alarms.file(contact.contactId(), Warnings.storable(contact.nextAlarmAt()));
-    queue.beforeWrite(null, contact);
-    return write(contacts.insert(ContactDocuments.toDocument(contact), envelopes(events), handledEventId));
+  public List<Write> openAll(List<Opening> openings) {
+    alarms.fileAll(openings.stream().map(o -> new AlarmsByMinute.Filing(o.contact().contactId(),
+        Warnings.storable(o.contact().nextAlarmAt()))).toList());
+    queue.listAll(openings.stream().map(Opening::contact).toList());
+    return contacts.insertAll(openings.stream().map(o -> new OutboxedCollection.Insert(
+        ContactDocuments.toDocument(o.contact()), envelopes(o.events()), o.handledEventId())).toList())
+        .stream().map(MongoContacts::write).toList();
   }
 
   @Override

@@ -1,11 +1,13 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.mashfrontdoor.platform.events.EventJson;
@@ -30,15 +32,20 @@ public class MongoReferrals implements Referrals {
   }
 
   @Override
-  public void keep(ReferralDetails details) {
+  public void keepAll(List<ReferralDetails> details) {
+    if (details.isEmpty()) {
+      return;
+    }
+    List<Document> docs = details.stream().map(d -> new Document("_id", d.referralId())
+        .append(DETAILS, Document.parse(EventJson.mapper().writeValueAsString(d)))).toList();
     try {
-      referrals.insertOne(new Document("_id", details.referralId())
-          .append(DETAILS, Document.parse(EventJson.mapper().writeValueAsString(details))));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+      referrals.insertMany(docs, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      if (e.getWriteConcernError() != null || e.getWriteErrors().stream()
+          .anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
         throw e;
       }
-      // Kept when this referral was first received: a redelivery changes nothing.
+      // Kept when those referrals were first received: a redelivery changes nothing.
     }
   }
 

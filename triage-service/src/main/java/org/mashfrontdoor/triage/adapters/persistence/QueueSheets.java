@@ -1,11 +1,13 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
@@ -23,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.persistence.Scans;
 import org.mashfrontdoor.triage.application.Contacts;
@@ -126,44 +127,58 @@ final class QueueSheets {
     }
   }
 
-  /**
-   * Lists an open contact at its place (idempotent). The tally is counted up before the push and down again if the
-   * contact was listed already, so a failure between the two writes leaves the tally counting more than the sheets
-   * hold, never less: a minute's listings are then never skipped, at worst a later page repeats one.
-   */
+  /** Lists an open contact at its place (idempotent): {@link #listAll} of one. */
   void list(Contact contact) {
-    if (contact.status() != ContactStatus.OPEN) {
-      return;
-    }
-    Place place = Place.of(contact);
-    String sheet = place.sheet(contact.decisionDueBy());
-    Date now = Date.from(clock.instant());
-    count(place, 1);
-    if (!push(new Document("_id", sheet).append(ENTRIES + "." + ID, new Document("$ne", contact.contactId())),
-        Updates.push(ENTRIES, listing(contact, now)))) {
-      count(place, -1);
-      // Listed before (a redelivery): filed now, so the listing is not taken for one whose write never followed.
-      sheets.updateOne(new Document("_id", sheet).append(ENTRIES + "." + ID, contact.contactId()),
-          Updates.set(ENTRIES + ".$." + FILED_AT, now));
-    }
+    listAll(List.of(contact));
   }
 
   /**
-   * Applies {@code push} to the sheet {@code filter} names when it matches the rest of the filter too (the contacts
-   * are not listed there yet), creating the sheet if there is none; true when it did. Two writers creating the same
-   * sheet at once: the loser's upsert is a duplicate key (MongoDB retries such an upsert itself only for an equality
-   * filter), so it pushes again into the sheet the winner made.
+   * Lists the open ones among {@code contacts} at their places (idempotent), in three writes however many: the tally
+   * counted up for all, one unordered push per contact, and a correction for those listed already. The tally is
+   * counted up before the pushes and down again for each contact that was listed already, so a failure between the
+   * writes leaves the tally counting more than the sheets hold, never less: a minute's listings are then never
+   * skipped, at worst a later page repeats one.
    */
-  private boolean push(Document filter, Bson push) {
+  void listAll(List<Contact> contacts) {
+    List<Contact> open = contacts.stream().filter(c -> c.status() == ContactStatus.OPEN).toList();
+    if (open.isEmpty()) {
+      return;
+    }
+    Date now = Date.from(clock.instant());
+    Map<Place, Integer> up = new HashMap<>();
+    open.forEach(contact -> up.merge(Place.of(contact), 1, Integer::sum));
+    count(up);
+    List<UpdateOneModel<Document>> pushes = open.stream().map(contact -> new UpdateOneModel<Document>(
+        unlisted(contact), Updates.push(ENTRIES, listing(contact, now)), new UpdateOptions().upsert(true))).toList();
+    Set<Integer> refused = new HashSet<>();
     try {
-      UpdateResult result = sheets.updateOne(filter, push, new UpdateOptions().upsert(true));
-      return result.getModifiedCount() == 1 || result.getUpsertedId() != null;
-    } catch (MongoWriteException e) {
-      if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+      sheets.bulkWrite(pushes, new BulkWriteOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      if (e.getWriteConcernError() != null || e.getWriteErrors().stream()
+          .anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
         throw e;
       }
-      return sheets.updateOne(filter, push).getModifiedCount() == 1;
+      // Listed already (the upsert found no sheet without it and could not make a second), or another writer made
+      // the sheet first (MongoDB retries such an upsert itself only for an equality filter): push without upsert.
+      e.getWriteErrors().forEach(error -> refused.add(error.getIndex()));
     }
+    Map<Place, Integer> down = new HashMap<>();
+    for (int i : refused) {
+      Contact contact = open.get(i);
+      if (sheets.updateOne(unlisted(contact), pushes.get(i).getUpdate()).getModifiedCount() == 0) {
+        down.merge(Place.of(contact), -1, Integer::sum);
+        // Listed before (a redelivery): filed now, so the listing is not taken for one whose write never followed.
+        sheets.updateOne(new Document("_id", Place.of(contact).sheet(contact.decisionDueBy()))
+            .append(ENTRIES + "." + ID, contact.contactId()), Updates.set(ENTRIES + ".$." + FILED_AT, now));
+      }
+    }
+    count(down);
+  }
+
+  /** The contact's sheet, if it does not list the contact yet. */
+  private static Document unlisted(Contact contact) {
+    return new Document("_id", Place.of(contact).sheet(contact.decisionDueBy()))
+        .append(ENTRIES + "." + ID, new Document("$ne", contact.contactId()));
   }
 
   private static Document listing(Contact contact, Date filedAt) {
@@ -200,8 +215,16 @@ final class QueueSheets {
   }
 
   private void count(Place place, int by) {
-    sheets.updateOne(Filters.eq("_id", TALLY), Updates.inc(place.series() + "." + place.minute(), by),
-        new UpdateOptions().upsert(true));
+    count(Map.of(place, by));
+  }
+
+  /** Counts each place's listings by its number, in one write (none when there is nothing to count). */
+  private void count(Map<Place, Integer> by) {
+    if (!by.isEmpty()) {
+      sheets.updateOne(Filters.eq("_id", TALLY), Updates.combine(by.entrySet().stream()
+          .map(place -> Updates.inc(place.getKey().series() + "." + place.getKey().minute(), place.getValue()))
+          .toList()), new UpdateOptions().upsert(true));
+    }
   }
 
   /**
@@ -442,35 +465,5 @@ final class QueueSheets {
     Scans.inRounds(contacts.find(Filters.eq(ContactDocuments.STATUS, ContactStatus.OPEN.name())),
         ContactDocuments::toContact, this::listAll);
     sheets.updateOne(Filters.eq("_id", TALLY), Updates.set(LISTED_EARLIER, true), new UpdateOptions().upsert(true));
-  }
-
-  /**
-   * Lists many at once, one push per sheet of those it does not list yet (counted first, as {@link #list} does);
-   * when another writer listed one of them meanwhile, those of that sheet are listed one at a time instead.
-   */
-  private void listAll(List<Contact> open) {
-    Map<String, List<Contact>> bySheet = new HashMap<>();
-    open.forEach(contact -> bySheet.computeIfAbsent(Place.of(contact).sheet(contact.decisionDueBy()),
-        key -> new ArrayList<>()).add(contact));
-    bySheet.forEach((key, here) -> {
-      Place place = Place.of(here.getFirst());
-      Document sheet = sheets.find(Filters.eq("_id", key)).first();
-      Set<String> listed = new HashSet<>();
-      if (sheet != null) {
-        sheet.getList(ENTRIES, Document.class, List.of()).forEach(entry -> listed.add(entry.getString(ID)));
-      }
-      Date now = Date.from(clock.instant());
-      List<Contact> missing = here.stream().filter(contact -> !listed.contains(contact.contactId())).toList();
-      if (missing.isEmpty()) {
-        return;
-      }
-      count(place, missing.size());
-      if (!push(new Document("_id", key).append(ENTRIES + "." + ID, new Document("$nin",
-          missing.stream().map(Contact::contactId).toList())),
-          Updates.pushEach(ENTRIES, missing.stream().map(contact -> listing(contact, now)).toList()))) {
-        count(place, -missing.size());
-        missing.forEach(this::list);
-      }
-    });
   }
 }

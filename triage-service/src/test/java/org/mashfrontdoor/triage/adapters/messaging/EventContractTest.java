@@ -4,8 +4,7 @@ import org.mashfrontdoor.platform.codes.MashOutcome;
 import org.mashfrontdoor.platform.codes.DashRiskLevel;
 import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.events.EventEnvelope;
@@ -34,7 +34,6 @@ import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.RagReport;
 import org.mashfrontdoor.triage.domain.ReceivedReferrals;
 import org.mashfrontdoor.triage.domain.Referral;
-import org.mashfrontdoor.triage.domain.ReferralDetails;
 import org.mashfrontdoor.triage.domain.Role;
 import org.mashfrontdoor.triage.domain.Staff;
 import org.mashfrontdoor.triage.domain.TriageEvent;
@@ -115,9 +114,11 @@ class EventContractTest {
     contract.assertReadsExamples(ReferralReceivedV1.class, ReferralReceivedV1.TYPE);
     for (String example : contract.examples(ReferralReceivedV1.TYPE)) {
       OpeningContact opening = mock(OpeningContact.class);
-      new ReferralEventsListener(opening).on(example);
+      new ReferralEventsListener(opening).on(List.of(new ConsumerRecord<>(Topics.REFERRAL_EVENTS, 0, 0L, "key",
+          example)));
       EventEnvelope event = EventJson.read(example);
-      verify(opening).open(any(Referral.class), any(ReferralDetails.class), eq(event.id()));
+      verify(opening).openAll(argThat(received -> received.size() == 1
+          && received.getFirst().eventId().equals(event.id())));
     }
   }
 }

@@ -1,11 +1,18 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mashfrontdoor.triage.application.OpeningContact.Result.ALREADY_HANDLED;
+import static org.mashfrontdoor.triage.application.OpeningContact.Result.JOINED;
+import static org.mashfrontdoor.triage.application.OpeningContact.Result.OPENED;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.triage.adapters.messaging.TriageEvents;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.mashfrontdoor.platform.testsupport.TestStore;
 import org.mashfrontdoor.triage.application.FrontDoorMetrics;
@@ -68,9 +76,55 @@ class FindingAReferralsContactIT {
   }
 
   OpeningContact.Result receive(String id, String... linkedTo) {
+    return opening.openAll(List.of(received(id, linkedTo))).getFirst();
+  }
+
+  OpeningContact.Received received(String id, String... linkedTo) {
     Referral referral = ReceivedReferrals.dueWithin24Hours(id, "MARF-2026-" + id, ReferralType.MARF, "SCHOOL",
         "Bishop's Oak Primary", clock.instant(), false, null, List.of(), linkedTo.length > 0, List.of(linkedTo));
-    return opening.open(referral, new ReferralDetails(id, null, null, List.of(), null, null, null, null), "evt-" + id);
+    return new OpeningContact.Received(referral, new ReferralDetails(id, null, null, List.of(), null, null, null, null),
+        "evt-" + id);
+  }
+
+  /** The types of the events each contact raised, by contact. */
+  Map<String, List<String>> raised() {
+    Map<String, List<String>> raised = new TreeMap<>();
+    for (Document contact : database.getCollection(MongoContacts.COLLECTION).find()) {
+      raised.put(contact.getString("_id"), contact.getList(OutboxedCollection.PENDING_EVENTS, Document.class)
+          .stream().map(e -> e.getString("type")).toList());
+    }
+    return raised;
+  }
+
+  @Test
+  void a_poll_is_opened_as_one_at_a_time_would_be_and_a_linked_referral_joins_a_contact_opened_earlier_in_it() {
+    receive("r0");
+
+    assertThat(opening.openAll(List.of(received("r1"), received("r0"), received("r2"), received("r2"),
+        received("r3", "r1"), received("r4"), received("r3", "r1"))))
+        .containsExactly(OPENED, ALREADY_HANDLED, OPENED, ALREADY_HANDLED, JOINED, OPENED, ALREADY_HANDLED);
+
+    assertThat(contacts.find("r3")).map(Contact::contactId).contains("r1");
+    assertThat(raised()).containsOnlyKeys("r0", "r1", "r2", "r4")
+        .containsEntry("r1", List.of("triage.contact-opened.v1", "triage.referral-joined.v1"))
+        .containsEntry("r2", List.of("triage.contact-opened.v1"))
+        .containsEntry("r4", List.of("triage.contact-opened.v1"));
+    assertThat(database.getCollection(MongoReferrals.COLLECTION).countDocuments()).as("details kept once each")
+        .isEqualTo(5);
+    Set<String> filed = new TreeSet<>();
+    database.getCollection(MongoContacts.ALARMS).find()
+        .forEach(minute -> filed.addAll(minute.getList("ids", String.class)));
+    assertThat(filed).as("each contact's alarm filed").containsExactly("r0", "r1", "r2", "r4");
+  }
+
+  @Test
+  void a_poll_delivered_again_changes_nothing() {
+    List<OpeningContact.Received> poll = List.of(received("r1"), received("r2"), received("r3", "r1"));
+    assertThat(opening.openAll(poll)).containsExactly(OPENED, OPENED, JOINED);
+    Map<String, List<String>> raised = raised();
+
+    assertThat(opening.openAll(poll)).containsOnly(ALREADY_HANDLED);
+    assertThat(raised()).isEqualTo(raised);
   }
 
   @Test

@@ -231,6 +231,37 @@ class QueueSheetsIT {
   }
 
   @Test
+  void a_poll_opened_together_lists_each_once_beside_one_redelivered_and_counts_exactly() {
+    Contact before = open("r1", false, Lane.MASH, T0);
+    // Three received in the same second as r1 (so on r1's sheet), and one in another lane.
+    List<Contacts.Opening> poll = new ArrayList<>();
+    poll.add(new Contacts.Opening(before, List.of(), "evt-r1-again"));
+    for (String id : List.of("r2", "r3", "r4")) {
+      Contact contact = Contact.open(referral(id, false, Lane.MASH, T0), RAG, clock.instant());
+      open.put(id, contact);
+      poll.add(new Contacts.Opening(contact, List.of(), "evt-" + id));
+    }
+    Contact police = Contact.open(referral("r5", true, Lane.DOMESTIC_ABUSE, T0), RAG, clock.instant());
+    open.put("r5", police);
+    poll.add(new Contacts.Opening(police, List.of(), "evt-r5"));
+
+    assertThat(contacts.openAll(poll)).containsExactly(Contacts.Write.CONFLICT, Contacts.Write.APPLIED,
+        Contacts.Write.APPLIED, Contacts.Write.APPLIED, Contacts.Write.APPLIED);
+
+    for (String id : List.of("r1", "r2", "r3", "r4", "r5")) {
+      assertThat(listings(id)).as(id).isEqualTo(1);
+    }
+    Contacts.Queue all = queue(null, null, 0, 10);
+    assertThat(ids(all.contacts())).containsExactlyElementsOf(ids(expected(null, null)));
+    assertThat(all.total()).as("the tally counted r1 once").isEqualTo(5);
+    assertThat(all.urgent()).isEqualTo(1);
+    assertThat(contacts.openAll(poll)).as("the poll again").containsExactly(Contacts.Write.CONFLICT,
+        Contacts.Write.ALREADY_HANDLED, Contacts.Write.ALREADY_HANDLED, Contacts.Write.ALREADY_HANDLED,
+        Contacts.Write.ALREADY_HANDLED);
+    assertThat(queue(null, null, 0, 10).total()).isEqualTo(5);
+  }
+
+  @Test
   void a_listing_whose_write_never_followed_is_skipped_and_removed_once_it_has_settled() {
     open("r1", false, Lane.MASH, T0.minus(Duration.ofHours(2)));
     // As if the process died after listing r9 and before writing its contact.
