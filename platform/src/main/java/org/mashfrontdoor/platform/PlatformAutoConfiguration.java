@@ -148,9 +148,10 @@ public class PlatformAutoConfiguration {
   /**
    * Listeners that take a poll's records together ({@code @KafkaListener(containerFactory = BATCH_LISTENERS)}), to
    * write them in a few store round trips: set up as Boot's record listeners are (consumer settings, this error
-   * handler, a thread per partition), but committing offsets per poll, as a batch listener must. The error handler
-   * dead-letters the one record a listener names in a {@code BatchListenerFailedException} (once those before it are
-   * committed) and waits out any other fault, the poll delivered again from where it failed.
+   * handler, a thread per partition), but committing offsets per poll, as a batch listener must. A listener must
+   * throw only a {@code BatchListenerFailedException} naming the record it failed at: the error handler commits those
+   * before it, then dead-letters that record alone or waits out the fault on it, and the rest comes again. Anything
+   * else thrown is retried with the whole poll, and dead-letters all of it if it turns out never to succeed.
    */
   @Bean(BATCH_LISTENERS)
   ConcurrentKafkaListenerContainerFactory<Object, Object> eventBatchListeners(

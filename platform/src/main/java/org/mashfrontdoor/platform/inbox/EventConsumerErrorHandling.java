@@ -47,18 +47,18 @@ public final class EventConsumerErrorHandling {
 
   private static final Logger log = LoggerFactory.getLogger(EventConsumerErrorHandling.class);
 
+  /** Only to classify, exactly as every handler built here does; it recovers nothing. */
+  private static final WaitingOutFaults CLASSIFICATION = classifying((record, consumer, error) -> {
+  }, new ExponentialBackOff());
+
   /**
-   * Whether {@code error} (or a cause) is one of {@link #NEVER_SUCCEEDS}: for a listener that skips bad data itself
-   * (a projection that must not dead-letter what the alert listeners already do) and lets faults be waited out.
+   * Whether the error handler dead-letters {@code error} at once: one of {@link #NEVER_SUCCEEDS} or of Spring Kafka's
+   * own non-retryable defaults, or caused by one. For a listener that must agree with the handler: one that skips bad
+   * data itself (a projection that must not dead-letter what the alert listeners already do), or one that names the
+   * record that failed in a poll.
    */
   public static boolean canNeverSucceed(Throwable error) {
-    for (Throwable e = error; e != null; e = e.getCause()) {
-      Throwable current = e;
-      if (NEVER_SUCCEEDS.stream().anyMatch(kind -> kind.isInstance(current))) {
-        return true;
-      }
-    }
-    return false;
+    return !CLASSIFICATION.retryable(error);
   }
 
   private EventConsumerErrorHandling() {
@@ -88,8 +88,7 @@ public final class EventConsumerErrorHandling {
       log.warn("Dead-lettered {} to {}: {}", where(record), record.topic() + Topics.DEAD_LETTER_SUFFIX,
           describe(error));
     };
-    WaitingOutFaults handler = new WaitingOutFaults(counted, backOff);
-    handler.addNotRetryableExceptions(NEVER_SUCCEEDS.toArray(Class[]::new));
+    WaitingOutFaults handler = classifying(counted, backOff);
     // Our one line per backoff step below replaces Spring's stack trace per attempt (and its exception messages).
     handler.setLogLevel(KafkaException.Level.DEBUG);
     handler.setRetryListeners(new RetryListener() {
@@ -105,6 +104,13 @@ public final class EventConsumerErrorHandling {
             describe(error));
       }
     });
+    return handler;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static WaitingOutFaults classifying(ConsumerAwareRecordRecoverer recoverer, ExponentialBackOff backOff) {
+    WaitingOutFaults handler = new WaitingOutFaults(recoverer, backOff);
+    handler.addNotRetryableExceptions(NEVER_SUCCEEDS.toArray(Class[]::new));
     return handler;
   }
 

@@ -1,8 +1,6 @@
 package org.mashfrontdoor.platform.outbox;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -16,13 +14,13 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.persistence.DuplicateKeys;
 
 /**
  * A collection of aggregates that publish events through the transactional outbox without multi-document
@@ -87,8 +85,8 @@ public final class OutboxedCollection {
 
   /**
    * Inserts many new aggregates in one unordered write (one round trip, one commit on the local store), each
-   * answered as {@link #insert} would answer it, in order. A fault other than a duplicate is thrown once the events
-   * of those that went in durably are with the relay; every insert here is safe to repeat.
+   * answered as {@link #insert} would answer it, in order. A fault is thrown as it is (every insert here is safe to
+   * repeat): the events of any that went in then wait for the relay's sweep, as they do after a crash.
    */
   public List<Write> insertAll(List<Insert> inserts) {
     if (inserts.isEmpty()) {
@@ -102,36 +100,25 @@ public final class OutboxedCollection {
       doc.put(HANDLED_EVENT_IDS, insert.handledEventId() == null ? List.of() : List.of(insert.handledEventId()));
       docs.add(doc);
     }
-    Map<Integer, BulkWriteError> refused = Map.of();
-    MongoBulkWriteException fault = null;
-    boolean durable = true;
+    Set<Integer> duplicates = Set.of();
     try {
       collection.insertMany(docs, new InsertManyOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
-      refused = e.getWriteErrors().stream().collect(Collectors.toMap(BulkWriteError::getIndex, error -> error));
-      // Not acknowledged by a majority: what went in may yet roll back, so its events wait for the relay's sweep.
-      durable = e.getWriteConcernError() == null;
-      if (!durable || refused.values().stream()
-          .anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
-        fault = e;
-      }
+      duplicates = DuplicateKeys.only(e);
     }
     List<Write> writes = new ArrayList<>(inserts.size());
     for (int i = 0; i < inserts.size(); i++) {
       Insert insert = inserts.get(i);
       Object id = insert.state().get("_id");
-      if (!refused.containsKey(i)) {
-        if (durable && !insert.events().isEmpty()) {
+      if (!duplicates.contains(i)) {
+        if (!insert.events().isEmpty()) {
           relay.raised(this, id, docs.get(i).getList(PENDING_EVENTS, Document.class));
         }
         writes.add(Write.APPLIED);
-      } else if (fault == null) {
+      } else {
         writes.add(insert.handledEventId() != null && alreadyHandled(id, insert.handledEventId())
             ? Write.ALREADY_HANDLED : Write.CONFLICT);
       }
-    }
-    if (fault != null) {
-      throw fault;
     }
     return writes;
   }

@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
  * referral events are not triage's business.
  *
  * <p>A poll's records are handled together ({@link OpeningContact#openAll}): a few store round trips for the lot,
- * not five or six per referral, which is what kept triage behind intake under load (docs/performance.md). A record
- * that can never open a contact is handed to the error handler alone ({@link BatchListenerFailedException} with its
- * place in the poll), once those before it are handled: it is dead-lettered, and the rest of the poll comes again.
+ * not five or six per referral, which is what kept triage behind intake under load (docs/performance.md). Every
+ * failure reaches the error handler as a {@link BatchListenerFailedException} naming one record by its place in the
+ * poll, once those before it are handled: a record that can never open a contact is dead-lettered alone, a fault is
+ * waited out on the record it stopped at, and the rest of the poll comes again after it. Thrown any other way, the
+ * handler would retry the whole poll and could dead-letter all of it.
  */
 @Component
 class ReferralEventsListener {
@@ -60,25 +62,27 @@ class ReferralEventsListener {
   }
 
   /**
-   * Opens them together; when that fails for a reason no retry changes, opens them one at a time to find the one
-   * that can never open (the rest then are handled, and only it goes to the error handler).
+   * Opens them together. A fault to wait out (the store away) is named at the first of them, so the error handler
+   * waits it out on that record, counting each wait, and the poll comes again from there. When they fail for a reason
+   * no retry changes, they are opened one at a time to find the one that cannot, and only it is named.
    */
   private void open(List<OpeningContact.Received> received, List<Integer> places) {
+    if (received.isEmpty()) {
+      return;
+    }
     try {
       openingContact.openAll(received);
+      return;
     } catch (RuntimeException e) {
       if (!EventConsumerErrorHandling.canNeverSucceed(e)) {
-        throw e;
+        throw failed(e, places.getFirst());
       }
-      for (int j = 0; j < received.size(); j++) {
-        try {
-          openingContact.openAll(List.of(received.get(j)));
-        } catch (RuntimeException alone) {
-          if (!EventConsumerErrorHandling.canNeverSucceed(alone)) {
-            throw alone;
-          }
-          throw failed(alone, places.get(j));
-        }
+    }
+    for (int j = 0; j < received.size(); j++) {
+      try {
+        openingContact.openAll(List.of(received.get(j)));
+      } catch (RuntimeException alone) {
+        throw failed(alone, places.get(j));
       }
     }
   }

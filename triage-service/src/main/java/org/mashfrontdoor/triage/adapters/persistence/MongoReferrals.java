@@ -1,6 +1,5 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.persistence.DuplicateKeys;
 import org.mashfrontdoor.triage.application.Referrals;
 import org.mashfrontdoor.triage.domain.ReferralDetails;
 
@@ -41,11 +41,8 @@ public class MongoReferrals implements Referrals {
     try {
       referrals.insertMany(docs, new InsertManyOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
-      if (e.getWriteConcernError() != null || e.getWriteErrors().stream()
-          .anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
-        throw e;
-      }
-      // Kept when those referrals were first received: a redelivery changes nothing.
+      // The duplicates were kept when those referrals were first received: a redelivery changes nothing.
+      DuplicateKeys.only(e);
     }
   }
 

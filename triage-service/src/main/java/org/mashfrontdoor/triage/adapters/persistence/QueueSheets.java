@@ -2,6 +2,7 @@ package org.mashfrontdoor.triage.adapters.persistence;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -25,7 +26,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.mashfrontdoor.platform.paging.PageWindow;
+import org.mashfrontdoor.platform.persistence.DuplicateKeys;
 import org.mashfrontdoor.platform.persistence.Scans;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.domain.Contact;
@@ -133,11 +136,12 @@ final class QueueSheets {
   }
 
   /**
-   * Lists the open ones among {@code contacts} at their places (idempotent), in three writes however many: the tally
-   * counted up for all, one unordered push per contact, and a correction for those listed already. The tally is
-   * counted up before the pushes and down again for each contact that was listed already, so a failure between the
-   * writes leaves the tally counting more than the sheets hold, never less: a minute's listings are then never
-   * skipped, at worst a later page repeats one.
+   * Lists the open ones among {@code contacts} at their places (idempotent): the tally counted up for all in one
+   * write, then one unordered write pushing each into its sheet (made if missing); each push refused (the contact
+   * listed already, or another writer making the same sheet) is settled alone. The tally is counted up before the
+   * pushes and down again for each contact that was listed already, so a failure between the writes leaves the tally
+   * counting more than the sheets hold, never less: a minute's listings are then never skipped, at worst a later page
+   * repeats one.
    */
   void listAll(List<Contact> contacts) {
     List<Contact> open = contacts.stream().filter(c -> c.status() == ContactStatus.OPEN).toList();
@@ -150,29 +154,48 @@ final class QueueSheets {
     count(up);
     List<UpdateOneModel<Document>> pushes = open.stream().map(contact -> new UpdateOneModel<Document>(
         unlisted(contact), Updates.push(ENTRIES, listing(contact, now)), new UpdateOptions().upsert(true))).toList();
-    Set<Integer> refused = new HashSet<>();
+    Set<Integer> refused = Set.of();
     try {
       sheets.bulkWrite(pushes, new BulkWriteOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
-      if (e.getWriteConcernError() != null || e.getWriteErrors().stream()
-          .anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
-        throw e;
-      }
-      // Listed already (the upsert found no sheet without it and could not make a second), or another writer made
-      // the sheet first (MongoDB retries such an upsert itself only for an equality filter): push without upsert.
-      e.getWriteErrors().forEach(error -> refused.add(error.getIndex()));
+      // The upsert found no sheet without the contact and could not make a second (MongoDB retries such an upsert
+      // itself only for an equality filter).
+      refused = DuplicateKeys.only(e);
     }
     Map<Place, Integer> down = new HashMap<>();
     for (int i : refused) {
-      Contact contact = open.get(i);
-      if (sheets.updateOne(unlisted(contact), pushes.get(i).getUpdate()).getModifiedCount() == 0) {
-        down.merge(Place.of(contact), -1, Integer::sum);
-        // Listed before (a redelivery): filed now, so the listing is not taken for one whose write never followed.
-        sheets.updateOne(new Document("_id", Place.of(contact).sheet(contact.decisionDueBy()))
-            .append(ENTRIES + "." + ID, contact.contactId()), Updates.set(ENTRIES + ".$." + FILED_AT, now));
+      if (listedBefore(open.get(i), pushes.get(i).getUpdate(), now)) {
+        down.merge(Place.of(open.get(i)), -1, Integer::sum);
       }
     }
     count(down);
+  }
+
+  /**
+   * Settles one push the bulk write refused: true when the contact was listed before (a redelivery; its listing is
+   * filed now, so it is not taken for one whose write never followed), false once this call listed it. A sheet can
+   * be emptied and removed between two of these writes, so each step is checked and the next tried.
+   */
+  private boolean listedBefore(Contact contact, Bson push, Date now) {
+    String sheet = Place.of(contact).sheet(contact.decisionDueBy());
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      if (sheets.updateOne(unlisted(contact), push).getModifiedCount() == 1) {
+        return false;
+      }
+      if (sheets.updateOne(new Document("_id", sheet).append(ENTRIES + "." + ID, contact.contactId()),
+          Updates.set(ENTRIES + ".$." + FILED_AT, now)).getMatchedCount() == 1) {
+        return true;
+      }
+      try {
+        sheets.updateOne(unlisted(contact), push, new UpdateOptions().upsert(true));
+        return false;
+      } catch (MongoWriteException e) {
+        if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+      }
+    }
+    throw new IllegalStateException("Sheet " + sheet + " kept changing while listing a contact on it");
   }
 
   /** The contact's sheet, if it does not list the contact yet. */
@@ -454,8 +477,8 @@ final class QueueSheets {
   }
 
   /**
-   * A store from before the sheets: its open contacts listed at start-up (one scan, once), a sheet at a time in
-   * rounds, so the service holds one round.
+   * A store from before the sheets: its open contacts listed at start-up (one scan, once), in rounds of
+   * {@link #listAll}, so the service holds one round.
    */
   private void listEarlierContactsOnce() {
     Document tally = sheets.find(Filters.eq("_id", TALLY)).first();

@@ -19,8 +19,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * A poll of referral events is opened together, and a record that can never open a contact is named to the error
- * handler by its place once those before it are handled; a fault that may pass is thrown as it is, the poll to come
- * again. The broker and store are not needed to say which record the listener names (TriageServiceIT runs it whole).
+ * handler by its place once those before it are handled, and so is a fault that may pass, at the first record not
+ * handled. The broker and store are not needed to say which record the listener names (TriageServiceIT runs it whole).
  */
 @DisplayName("The referral events listener, a poll at a time")
 class ReferralEventsListenerTest {
@@ -78,11 +78,27 @@ class ReferralEventsListenerTest {
   }
 
   @Test
-  void a_fault_that_may_pass_is_thrown_as_it_is_for_the_poll_to_come_again() {
+  void a_fault_that_may_pass_is_named_at_the_first_record_so_it_is_waited_out_there_and_the_poll_comes_again() {
     IllegalStateException storeAway = new IllegalStateException("store away");
     opening(received -> storeAway);
 
-    assertThatThrownBy(() -> new ReferralEventsListener(opening).on(poll(example, example))).isSameAs(storeAway);
-    assertThat(opened).hasSize(1);
+    assertThatThrownBy(() -> new ReferralEventsListener(opening).on(poll(example, example)))
+        .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+          assertThat(e.getIndex()).isZero();
+          assertThat(e.getCause()).isSameAs(storeAway);
+        });
+    assertThat(opened).as("not tried one at a time: every one of them may pass").hasSize(1);
+  }
+
+  @Test
+  void a_fault_while_opening_those_before_a_bad_record_is_named_before_it() {
+    IllegalStateException storeAway = new IllegalStateException("store away");
+    opening(received -> storeAway);
+
+    assertThatThrownBy(() -> new ReferralEventsListener(opening).on(poll(example, "{not an event")))
+        .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+          assertThat(e.getIndex()).isZero();
+          assertThat(e.getCause()).isSameAs(storeAway);
+        });
   }
 }

@@ -1,0 +1,29 @@
+package org.mashfrontdoor.platform.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What an unordered bulk write refused only because a key was stored already: the answer a repeated write expects
+ * (a redelivery, or another writer first), told apart from a fault to wait out.
+ */
+public final class DuplicateKeys {
+
+  private DuplicateKeys() {
+  }
+
+  /**
+   * The places, in the bulk write, of the statements {@code refused} refused as duplicate keys. Throws
+   * {@code refused} itself when it refused anything for another reason, or a majority did not acknowledge it.
+   */
+  public static Set<Integer> only(MongoBulkWriteException refused) {
+    if (refused.getWriteConcernError() != null || refused.getWriteErrors().stream()
+        .anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+      throw refused;
+    }
+    return refused.getWriteErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
+  }
+}
