@@ -149,14 +149,16 @@ public class PlatformAutoConfiguration {
    * Listeners that take a poll's records together ({@code @KafkaListener(containerFactory = BATCH_LISTENERS)}), to
    * write them in a few store round trips: set up as Boot's record listeners are (consumer settings, this error
    * handler, a thread per partition), but committing offsets per poll, as a batch listener must. A listener must
-   * throw only a {@code BatchListenerFailedException} naming the record it failed at: the error handler commits those
-   * before it, then dead-letters that record alone or waits out the fault on it, and the rest comes again. Anything
-   * else thrown is retried with the whole poll, and dead-letters all of it if it turns out never to succeed.
+   * throw only {@code EventConsumerErrorHandling.failedAt}, naming the record it failed at: the error handler
+   * commits those before it, then dead-letters that record alone or waits out the fault on it, and the rest comes
+   * again. Anything else thrown is retried with the whole poll, and dead-letters all of it if it turns out never to
+   * succeed.
    */
   @Bean(BATCH_LISTENERS)
   ConcurrentKafkaListenerContainerFactory<Object, Object> eventBatchListeners(
       ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-      ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> listenerThreadPerPartition) {
+      ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
+          listenerThreadPerPartition) {
     ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
     configurer.configure(factory, consumers);
     // Boot sets its customizers on its own factory only.

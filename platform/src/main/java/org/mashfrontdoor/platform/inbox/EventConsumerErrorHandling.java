@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -52,16 +53,44 @@ public final class EventConsumerErrorHandling {
   }, new ExponentialBackOff());
 
   /**
-   * Whether the error handler dead-letters {@code error} at once: one of {@link #NEVER_SUCCEEDS} or of Spring Kafka's
-   * own non-retryable defaults, or caused by one. For a listener that must agree with the handler: one that skips bad
-   * data itself (a projection that must not dead-letter what the alert listeners already do), or one that names the
-   * record that failed in a poll.
+   * Whether the error handler dead-letters {@code error} rather than wait it out: one of {@link #NEVER_SUCCEEDS}
+   * or of Spring Kafka's own non-retryable defaults, or caused by one. For a listener that must agree with the
+   * handler: one that skips bad data itself (a projection that must not dead-letter what the alert listeners already
+   * do), or one that names the record that failed in a poll.
    */
   public static boolean canNeverSucceed(Throwable error) {
     return !CLASSIFICATION.retryable(error);
   }
 
   private EventConsumerErrorHandling() {
+  }
+
+  /**
+   * What a listener that takes a poll's records together throws when the record at {@code place} failed with
+   * {@code cause} (those before it handled): the error handler commits those before it, then dead-letters that record
+   * alone if {@code cause} can never succeed, or waits the fault out on it. Its message names only the place.
+   *
+   * <p>Two classes, one per answer: Spring Kafka keeps a record's backoff while the exception it meets there stays of
+   * the same class, so a record first waited out for a fault and then found bad must fail with another class to be
+   * classified again, and dead-lettered rather than retried for ever.
+   */
+  public static BatchListenerFailedException failedAt(int place, RuntimeException cause) {
+    String message = "record " + place + " of the poll";
+    return canNeverSucceed(cause) ? new NeverSucceedsAt(message, cause, place) : new FaultAt(message, cause, place);
+  }
+
+  /** A record of a poll that can never succeed. */
+  static final class NeverSucceedsAt extends BatchListenerFailedException {
+    NeverSucceedsAt(String message, Throwable cause, int place) {
+      super(message, cause, place);
+    }
+  }
+
+  /** A record of a poll at which a fault is waited out. */
+  static final class FaultAt extends BatchListenerFailedException {
+    FaultAt(String message, Throwable cause, int place) {
+      super(message, cause, place);
+    }
   }
 
   public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, Duration firstBackoff,

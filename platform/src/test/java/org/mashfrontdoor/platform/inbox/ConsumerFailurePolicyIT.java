@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,6 +47,7 @@ import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
@@ -54,7 +56,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 /**
  * The consumer failure policy over the real embedded broker and a real store (a mongo-java-server of its own, so
  * the test can take it away and bring it back on the same port): faults are waited out, bad data is dead-lettered
- * at once and redacted.
+ * at once and redacted; for a listener taking a poll at a time, record by record.
  */
 @WithEmbeddedInfrastructure
 @DisplayName("Consumer failures: a store outage is waited out; bad data goes to the DLT at once, redacted")
@@ -184,6 +186,53 @@ class ConsumerFailurePolicyIT {
         .isZero();
     assertThat(ByteBuffer.wrap(redacted.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong())
         .isEqualTo(1);
+  }
+
+  @Test
+  void a_record_of_a_poll_waited_out_for_a_fault_then_found_bad_is_dead_lettered_alone_and_the_rest_handled()
+      throws Exception {
+    String polled = topic + "-poll";
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+      admin.createTopics(List.of(new NewTopic(polled, 1, (short) 1),
+          new NewTopic(polled + Topics.DEAD_LETTER_SUFFIX, 1, (short) 1))).all().get();
+    }
+    EventEnvelope eve = event("Eve");
+    EventEnvelope fay = event("Fay");
+    EventEnvelope gus = event("Gus");
+    for (EventEnvelope event : List.of(eve, fay, gus)) {
+      template.send(polled, event.subject(), EventJson.write(event)).join();
+    }
+    AtomicInteger fayAttempts = new AtomicInteger();
+    MongoCollection<Document> handled = client.getDatabase("policy").getCollection("handled");
+    ContainerProperties properties = new ContainerProperties(polled);
+    // A listener taking a poll at a time: Fay meets the store away twice, then turns out to be bad data.
+    properties.setMessageListener((BatchMessageListener<String, String>) records -> {
+      for (int i = 0; i < records.size(); i++) {
+        EventEnvelope event = EventJson.read(records.get(i).value());
+        if (event.id().equals(fay.id())) {
+          throw EventConsumerErrorHandling.failedAt(i, fayAttempts.incrementAndGet() <= 2
+              ? new IllegalStateException("store away") : new IllegalArgumentException("bad data"));
+        }
+        handled.replaceOne(new Document("_id", event.id()), new Document("_id", event.id()),
+            new com.mongodb.client.model.ReplaceOptions().upsert(true));
+      }
+    });
+    KafkaMessageListenerContainer<String, String> polls = new KafkaMessageListenerContainer<>(
+        new DefaultKafkaConsumerFactory<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+            ConsumerConfig.GROUP_ID_CONFIG, "policy-" + polled, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new StringDeserializer(), new StringDeserializer()), properties);
+    polls.setCommonErrorHandler(EventConsumerErrorHandling.errorHandler(template, Duration.ofMillis(50),
+        Duration.ofMillis(400), meters));
+    polls.start();
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> handledIds().containsAll(List.of(eve.id(), gus.id())));
+      List<ConsumerRecord<String, String>> dead = readAll(polled + Topics.DEAD_LETTER_SUFFIX, Duration.ofSeconds(30));
+      assertThat(dead).extracting(r -> EventJson.read(r.value()).id()).containsExactly(fay.id());
+      assertThat(fayAttempts).hasValue(3);
+      assertThat(waits()).as("the fault was waited out, and counted").isEqualTo(2);
+    } finally {
+      polls.stop();
+    }
   }
 
   EventEnvelope event(String childName) {

@@ -18,7 +18,6 @@ import org.mashfrontdoor.triage.domain.Child;
 import org.mashfrontdoor.triage.domain.Referral;
 import org.mashfrontdoor.triage.domain.ReferralDetails;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +26,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>A poll's records are handled together ({@link OpeningContact#openAll}): a few store round trips for the lot,
  * not five or six per referral, which is what kept triage behind intake under load (docs/performance.md). Every
- * failure reaches the error handler as a {@link BatchListenerFailedException} naming one record by its place in the
- * poll, once those before it are handled: a record that can never open a contact is dead-lettered alone, a fault is
- * waited out on the record it stopped at, and the rest of the poll comes again after it. Thrown any other way, the
- * handler would retry the whole poll and could dead-letter all of it.
+ * failure reaches the error handler naming one record by its place in the poll
+ * ({@link EventConsumerErrorHandling#failedAt}), once those before it are handled: a record that can never open a
+ * contact is dead-lettered alone, a fault is waited out on the record it stopped at, and the rest of the poll comes
+ * again after it. Thrown any other way, the handler would retry the whole poll and could dead-letter all of it.
  */
 @Component
 class ReferralEventsListener {
@@ -51,7 +50,7 @@ class ReferralEventsListener {
         one = received(records.get(i).value());
       } catch (RuntimeException e) {
         open(received, places);
-        throw failed(e, i);
+        throw EventConsumerErrorHandling.failedAt(i, e);
       }
       if (one.isPresent()) {
         received.add(one.get());
@@ -75,21 +74,16 @@ class ReferralEventsListener {
       return;
     } catch (RuntimeException e) {
       if (!EventConsumerErrorHandling.canNeverSucceed(e)) {
-        throw failed(e, places.getFirst());
+        throw EventConsumerErrorHandling.failedAt(places.getFirst(), e);
       }
     }
     for (int j = 0; j < received.size(); j++) {
       try {
         openingContact.openAll(List.of(received.get(j)));
       } catch (RuntimeException alone) {
-        throw failed(alone, places.get(j));
+        throw EventConsumerErrorHandling.failedAt(places.get(j), alone);
       }
     }
-  }
-
-  /** The record at {@code place} failed; its message names only its place (messages may reach logs). */
-  private static BatchListenerFailedException failed(RuntimeException cause, int place) {
-    return new BatchListenerFailedException("referral event at " + place + " of the poll", cause, place);
   }
 
   /** The referral a record tells of, when it is a referral received; empty for other referral events. */
