@@ -101,8 +101,9 @@ class StoreUnavailableIT {
             TestKafka.consumer(Topics.REFERRAL_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
       for (String event : List.of(TriageServiceIT.referralReceived(first, now, false, null), badEvent,
           TriageServiceIT.referralReceived(last, now, false, null))) {
-        producer.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, key, event)).get();
+        producer.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, key, event));
       }
+      producer.flush(); // once, so they go in one producer batch: one fetch brings them all
       proxy.cut();
       double before = waits();
       referralEvents.resume();

@@ -42,6 +42,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
@@ -387,20 +388,31 @@ class TriageServiceIT {
   @Test
   void a_referral_received_without_its_deadline_or_policy_is_dead_lettered_and_opens_no_contact() throws Exception {
     String noPolicy = UUID.randomUUID().toString();
-    // A good one first on the same key (so likely in the same poll as the bad ones): it is opened, not dead-lettered.
+    // Triage's referral listener paused while they are sent, so all come in one poll, on one partition (one key):
+    // a good one first, which is opened and not dead-lettered, the two bad ones, then a marker.
+    MessageListenerContainer listener = listeners.getListenerContainers().stream()
+        .filter(c -> List.of(c.getContainerProperties().getTopics()).contains(Topics.REFERRAL_EVENTS))
+        .findFirst().orElseThrow();
+    listener.pause();
+    await().atMost(Duration.ofSeconds(30)).until(listener::isContainerPaused);
     String before = UUID.randomUUID().toString();
     String beforeEvent = referralReceived(before, NOW, false, null);
-    send(noPolicy, beforeEvent);
     String noPolicyEvent = referralReceived(noPolicy, NOW, NOW.plus(Duration.ofHours(24)), null, false, null,
         "MARF", List.of());
-    send(noPolicy, noPolicyEvent);
     String noDeadline = UUID.randomUUID().toString();
     String noDeadlineEvent = referralReceived(noDeadline, NOW, null, WITHIN_24_HOURS, false, null, "MARF",
         List.of());
-    send(noPolicy, noDeadlineEvent);
-    // A marker on the same key (so the same partition, after both): once it is handled, so were they.
     String marker = UUID.randomUUID().toString();
-    send(noPolicy, referralReceived(marker, NOW, false, null));
+    try {
+      // Sent together and flushed once, so they go in one producer batch: one fetch brings them all.
+      for (String event : List.of(beforeEvent, noPolicyEvent, noDeadlineEvent,
+          referralReceived(marker, NOW, false, null))) {
+        referralEvents.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, noPolicy, event));
+      }
+      referralEvents.flush();
+    } finally {
+      listener.resume();
+    }
     awaitContact(marker);
 
     awaitContact(before);
