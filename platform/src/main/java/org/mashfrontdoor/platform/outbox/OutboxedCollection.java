@@ -4,6 +4,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -11,7 +12,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -129,24 +132,22 @@ public final class OutboxedCollection {
    */
   public Write update(Object id, long expectedVersion, Bson changes, List<EventEnvelope> events,
       String handledEventId) {
-    List<Bson> filters = new ArrayList<>(List.of(Filters.eq("_id", id), Filters.eq(VERSION, expectedVersion)));
-    if (handledEventId != null) {
-      filters.add(Filters.ne(HANDLED_EVENT_IDS, handledEventId));
-    }
+    List<String> handled = handledEventId == null ? List.of() : List.of(handledEventId);
+    Bson filter = versioned(id, expectedVersion, handled);
     List<Bson> updates = new ArrayList<>(List.of(changes, Updates.inc(VERSION, 1L)));
     if (!events.isEmpty()) {
       updates.add(Updates.pushEach(PENDING_EVENTS, pendingDocuments(events)));
     }
-    if (handledEventId != null) {
-      updates.add(Updates.addToSet(HANDLED_EVENT_IDS, handledEventId));
+    if (!handled.isEmpty()) {
+      updates.add(Updates.addEachToSet(HANDLED_EVENT_IDS, handled));
     }
     if (events.isEmpty()) {
-      if (collection.updateOne(Filters.and(filters), Updates.combine(updates)).getMatchedCount() == 1) {
+      if (collection.updateOne(filter, Updates.combine(updates)).getMatchedCount() == 1) {
         return Write.APPLIED;
       }
     } else {
       // The same one write, answering with the events it leaves pending: the relay needs no read to find them.
-      Document pending = collection.findOneAndUpdate(Filters.and(filters), Updates.combine(updates),
+      Document pending = collection.findOneAndUpdate(filter, Updates.combine(updates),
           new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
               .projection(Projections.include(PENDING_EVENTS)));
       if (pending != null) {
@@ -162,6 +163,37 @@ public final class OutboxedCollection {
       return Write.ALREADY_HANDLED;
     }
     return Write.CONFLICT;
+  }
+
+  /** A version-checked change that raises no events, caused by the consumed events {@code handledEventIds}. */
+  public record Update(Object id, long expectedVersion, Bson changes, List<String> handledEventIds) {
+  }
+
+  /**
+   * Applies each update as {@link #update} would, in one unordered write (one round trip, one commit on the local
+   * store). Answers whether every one applied. The write tells how many matched, not which, so when not all did the
+   * caller re-reads and decides again; an update that applied is then known by its handled event ids.
+   */
+  public boolean updateAll(List<Update> updates) {
+    if (updates.isEmpty()) {
+      return true;
+    }
+    List<WriteModel<Document>> writes = new ArrayList<>(updates.size());
+    for (Update update : updates) {
+      writes.add(new UpdateOneModel<>(versioned(update.id(), update.expectedVersion(), update.handledEventIds()),
+          Updates.combine(update.changes(), Updates.inc(VERSION, 1L),
+              Updates.addEachToSet(HANDLED_EVENT_IDS, update.handledEventIds()))));
+    }
+    return collection.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount() == updates.size();
+  }
+
+  /** The aggregate {@code id} at {@code version}, not having handled any of {@code handledEventIds}. */
+  private static Bson versioned(Object id, long version, List<String> handledEventIds) {
+    List<Bson> filters = new ArrayList<>(List.of(Filters.eq("_id", id), Filters.eq(VERSION, version)));
+    if (!handledEventIds.isEmpty()) {
+      filters.add(Filters.nin(HANDLED_EVENT_IDS, handledEventIds));
+    }
+    return Filters.and(filters);
   }
 
   private boolean alreadyHandled(Object id, String eventId) {

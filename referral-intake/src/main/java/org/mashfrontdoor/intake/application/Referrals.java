@@ -32,9 +32,19 @@ public interface Referrals {
    */
   List<Referral> updatedSince(String partnerId, Instant since, String after, int limit);
 
+  /** One consumed event's change to one referral. */
+  record Change(String referralId, String causedByEventId, UnaryOperator<Referral> change) {
+  }
+
   /**
-   * Applies {@code change} once for the event {@code causedByEventId}: a redelivered event changes nothing.
-   * Returns false when the referral is unknown.
+   * Applies each change once, in order (several may change one referral), as if one at a time: a change whose event
+   * the referral already handled changes nothing, so a redelivered poll changes nothing. Answers, for each change,
+   * whether the referral is known.
    */
-  boolean update(String referralId, String causedByEventId, UnaryOperator<Referral> change);
+  List<Boolean> updateAll(List<Change> changes);
+
+  /** {@link #updateAll} for one change. */
+  default boolean update(String referralId, String causedByEventId, UnaryOperator<Referral> change) {
+    return updateAll(List.of(new Change(referralId, causedByEventId, change))).getFirst();
+  }
 }

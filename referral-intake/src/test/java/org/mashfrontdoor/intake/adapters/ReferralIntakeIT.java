@@ -189,6 +189,25 @@ class ReferralIntakeIT {
     assertThat(get(referralId).get("timeline")).hasSize(3);
   }
 
+  @Test
+  void a_triage_event_that_can_never_apply_is_dead_lettered_alone_and_those_around_it_apply() throws Exception {
+    String referralId = json(post(MARF, "application/json").body()).get("referralId").asString();
+    String bad = UUID.randomUUID().toString();
+    try (TopicEvents deadLetters = TestKafka.events(Topics.TRIAGE_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
+      // One key, so one partition, in order: good, bad (an outcome no MASH records), good.
+      sendTriageEvent(UUID.randomUUID().toString(), "triage.contact-opened.v1", referralId, Map.of());
+      sendTriageEvent(bad, "triage.decision-recorded.v1", referralId, Map.of("referralId", referralId,
+          "outcome", "WAIT_AND_SEE"));
+      sendTriageEvent(UUID.randomUUID().toString(), "triage.decision-recorded.v1", referralId,
+          Map.of("referralId", referralId, "outcome", "EARLY_HELP", "decidedAt", "2026-11-23T10:00:00Z"));
+
+      deadLetters.awaitEvents(referralId, e -> e.id().equals(bad));
+      await().atMost(Duration.ofSeconds(30)).until(() -> get(referralId).get("status").asString().equals("DECIDED"));
+      assertThat(get(referralId).get("outcome").asString()).isEqualTo("EARLY_HELP");
+      assertThat(milestones(get(referralId))).containsExactly("RECEIVED", "IN_TRIAGE", "DECIDED");
+    }
+  }
+
   void sendCaseEvent(String eventId, String type, String referralId, Object data) {
     EventEnvelope event = new EventEnvelope("1.0", eventId, "/mash/case-service", type, referralId,
         Instant.now(), "application/json", EventJson.mapper().valueToTree(data));

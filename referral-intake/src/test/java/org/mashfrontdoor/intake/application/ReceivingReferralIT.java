@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,9 +69,13 @@ class ReceivingReferralIT {
     clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     OutboxRelay relay = new OutboxRelay(database, clock, 100);
     keys = new MongoIdempotencyKeys(database);
-    receiving = new ReceivingReferral(new MongoReferrals(relay, ReferralReceivedV1::eventFor),
-        new MongoReferenceNumbers(database), keys, new ChildKeys("a-test-secret-of-some-length"), clock, new ElapsedTime(Duration.ofHours(24)),
-        Duration.ofDays(8));
+    receiving = receiving(database, new MongoReferrals(relay, ReferralReceivedV1::eventFor), keys, clock);
+  }
+
+  /** Receiving referrals into {@code referrals}, as the service is set up. */
+  static ReceivingReferral receiving(MongoDatabase database, Referrals referrals, IdempotencyKeys keys, Clock clock) {
+    return new ReceivingReferral(referrals, new MongoReferenceNumbers(database), keys,
+        new ChildKeys("a-test-secret-of-some-length"), clock, new ElapsedTime(Duration.ofHours(24)), Duration.ofDays(8));
   }
 
   static NewReferral.Child child(String given, String family, String dob, String nhs, String upn, String postcode) {

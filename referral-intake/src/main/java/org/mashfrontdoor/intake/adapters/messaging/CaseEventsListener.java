@@ -52,8 +52,8 @@ class CaseEventsListener {
         if (opened.pathway() == null) {
           throw new MalformedEventException("case.opened.v1 " + event.id() + " has no pathway");
         }
-        yield following.caseOpened(event.subject(), event.id(), opened.pathway(),
-            opened.openedAt() == null ? event.time() : opened.openedAt());
+        yield following.follow(FollowingTriage.caseOpened(event.subject(), event.id(), opened.pathway(),
+            opened.openedAt() == null ? event.time() : opened.openedAt()));
       }
       case "case.stepped-up.v1" -> {
         SteppedUp steppedUp = event.dataAs(SteppedUp.class);
@@ -65,14 +65,16 @@ class CaseEventsListener {
         String earlier = steppedUp.referralId() == null ? event.subject() : steppedUp.referralId();
         // The new referral first: if the earlier one is unknown, this dead-letters before anything is written.
         steppingUp.steppedUp(steppedUp.caseId(), earlier, steppedUp.newReferralId(), steppedUp.reason());
-        yield following.caseMilestone(earlier, event.id(), Milestone.STEPPED_UP, when(event, "steppedUpAt"));
+        yield following.follow(FollowingTriage.caseMilestone(earlier, event.id(), Milestone.STEPPED_UP,
+            when(event, "steppedUpAt")));
       }
       default -> {
         Step step = stepOf(event.type());
         if (step == null) {
           yield true; // other case events (child seen, lead professional, deadlines) are not the referrer's business
         }
-        yield following.caseMilestone(event.subject(), event.id(), step.milestone(), when(event, step.timeField()));
+        yield following.follow(FollowingTriage.caseMilestone(event.subject(), event.id(), step.milestone(),
+            when(event, step.timeField())));
       }
     };
     if (!known) {

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.mashfrontdoor.intake.application.FollowingTriage;
+import org.mashfrontdoor.intake.application.Referrals.Change;
+import org.mashfrontdoor.platform.PlatformAutoConfiguration;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.MalformedEventException;
 import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.inbox.EventPoll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -36,25 +40,49 @@ class TriageEventsListener {
   record ReferralJoined(String referralId) {
   }
 
+  /** One referral's change, from an event of this type. */
+  private record Heard(String type, Change change) {
+  }
+
   private final FollowingTriage followingTriage;
 
   TriageEventsListener(FollowingTriage followingTriage) {
     this.followingTriage = followingTriage;
   }
 
-  @KafkaListener(topics = Topics.TRIAGE_EVENTS)
-  void on(String message) {
+  /**
+   * A poll's events are followed together ({@link FollowingTriage#followAll}, through {@link EventPoll}): two store
+   * round trips for the poll, where one event at a time took two each and fell tens of thousands of events behind in
+   * a long run (docs/performance.md).
+   */
+  @KafkaListener(topics = Topics.TRIAGE_EVENTS, containerFactory = PlatformAutoConfiguration.BATCH_LISTENERS)
+  void on(List<ConsumerRecord<String, String>> records) {
+    EventPoll.handle(records, TriageEventsListener::heard, this::follow);
+  }
+
+  private void follow(List<Heard> heard) {
+    List<Boolean> known = followingTriage.followAll(heard.stream().map(Heard::change).toList());
+    for (int i = 0; i < heard.size(); i++) {
+      if (!known.get(i)) {
+        log.warn("Event {} ({}) is about referral {} which this intake does not hold",
+            heard.get(i).change().causedByEventId(), heard.get(i).type(), heard.get(i).change().referralId());
+      }
+    }
+  }
+
+  /** What an event changes for each referrer it concerns; nothing for events that are not the referrer's business. */
+  private static List<Heard> heard(String message) {
     EventEnvelope event = EventJson.read(message);
-    boolean known = switch (event.type()) {
+    List<Change> changes = switch (event.type()) {
       case "triage.contact-opened.v1" ->
-          followingTriage.contactOpened(event.subject(), event.id(), event.time());
+          List.of(FollowingTriage.contactOpened(event.subject(), event.id(), event.time()));
       case "triage.referral-joined.v1" -> {
         // A linked referral joined an open contact: it is in triage under that contact's clock.
         ReferralJoined joined = event.dataAs(ReferralJoined.class);
         if (joined.referralId() == null) {
           throw new MalformedEventException("referral-joined without referralId");
         }
-        yield followingTriage.contactOpened(joined.referralId(), event.id(), event.time());
+        yield List.of(FollowingTriage.contactOpened(joined.referralId(), event.id(), event.time()));
       }
       case "triage.decision-recorded.v1" -> {
         DecisionRecorded decision = event.dataAs(DecisionRecorded.class);
@@ -66,18 +94,11 @@ class TriageEventsListener {
         if (decision.referralIds() != null) {
           decided.addAll(decision.referralIds());
         }
-        boolean all = true;
-        for (String referralId : decided) {
-          all &= followingTriage.decisionRecorded(referralId, event.id(), outcome, decision.adviceToReferrer(),
-              decidedAt);
-        }
-        yield all;
+        yield decided.stream().map(referralId -> FollowingTriage.decisionRecorded(referralId, event.id(), outcome,
+            decision.adviceToReferrer(), decidedAt)).toList();
       }
-      default -> true; // other triage events are not the referrer's business
+      default -> List.of(); // other triage events are not the referrer's business
     };
-    if (!known) {
-      log.warn("Event {} ({}) is about referral {} which this intake does not hold", event.id(), event.type(),
-          event.subject());
-    }
+    return changes.stream().map(change -> new Heard(event.type(), change)).toList();
   }
 }

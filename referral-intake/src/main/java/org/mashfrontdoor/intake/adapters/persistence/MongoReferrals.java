@@ -14,11 +14,13 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mashfrontdoor.intake.application.OutgoingReferralEvents;
@@ -140,31 +142,87 @@ public class MongoReferrals implements Referrals {
     return page;
   }
 
+  /**
+   * Reads every referral the changes are about in one {@code _id $in} read, applies the changes to them in order in
+   * memory, and writes each changed referral once, version-checked, in one bulk write: two round trips however many
+   * changes, where one at a time took two each. If another write got in between (the version moved), every change
+   * is applied again one at a time from a fresh read; those already applied are known by their event ids.
+   */
   @Override
-  public boolean update(String referralId, String causedByEventId, UnaryOperator<Referral> change) {
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<Document> current = referrals.find(referralId);
-      if (current.isEmpty()) {
-        return false;
-      }
-      Document doc = current.get();
-      if (doc.getList(OutboxedCollection.HANDLED_EVENT_IDS, String.class, List.of()).contains(causedByEventId)) {
-        return true;
-      }
-      Referral before = ReferralDocuments.fromDocument(doc);
-      Referral after = change.apply(before);
-      Write write = referrals.update(referralId, doc.getLong(OutboxedCollection.VERSION),
-          Updates.combine(
-              Updates.set("status", after.status().name()),
-              Updates.set("outcome", after.outcome() == null ? null : after.outcome().name()),
-              Updates.set("adviceToReferrer", after.adviceToReferrer()),
-              Updates.set("timeline", ReferralDocuments.timeline(after)),
-              Updates.set("updatedAt", Date.from(after.updatedAt()))),
-          List.of(), causedByEventId);
-      if (write != Write.CONFLICT) {
-        return write != Write.NOT_FOUND;
+  public List<Boolean> updateAll(List<Change> changes) {
+    Map<String, Following> following = new LinkedHashMap<>();
+    referrals.collection().find(Filters.in("_id", changes.stream().map(Change::referralId).distinct().toList()))
+        .forEach(d -> following.put(d.getString("_id"), new Following(d)));
+    List<Boolean> known = new ArrayList<>(changes.size());
+    for (Change change : changes) {
+      Following referral = following.get(change.referralId());
+      known.add(referral != null);
+      if (referral != null) {
+        referral.apply(change);
       }
     }
-    throw new IllegalStateException("referral " + referralId + " kept changing; will be retried");
+    List<OutboxedCollection.Update> updates = following.values().stream().filter(f -> !f.newlyHandled.isEmpty())
+        .map(f -> new OutboxedCollection.Update(f.id, f.version, changed(f.referral), f.newlyHandled)).toList();
+    if (!referrals.updateAll(updates)) {
+      for (int i = 0; i < changes.size(); i++) {
+        if (known.get(i)) {
+          updateAlone(changes.get(i));
+        }
+      }
+    }
+    return known;
+  }
+
+  /** One referral as read, with the changes applied to it so far and the events they came from. */
+  private static final class Following {
+    final String id;
+    final long version;
+    final Set<String> handled;
+    final List<String> newlyHandled = new ArrayList<>();
+    Referral referral;
+
+    Following(Document doc) {
+      id = doc.getString("_id");
+      version = doc.getLong(OutboxedCollection.VERSION);
+      handled = new HashSet<>(doc.getList(OutboxedCollection.HANDLED_EVENT_IDS, String.class, List.of()));
+      referral = ReferralDocuments.fromDocument(doc);
+    }
+
+    void apply(Change change) {
+      if (handled.add(change.causedByEventId())) {
+        referral = change.change().apply(referral);
+        newlyHandled.add(change.causedByEventId());
+      }
+    }
+  }
+
+  /** What a change to the referrer's view writes. */
+  private static Bson changed(Referral after) {
+    return Updates.combine(
+        Updates.set("status", after.status().name()),
+        Updates.set("outcome", after.outcome() == null ? null : after.outcome().name()),
+        Updates.set("adviceToReferrer", after.adviceToReferrer()),
+        Updates.set("timeline", ReferralDocuments.timeline(after)),
+        Updates.set("updatedAt", Date.from(after.updatedAt())));
+  }
+
+  private void updateAlone(Change change) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Optional<Document> current = referrals.find(change.referralId());
+      if (current.isEmpty()) {
+        return;
+      }
+      Following referral = new Following(current.get());
+      referral.apply(change);
+      if (referral.newlyHandled.isEmpty()) {
+        return;
+      }
+      Write write = referrals.update(referral.id, referral.version, changed(referral.referral), List.of(),
+          change.causedByEventId());
+      if (write != Write.CONFLICT) {
+        return;
+      }
+    }
+    throw new IllegalStateException("referral " + change.referralId() + " kept changing; will be retried");
   }
 }

@@ -1,11 +1,10 @@
 package org.mashfrontdoor.intake.adapters.messaging;
 
 import org.mashfrontdoor.platform.codes.DashRiskLevel;
+import org.mashfrontdoor.platform.codes.MashOutcome;
 import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -18,7 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.mashfrontdoor.intake.application.FollowingTriage;
+import org.mashfrontdoor.intake.application.Referrals.Change;
 import org.mashfrontdoor.intake.application.SteppingUp;
 import org.mashfrontdoor.intake.domain.ConcernCategory;
 import org.mashfrontdoor.intake.domain.LawfulBasis;
@@ -46,16 +47,21 @@ class EventContractTest {
 
   private final EventContract contract = EventContract.get();
 
-  @Test
-  @DisplayName("referral.received.v1 conforms, for a partner's MARF and for a police notification with every part")
-  void referralReceivedConforms() {
-    assertThat(contract.typesOn(Topics.REFERRAL_EVENTS)).containsExactly(ReferralReceivedV1.TYPE);
-    NewReferral sparse = new NewReferral(ReferralType.MARF,
+  /** A school's MARF with only what the form requires. */
+  static NewReferral form() {
+    return new NewReferral(ReferralType.MARF,
         new NewReferral.Referrer(Agency.SCHOOL, "Bishop's Oak Primary", "A. Teacher", "DSL", "dsl@example.org", null),
         List.of(new NewReferral.Child("Ava", "Marsh", LocalDate.of(2016, 3, 14), null, Sex.FEMALE, null,
             "9434765919", null, null, null, false)),
         null, new NewReferral.Concern(Set.of(ConcernCategory.NEGLECT), "summary", null, false, null), null, null,
         null);
+  }
+
+  @Test
+  @DisplayName("referral.received.v1 conforms, for a partner's MARF and for a police notification with every part")
+  void referralReceivedConforms() {
+    assertThat(contract.typesOn(Topics.REFERRAL_EVENTS)).containsExactly(ReferralReceivedV1.TYPE);
+    NewReferral sparse = form();
     NewReferral full = new NewReferral(ReferralType.POLICE_NOTIFICATION,
         new NewReferral.Referrer(Agency.POLICE, "West Mercia Police", "PC Smith", "officer", "pc@example.org",
             "01632 960001"),
@@ -97,10 +103,13 @@ class EventContractTest {
         "case.early-help-started.v1", Map.entry(Milestone.EARLY_HELP_STARTED, "startedAt"),
         "case.closed.v1", Map.entry(Milestone.CASE_CLOSED, "closedAt"),
         "case.stepped-up.v1", Map.entry(Milestone.STEPPED_UP, "steppedUpAt"));
+    Referral decided = Referral.received("7d3f5c1e-2a4b-4c8d-9e0f-112233445566", "MARF-2026-000123",
+        new Partner("school:oak", Agency.SCHOOL, "Oak Primary"), form(), RECEIVED, WITHIN_24H, Links.none(),
+        List.of()).decided(MashOutcome.STRATEGY_DISCUSSION, null, RECEIVED.plus(Duration.ofHours(5)));
     steps.forEach((type, step) -> {
       for (String example : contract.examples(type)) {
         FollowingTriage following = mock(FollowingTriage.class);
-        when(following.caseMilestone(anyString(), anyString(), any(), any())).thenReturn(true);
+        when(following.follow(any())).thenReturn(true);
         new CaseEventsListener(following, mock(SteppingUp.class)).on(example);
 
         EventEnvelope event = EventJson.read(example);
@@ -108,7 +117,12 @@ class EventContractTest {
         Instant at = Instant.parse(event.data().get(step.getValue()).asString());
         assertThat(at).as("the example's %s differs from its envelope time, so a missing field shows", type)
             .isNotEqualTo(event.time());
-        verify(following).caseMilestone(eq(event.subject()), eq(event.id()), eq(step.getKey()), eq(at));
+        ArgumentCaptor<Change> change = ArgumentCaptor.forClass(Change.class);
+        verify(following).follow(change.capture());
+        assertThat(change.getValue().referralId()).isEqualTo(event.subject());
+        assertThat(change.getValue().causedByEventId()).isEqualTo(event.id());
+        assertThat(change.getValue().change().apply(decided).timeline())
+            .contains(new Referral.StatusChange(step.getKey(), at, null, null));
       }
     });
   }

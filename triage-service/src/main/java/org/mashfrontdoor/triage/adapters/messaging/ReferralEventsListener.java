@@ -3,7 +3,6 @@ package org.mashfrontdoor.triage.adapters.messaging;
 import org.mashfrontdoor.platform.codes.DashRiskLevel;
 import org.mashfrontdoor.platform.PlatformAutoConfiguration;
 import org.mashfrontdoor.platform.codes.ReferralType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,7 +11,7 @@ import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
 import org.mashfrontdoor.platform.events.MalformedEventException;
 import org.mashfrontdoor.platform.events.Topics;
-import org.mashfrontdoor.platform.inbox.EventConsumerErrorHandling;
+import org.mashfrontdoor.platform.inbox.EventPoll;
 import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.domain.Child;
 import org.mashfrontdoor.triage.domain.Referral;
@@ -24,12 +23,9 @@ import org.springframework.stereotype.Component;
  * Opens (or joins) a contact for every referral intake received, keeping what the referral told the MASH. Other
  * referral events are not triage's business.
  *
- * <p>A poll's records are handled together ({@link OpeningContact#openAll}): a few store round trips for the lot,
- * not five or six per referral, which is what kept triage behind intake under load (docs/performance.md). Every
- * failure reaches the error handler naming one record by its place in the poll
- * ({@link EventConsumerErrorHandling#failedAt}), once those before it are handled: a record that can never open a
- * contact is dead-lettered alone, a fault is waited out on the record it stopped at, and the rest of the poll comes
- * again after it. Thrown any other way, the handler would retry the whole poll and could dead-letter all of it.
+ * <p>A poll's records are opened together ({@link OpeningContact#openAll}, through {@link EventPoll}): a few store
+ * round trips for the lot, not five or six per referral, which is what kept triage behind intake under load
+ * (docs/performance.md).
  */
 @Component
 class ReferralEventsListener {
@@ -42,48 +38,7 @@ class ReferralEventsListener {
 
   @KafkaListener(topics = Topics.REFERRAL_EVENTS, containerFactory = PlatformAutoConfiguration.BATCH_LISTENERS)
   void on(List<ConsumerRecord<String, String>> records) {
-    List<OpeningContact.Received> received = new ArrayList<>();
-    List<Integer> places = new ArrayList<>();
-    for (int i = 0; i < records.size(); i++) {
-      Optional<OpeningContact.Received> one;
-      try {
-        one = received(records.get(i).value());
-      } catch (RuntimeException e) {
-        open(received, places);
-        throw EventConsumerErrorHandling.failedAt(i, e);
-      }
-      if (one.isPresent()) {
-        received.add(one.get());
-        places.add(i);
-      }
-    }
-    open(received, places);
-  }
-
-  /**
-   * Opens them together. A fault to wait out (the store away) is named at the first of them, so the error handler
-   * waits it out on that record, counting each wait, and the poll comes again from there. When they fail for a reason
-   * no retry changes, they are opened one at a time to find the one that cannot, and only it is named.
-   */
-  private void open(List<OpeningContact.Received> received, List<Integer> places) {
-    if (received.isEmpty()) {
-      return;
-    }
-    try {
-      openingContact.openAll(received);
-      return;
-    } catch (RuntimeException e) {
-      if (!EventConsumerErrorHandling.canNeverSucceed(e)) {
-        throw EventConsumerErrorHandling.failedAt(places.getFirst(), e);
-      }
-    }
-    for (int j = 0; j < received.size(); j++) {
-      try {
-        openingContact.openAll(List.of(received.get(j)));
-      } catch (RuntimeException alone) {
-        throw EventConsumerErrorHandling.failedAt(places.get(j), alone);
-      }
-    }
+    EventPoll.handle(records, value -> received(value).stream().toList(), openingContact::openAll);
   }
 
   /** The referral a record tells of, when it is a referral received; empty for other referral events. */

@@ -19,8 +19,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * A poll of referral events is opened together, and a record that can never open a contact is named to the error
- * handler by its place once those before it are handled, and so is a fault that may pass, at the first record not
- * handled. The broker and store are not needed to say which record the listener names (TriageServiceIT runs it whole).
+ * handler by its place once those before it are opened (the rest of the failure rules: EventPollTest). The broker and
+ * store are not needed to say which record the listener names (TriageServiceIT runs it whole).
  */
 @DisplayName("The referral events listener, a poll at a time")
 class ReferralEventsListenerTest {
@@ -66,39 +66,5 @@ class ReferralEventsListenerTest {
     assertThatThrownBy(() -> new ReferralEventsListener(opening).on(poll(example, "{not an event", example)))
         .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1));
     assertThat(opened).containsExactly(List.of(EventJson.read(example).id()));
-  }
-
-  @Test
-  void when_the_poll_can_never_open_each_is_tried_alone_and_the_one_that_cannot_is_named() {
-    opening(received -> received.size() > 1 || opened.size() == 3 ? new IllegalArgumentException("bad") : null);
-
-    assertThatThrownBy(() -> new ReferralEventsListener(opening).on(poll(example, example, example)))
-        .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1));
-    assertThat(opened).extracting(List::size).containsExactly(3, 1, 1);
-  }
-
-  @Test
-  void a_fault_that_may_pass_is_named_at_the_first_record_so_it_is_waited_out_there_and_the_poll_comes_again() {
-    IllegalStateException storeAway = new IllegalStateException("store away");
-    opening(received -> storeAway);
-
-    assertThatThrownBy(() -> new ReferralEventsListener(opening).on(poll(example, example)))
-        .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
-          assertThat(e.getIndex()).isZero();
-          assertThat(e.getCause()).isSameAs(storeAway);
-        });
-    assertThat(opened).as("not tried one at a time: every one of them may pass").hasSize(1);
-  }
-
-  @Test
-  void a_fault_while_opening_those_before_a_bad_record_is_named_before_it() {
-    IllegalStateException storeAway = new IllegalStateException("store away");
-    opening(received -> storeAway);
-
-    assertThatThrownBy(() -> new ReferralEventsListener(opening).on(poll(example, "{not an event")))
-        .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
-          assertThat(e.getIndex()).isZero();
-          assertThat(e.getCause()).isSameAs(storeAway);
-        });
   }
 }
