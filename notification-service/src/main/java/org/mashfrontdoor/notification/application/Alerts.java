@@ -21,7 +21,15 @@ public interface Alerts {
   }
 
   /** Stores the alert unless one with its id exists; returns false when it did (a redelivered event). */
-  boolean add(Alert alert);
+  default boolean add(Alert alert) {
+    return addAll(List.of(alert)).getFirst();
+  }
+
+  /**
+   * Stores each alert as {@link #add} would, in the order given (a poll's alerts, in one write); answers for each
+   * whether it was stored.
+   */
+  List<Boolean> addAll(List<Alert> alerts);
 
   /** Stores {@code changed} if the stored alert is still at {@code expectedVersion}; false if it changed meanwhile. */
   boolean update(Alert changed, long expectedVersion);

@@ -1,7 +1,9 @@
 package org.mashfrontdoor.notification.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.mashfrontdoor.notification.domain.AlertTrigger;
 import org.mashfrontdoor.notification.domain.DecisionDeadline;
 import org.mashfrontdoor.notification.domain.RagDigest;
 import org.mashfrontdoor.notification.domain.RecordedDecision;
@@ -13,6 +15,24 @@ import org.mashfrontdoor.notification.domain.UrgentContact;
  */
 public final class FollowingTheFrontDoor {
 
+  /** What one of triage's events tells the front door. */
+  public sealed interface Heard {
+  }
+
+  public record ContactOpened(UrgentContact contact, Instant receivedAt, Instant decisionDueBy, String rag,
+      String lane) implements Heard {
+  }
+
+  public record DeadlineNear(DecisionDeadline deadline) implements Heard {
+  }
+
+  public record Decided(RecordedDecision decision) implements Heard {
+  }
+
+  /** A RAG report time: the digest lists the contacts open after the events before it. */
+  public record RagReportDue(String eventId, String reportId, Instant slotAt) implements Heard {
+  }
+
   private final RaisingAlerts raising;
   private final OpenContacts openContacts;
 
@@ -21,24 +41,40 @@ public final class FollowingTheFrontDoor {
     this.openContacts = openContacts;
   }
 
-  public void contactOpened(UrgentContact contact, Instant receivedAt, Instant decisionDueBy, String rag,
-      String lane) {
-    openContacts.opened(contact.referralId(), contact.reference(), receivedAt, decisionDueBy, rag, lane);
-    raising.on(contact);
-  }
-
-  public void deadline(DecisionDeadline deadline) {
-    openContacts.ragChanged(deadline.referralId(), deadline.breached() ? "BREACHED" : deadline.rag());
-    raising.on(deadline);
-  }
-
-  public void decided(RecordedDecision decision) {
-    openContacts.decided(decision.referralId());
-    raising.on(decision);
-  }
-
-  public void ragReport(String eventId, String reportId, Instant slotAt) {
-    List<RagDigest.OpenContact> open = openContacts.all();
-    raising.on(new RagDigest(eventId, reportId, slotAt, open));
+  /**
+   * Follows a poll's events in order: the view's changes in one write (another before each RAG report, so its digest
+   * sees them), then every alert they raise in one more. All of it may be repeated: a redelivered poll rewrites the
+   * same view and raises no alert twice.
+   */
+  public void followAll(List<Heard> heard) {
+    List<OpenContacts.Change> changes = new ArrayList<>();
+    List<AlertTrigger> triggers = new ArrayList<>();
+    for (Heard one : heard) {
+      switch (one) {
+        case ContactOpened opened -> {
+          UrgentContact contact = opened.contact();
+          changes.add(new OpenContacts.Opened(contact.referralId(), contact.reference(), opened.receivedAt(),
+              opened.decisionDueBy(), opened.rag(), opened.lane()));
+          triggers.add(contact);
+        }
+        case DeadlineNear near -> {
+          DecisionDeadline deadline = near.deadline();
+          changes.add(new OpenContacts.RagChanged(deadline.referralId(),
+              deadline.breached() ? "BREACHED" : deadline.rag()));
+          triggers.add(deadline);
+        }
+        case Decided decided -> {
+          changes.add(new OpenContacts.Decided(decided.decision().referralId()));
+          triggers.add(decided.decision());
+        }
+        case RagReportDue report -> {
+          openContacts.applyAll(changes);
+          changes.clear();
+          triggers.add(new RagDigest(report.eventId(), report.reportId(), report.slotAt(), openContacts.all()));
+        }
+      }
+    }
+    openContacts.applyAll(changes);
+    raising.onAll(triggers);
   }
 }

@@ -10,15 +10,26 @@ import org.mashfrontdoor.notification.domain.RagDigest;
  */
 public interface OpenContacts {
 
+  /** What one of triage's events changes in the view. */
+  sealed interface Change {
+    String referralId();
+  }
+
   /** A contact opened (again: a redelivery only rewrites the same values). */
-  void opened(String referralId, String reference, Instant receivedAt, Instant decisionDueBy, String rag,
-      String lane);
+  record Opened(String referralId, String reference, Instant receivedAt, Instant decisionDueBy, String rag,
+      String lane) implements Change {
+  }
 
   /** Its RAG changed (AMBER, RED, BREACHED); ignored if the contact is not open here. */
-  void ragChanged(String referralId, String rag);
+  record RagChanged(String referralId, String rag) implements Change {
+  }
 
   /** Decided: no longer open. */
-  void decided(String referralId);
+  record Decided(String referralId) implements Change {
+  }
+
+  /** Applies the changes in order, in one write. */
+  void applyAll(List<Change> changes);
 
   List<RagDigest.OpenContact> all();
 }

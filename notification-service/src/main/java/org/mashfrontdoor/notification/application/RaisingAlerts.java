@@ -2,6 +2,8 @@ package org.mashfrontdoor.notification.application;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.mashfrontdoor.notification.domain.Alert;
 import org.mashfrontdoor.notification.domain.AlertTrigger;
 import org.mashfrontdoor.notification.domain.Routing;
@@ -38,11 +40,30 @@ public final class RaisingAlerts {
 
   /** Returns how many new alerts were stored. */
   public int on(AlertTrigger trigger) {
+    return onAll(List.of(trigger));
+  }
+
+  /**
+   * The alerts of many triggers (a poll's events), stored in one write, in the order of their triggers; returns how
+   * many were new.
+   */
+  public int onAll(List<? extends AlertTrigger> triggers) {
+    List<Alert> routed = new ArrayList<>();
+    for (AlertTrigger trigger : triggers) {
+      // Read per trigger: alerts raised one after another keep distinct, ordered times.
+      var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      for (Alert raised : trigger.alertsAt(now)) {
+        routed.add(routing.route(raised, now));
+      }
+    }
+    if (routed.isEmpty()) {
+      return 0;
+    }
+    List<Boolean> added = alerts.addAll(routed);
     int stored = 0;
-    var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    for (Alert raised : trigger.alertsAt(now)) {
-      Alert alert = routing.route(raised, now);
-      if (alerts.add(alert)) {
+    for (int i = 0; i < routed.size(); i++) {
+      Alert alert = routed.get(i);
+      if (added.get(i)) {
         stored++;
         metrics.raised(alert.type());
         newAlerts.raised(alert);

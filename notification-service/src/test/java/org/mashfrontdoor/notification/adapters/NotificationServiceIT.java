@@ -127,6 +127,26 @@ class NotificationServiceIT {
   }
 
   @Test
+  @DisplayName("a triage event that can never be handled goes to the DLT alone; the events around it raise their "
+      + "alerts")
+  void triageDeadLetter() throws Exception {
+    String referralId = UUID.randomUUID().toString();
+    EventEnvelope opened = contactOpened(referralId, "MARF-2026-000004", true, List.of("IMMEDIATE_RISK"));
+    EventEnvelope unknownOutcome = EventEnvelope.create("/mash/triage-service", "triage.decision-recorded.v1",
+        referralId, START, Map.of("referralId", referralId, "outcome", "WAIT_AND_SEE"));
+    EventEnvelope decided = EventEnvelope.create("/mash/triage-service", "triage.decision-recorded.v1",
+        referralId, START, Map.of("referralId", referralId, "reference", "MARF-2026-000004", "outcome", "EARLY_HELP"));
+
+    send(Topics.TRIAGE_EVENTS, opened);
+    send(Topics.TRIAGE_EVENTS, unknownOutcome);
+    send(Topics.TRIAGE_EVENTS, decided);
+
+    awaitDeadLetters(Topics.TRIAGE_EVENTS, referralId, unknownOutcome.id());
+    assertThat(awaitAlerts(referralId, 2)).extracting(a -> a.get("type").asString())
+        .containsExactly("DECISION_RECORDED", "URGENT_CONTACT");
+  }
+
+  @Test
   @DisplayName("case deadline events raise one alert each naming case, kind and due time; a redelivery adds "
       + "nothing and one without a kind goes to the DLT")
   void caseDeadlines() throws Exception {
@@ -147,18 +167,7 @@ class NotificationServiceIT {
     send(Topics.CASE_EVENTS, withoutKind);
 
     // Same key, same partition: once the last one is dead-lettered, all before it have been handled.
-    try (KafkaConsumer<String, String> deadLetters = EmbeddedInfrastructure.get()
-        .readerFromStart(Topics.CASE_EVENTS + Topics.DEAD_LETTER_SUFFIX)) {
-      List<String> dead = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        deadLetters.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (referralId.equals(r.key())) {
-            dead.add(EventJson.read(r.value()).id());
-          }
-        });
-        assertThat(dead).containsExactly(withoutKind.id());
-      });
-    }
+    awaitDeadLetters(Topics.CASE_EVENTS, referralId, withoutKind.id());
     List<JsonNode> alerts = get("/api/v1/alerts?referralId=" + referralId);
     assertThat(alerts).extracting(a -> a.get("type").asString())
         .containsExactly("CASE_DEADLINE_BREACHED", "CASE_DEADLINE_APPROACHING");
@@ -265,6 +274,22 @@ class NotificationServiceIT {
 
   private static void send(String topic, EventEnvelope event) throws Exception {
     producer.send(new ProducerRecord<>(topic, event.subject(), EventJson.write(event))).get();
+  }
+
+  /** Until {@code topic}'s dead letters about {@code referralId} are exactly {@code eventIds}. */
+  private static void awaitDeadLetters(String topic, String referralId, String... eventIds) {
+    try (KafkaConsumer<String, String> deadLetters = EmbeddedInfrastructure.get()
+        .readerFromStart(topic + Topics.DEAD_LETTER_SUFFIX)) {
+      List<String> dead = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        deadLetters.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (referralId.equals(r.key())) {
+            dead.add(EventJson.read(r.value()).id());
+          }
+        });
+        assertThat(dead).containsExactly(eventIds);
+      });
+    }
   }
 
   private List<JsonNode> awaitAlerts(String referralId, int count) throws Exception {

@@ -14,14 +14,14 @@ import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import org.mashfrontdoor.platform.time.WorkingDayCalendar;
 
 @DisplayName("Alerts: which events alert whom, escalation and deliveries")
-class AlertsTest {
+public class AlertsTest {
 
   // Monday 2 March 2026, 10:15 London (GMT): office hours.
   static final Instant IN_HOURS = Instant.parse("2026-03-02T10:15:00Z");
   static final Instant SATURDAY = Instant.parse("2026-03-07T10:15:00Z");
   static final String EVENT = "7f1c1d9e-0000-4000-8000-000000000001";
 
-  static final Routing ROUTING = new Routing(Map.of(
+  public static final Routing ROUTING = new Routing(Map.of(
       AlertType.URGENT_CONTACT, new Routing.Route(Severity.URGENT, List.of(Audience.MASH_MANAGER)),
       AlertType.DECISION_RECORDED, new Routing.Route(Severity.INFO, List.of(Audience.MASH_TEAM)),
       AlertType.DEADLINE_APPROACHING, new Routing.Route(Severity.WARNING, List.of(Audience.MASH_TEAM)),

@@ -1,13 +1,18 @@
 package org.mashfrontdoor.notification.adapters.messaging;
 
 import org.mashfrontdoor.platform.codes.MashOutcome;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.mashfrontdoor.notification.application.FollowingTheFrontDoor;
+import org.mashfrontdoor.notification.application.FollowingTheFrontDoor.Heard;
 import org.mashfrontdoor.notification.domain.DecisionDeadline;
 import org.mashfrontdoor.notification.domain.RecordedDecision;
 import org.mashfrontdoor.notification.domain.UrgentContact;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.events.EventJson;
+import org.mashfrontdoor.platform.PlatformAutoConfiguration;
 import org.mashfrontdoor.platform.events.Topics;
+import org.mashfrontdoor.platform.inbox.EventPoll;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +30,21 @@ public class TriageEventsListener {
     this.following = following;
   }
 
-  @KafkaListener(id = "notification-service-triage-events", idIsGroup = false, topics = Topics.TRIAGE_EVENTS)
-  public void on(String value) {
+  /**
+   * A poll's events are followed together ({@link FollowingTheFrontDoor#followAll}, through {@link EventPoll}): a
+   * few store round trips for the poll, where one event at a time took one to several each and fell tens of thousands
+   * of events behind in a long run (docs/performance.md).
+   */
+  @KafkaListener(id = "notification-service-triage-events", idIsGroup = false, topics = Topics.TRIAGE_EVENTS,
+      containerFactory = PlatformAutoConfiguration.BATCH_LISTENERS)
+  public void on(List<ConsumerRecord<String, String>> records) {
+    EventPoll.handle(records, TriageEventsListener::heard, following::followAll);
+  }
+
+  /** What an event tells the front door; nothing for events with nothing to alert on or show. */
+  private static List<Heard> heard(String value) {
     EventEnvelope event = EventJson.read(value);
-    switch (event.type()) {
+    return switch (event.type()) {
       case ContactOpenedData.TYPE -> {
         ContactOpenedData data = event.dataAs(ContactOpenedData.class);
         if (data.referralId() == null || data.urgent() == null || data.receivedAt() == null
@@ -36,33 +52,33 @@ public class TriageEventsListener {
           throw new IllegalArgumentException("contact-opened " + event.id()
               + " lacks referralId, urgent, receivedAt or decisionDueBy");
         }
-        following.contactOpened(new UrgentContact(event.id(), data.referralId(), data.reference(), data.urgent(),
-            data.urgentReasons()), data.receivedAt(), data.decisionDueBy(), data.rag(), data.lane());
+        yield List.of(new FollowingTheFrontDoor.ContactOpened(new UrgentContact(event.id(), data.referralId(),
+            data.reference(), data.urgent(), data.urgentReasons()), data.receivedAt(), data.decisionDueBy(),
+            data.rag(), data.lane()));
       }
       case DecisionRecordedData.TYPE -> {
         DecisionRecordedData data = event.dataAs(DecisionRecordedData.class);
         if (data.referralId() == null || data.outcome() == null) {
           throw new IllegalArgumentException("decision " + event.id() + " lacks referralId or outcome");
         }
-        following.decided(new RecordedDecision(event.id(), data.referralId(), data.reference(),
-            MashOutcome.valueOf(data.outcome())));
+        yield List.of(new FollowingTheFrontDoor.Decided(new RecordedDecision(event.id(), data.referralId(),
+            data.reference(), MashOutcome.valueOf(data.outcome()))));
       }
       case DeadlineData.APPROACHING_TYPE, DeadlineData.BREACHED_TYPE -> {
         DeadlineData data = event.dataAs(DeadlineData.class);
         if (data.referralId() == null || data.decisionDueBy() == null) {
           throw new IllegalArgumentException("deadline event " + event.id() + " lacks referralId or decisionDueBy");
         }
-        following.deadline(new DecisionDeadline(event.id(), data.referralId(), data.reference(),
-            data.decisionDueBy(), data.rag(), DeadlineData.BREACHED_TYPE.equals(event.type())));
+        yield List.of(new FollowingTheFrontDoor.DeadlineNear(new DecisionDeadline(event.id(), data.referralId(),
+            data.reference(), data.decisionDueBy(), data.rag(), DeadlineData.BREACHED_TYPE.equals(event.type()))));
       }
       case RagReportData.TYPE -> {
         RagReportData data = event.dataAs(RagReportData.class);
-        following.ragReport(event.id(), data.reportId() == null ? event.subject() : data.reportId(),
-            data.slotAt() == null ? event.time() : data.slotAt());
+        yield List.of(new FollowingTheFrontDoor.RagReportDue(event.id(),
+            data.reportId() == null ? event.subject() : data.reportId(),
+            data.slotAt() == null ? event.time() : data.slotAt()));
       }
-      default -> {
-        // e.g. triage.referral-joined.v1: nothing to alert on
-      }
-    }
+      default -> List.of(); // e.g. triage.referral-joined.v1: nothing to alert on
+    };
   }
 }

@@ -2,13 +2,13 @@ package org.mashfrontdoor.notification.adapters.persistence;
 
 import static org.mashfrontdoor.platform.persistence.BsonFields.instant;
 import static org.mashfrontdoor.platform.persistence.BsonFields.date;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -30,6 +31,7 @@ import org.mashfrontdoor.notification.domain.Delivery;
 import org.mashfrontdoor.notification.domain.Severity;
 import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
 import org.mashfrontdoor.platform.persistence.AlarmsByMinute;
+import org.mashfrontdoor.platform.persistence.DuplicateKeys;
 
 /**
  * Alerts in the {@code alerts} collection, one document each ({@code _id} = alertId) with its deliveries, written
@@ -64,30 +66,37 @@ public final class MongoAlerts implements Alerts {
     }
   }
 
-  /** Each due sheet files the alert's next escalation and deliveries before the alert is written. */
-  private void fileAlarms(Alert alert) {
-    escalations.file(alert.alertId(), alert.escalatesAt());
-    deliveries.forEach((channel, sheet) -> sheet.file(alert.alertId(), alert.nextDeliveryAt(channel)));
+  /** Each due sheet files the alerts' next escalation and deliveries before the alerts are written. */
+  private void fileAlarms(List<Alert> alerts) {
+    escalations.fileAll(alerts.stream().map(a -> new AlarmsByMinute.Filing(a.alertId(), a.escalatesAt())).toList());
+    deliveries.forEach((channel, sheet) -> sheet.fileAll(alerts.stream()
+        .map(a -> new AlarmsByMinute.Filing(a.alertId(), a.nextDeliveryAt(channel))).toList()));
   }
 
   @Override
-  public boolean add(Alert alert) {
-    fileAlarms(alert);
-    try {
-      // The stream's order: an ObjectId taken at insert (time, then this process's counter).
-      alerts.insertOne(toDocument(alert, 1).append(POSITION, new ObjectId()));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false; // the same event raised it before: the id derives from the event id
-      }
-      throw e;
+  public List<Boolean> addAll(List<Alert> added) {
+    if (added.isEmpty()) {
+      return List.of();
     }
+    fileAlarms(added);
+    // The stream's order: an ObjectId taken at insert (time, then this process's counter), so the order given.
+    List<Document> docs = added.stream().map(a -> toDocument(a, 1).append(POSITION, new ObjectId())).toList();
+    Set<Integer> before = Set.of();
+    try {
+      alerts.insertMany(docs, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      before = DuplicateKeys.only(e); // the same event raised them before: an alert's id derives from its event's
+    }
+    List<Boolean> stored = new ArrayList<>(added.size());
+    for (int i = 0; i < added.size(); i++) {
+      stored.add(!before.contains(i));
+    }
+    return stored;
   }
 
   @Override
   public boolean update(Alert changed, long expectedVersion) {
-    fileAlarms(changed);
+    fileAlarms(List.of(changed));
     Document state = toDocument(changed, expectedVersion + 1);
     state.remove("_id");
     List<Bson> sets = new ArrayList<>();

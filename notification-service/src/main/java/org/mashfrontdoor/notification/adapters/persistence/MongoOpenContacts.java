@@ -2,14 +2,19 @@ package org.mashfrontdoor.notification.adapters.persistence;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import java.time.Instant;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.mashfrontdoor.notification.application.OpenContacts;
 import org.mashfrontdoor.notification.domain.RagDigest;
 
@@ -25,27 +30,30 @@ public final class MongoOpenContacts implements OpenContacts {
     this.contacts = database.getCollection("openContacts");
   }
 
+  /** One ordered bulk write: a contact opened then decided in the same poll ends up not open. */
   @Override
-  public void opened(String referralId, String reference, Instant receivedAt, Instant decisionDueBy, String rag,
-      String lane) {
-    contacts.replaceOne(Filters.eq("_id", referralId), new Document("_id", referralId)
-        .append("reference", reference)
-        .append("receivedAt", Date.from(receivedAt))
-        .append("decisionDueBy", Date.from(decisionDueBy))
-        .append("rag", rag == null ? "GREEN" : rag)
-        .append("lane", lane == null ? "MASH" : lane), new ReplaceOptions().upsert(true));
-  }
-
-  @Override
-  public void ragChanged(String referralId, String rag) {
-    if (rag != null) {
-      contacts.updateOne(Filters.eq("_id", referralId), Updates.set("rag", rag));
+  public void applyAll(List<Change> changes) {
+    List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
+    for (Change change : changes) {
+      Bson id = Filters.eq("_id", change.referralId());
+      switch (change) {
+        case Opened o -> writes.add(new ReplaceOneModel<>(id, new Document("_id", o.referralId())
+            .append("reference", o.reference())
+            .append("receivedAt", Date.from(o.receivedAt()))
+            .append("decisionDueBy", Date.from(o.decisionDueBy()))
+            .append("rag", o.rag() == null ? "GREEN" : o.rag())
+            .append("lane", o.lane() == null ? "MASH" : o.lane()), new ReplaceOptions().upsert(true)));
+        case RagChanged r -> {
+          if (r.rag() != null) {
+            writes.add(new UpdateOneModel<>(id, Updates.set("rag", r.rag())));
+          }
+        }
+        case Decided d -> writes.add(new DeleteOneModel<>(id));
+      }
     }
-  }
-
-  @Override
-  public void decided(String referralId) {
-    contacts.deleteOne(Filters.eq("_id", referralId));
+    if (!writes.isEmpty()) {
+      contacts.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+    }
   }
 
   @Override
