@@ -335,7 +335,14 @@ public class LocalMongoServer {
 
     // Background auto-commit stays on (it also does MVStore housekeeping); the explicit commits above are what
     // make acknowledged writes durable.
-    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+    // MVStore's page cache, in MB (its default: 16). MASH_STORE_CACHE_MB sets it, to measure what a larger one buys
+    // once the file is far larger than the cache (docs/performance.md, "At 100,000").
+    String cacheMb = System.getenv("MASH_STORE_CACHE_MB");
+    MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
+    if (cacheMb != null && !cacheMb.isBlank()) {
+      builder.cacheSize(Integer.parseInt(cacheMb.trim()));
+    }
+    MVStore store = builder.open();
     CommittingH2Backend backend = new CommittingH2Backend(store);
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", port);

@@ -42,9 +42,10 @@ public final class FollowingTheFrontDoor {
   }
 
   /**
-   * Follows a poll's events in order: the view's changes in one write (another before each RAG report, so its digest
-   * sees them), then every alert they raise in one more. All of it may be repeated: a redelivered poll rewrites the
-   * same view and raises no alert twice.
+   * Follows a poll's events in order: the view's changes in one write, then every alert they raise in one more. A RAG
+   * report splits the poll: what comes before it is written, its digest of the view then is stored with the alerts so
+   * far, and only then does the rest follow. So a poll handled again (after a fault, or record by record) cannot store
+   * a digest of a later view: the digest stored first stands, and a redelivered event raises no alert twice.
    */
   public void followAll(List<Heard> heard) {
     List<OpenContacts.Change> changes = new ArrayList<>();
@@ -69,8 +70,10 @@ public final class FollowingTheFrontDoor {
         }
         case RagReportDue report -> {
           openContacts.applyAll(changes);
-          changes.clear();
           triggers.add(new RagDigest(report.eventId(), report.reportId(), report.slotAt(), openContacts.all()));
+          raising.onAll(triggers);
+          changes.clear();
+          triggers.clear();
         }
       }
     }

@@ -14,12 +14,23 @@ import org.mashfrontdoor.notification.domain.kpi.PathwayMilestone;
  */
 public interface KpiFacts {
 
-  void opened(String contactId, String source, String referralType, String lane, boolean reReferral,
-      Instant receivedAt, Instant decisionDueBy);
+  /** One event's fact. */
+  sealed interface Fact {
+  }
 
-  void decided(String contactId, MashOutcome outcome, Instant receivedAt, Instant decisionDueBy, Instant decidedAt);
+  record Opened(String contactId, String source, String referralType, String lane, boolean reReferral,
+      Instant receivedAt, Instant decisionDueBy) implements Fact {
+  }
 
-  void reached(PathwayMilestone milestone);
+  record Decided(String contactId, MashOutcome outcome, Instant receivedAt, Instant decisionDueBy, Instant decidedAt)
+      implements Fact {
+  }
+
+  record Reached(PathwayMilestone milestone) implements Fact {
+  }
+
+  /** Records a batch of events' facts, in one write per collection (order-free, so unordered). */
+  void recordAll(List<Fact> facts);
 
   /** Contacts received, and milestones reached, in the months {@code first} to {@code last} (Europe/London). */
   List<CountedContact> contactsReceived(YearMonth first, YearMonth last);

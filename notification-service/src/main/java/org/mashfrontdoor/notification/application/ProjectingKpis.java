@@ -20,18 +20,25 @@ public final class ProjectingKpis {
     this.facts = facts;
   }
 
-  public void contactOpened(String contactId, String source, String referralType, String lane,
+  public static KpiFacts.Fact contactOpened(String contactId, String source, String referralType, String lane,
       List<String> urgentReasons, Instant receivedAt, Instant decisionDueBy) {
-    facts.opened(contactId, source, referralType, lane, urgentReasons != null && urgentReasons.contains(RE_REFERRAL),
-        receivedAt, decisionDueBy);
+    return new KpiFacts.Opened(contactId, source, referralType, lane,
+        urgentReasons != null && urgentReasons.contains(RE_REFERRAL), receivedAt, decisionDueBy);
   }
 
-  public void contactDecided(String contactId, MashOutcome outcome, Instant receivedAt, Instant decisionDueBy,
-      Instant decidedAt) {
-    facts.decided(contactId, outcome, receivedAt, decisionDueBy, decidedAt);
+  public static KpiFacts.Fact contactDecided(String contactId, MashOutcome outcome, Instant receivedAt,
+      Instant decisionDueBy, Instant decidedAt) {
+    return new KpiFacts.Decided(contactId, outcome, receivedAt, decisionDueBy, decidedAt);
   }
 
-  public void milestoneReached(PathwayMilestone milestone) {
-    facts.reached(milestone);
+  public static KpiFacts.Fact milestoneReached(PathwayMilestone milestone) {
+    return new KpiFacts.Reached(milestone);
+  }
+
+  /** A batch of events' facts, in one write per collection. */
+  public void projectAll(List<KpiFacts.Fact> facts) {
+    if (!facts.isEmpty()) {
+      this.facts.recordAll(facts);
+    }
   }
 }

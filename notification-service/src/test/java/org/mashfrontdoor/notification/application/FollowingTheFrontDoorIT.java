@@ -1,8 +1,11 @@
 package org.mashfrontdoor.notification.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +50,7 @@ class FollowingTheFrontDoorIT {
   MongoAlerts alerts;
   OpenContacts openContacts;
   FollowingTheFrontDoor following;
+  MutableClock clock;
   final List<Alert> announced = new ArrayList<>();
 
   /** The embedded stand-in; the twin overrides this. */
@@ -58,7 +62,7 @@ class FollowingTheFrontDoorIT {
   void service() {
     store = openStore();
     var database = store.database("notification");
-    MutableClock clock = MutableClock.steppingBy(NOW, Duration.ofMillis(1));
+    clock = MutableClock.steppingBy(NOW, Duration.ofMillis(1));
     alerts = new MongoAlerts(database, clock);
     openContacts = new MongoOpenContacts(database);
     following = new FollowingTheFrontDoor(new RaisingAlerts(alerts, AlertsTest.ROUTING, clock,
@@ -103,6 +107,37 @@ class FollowingTheFrontDoorIT {
     assertThat(digest.summary()).contains("1 open contact,", "MARF-b").doesNotContain("MARF-a", "MARF-c");
     assertThat(announced).extracting(Alert::type)
         .containsExactly(AlertType.URGENT_CONTACT, AlertType.DECISION_RECORDED, AlertType.RAG_DIGEST);
+  }
+
+  @Test
+  void a_poll_handled_again_after_a_fault_keeps_the_digest_of_the_view_at_its_report() {
+    following.followAll(List.of(opened("y", false)));
+    boolean[] failed = {false};
+    Alerts failingOnceOnADecision = (Alerts) Proxy.newProxyInstance(Alerts.class.getClassLoader(),
+        new Class<?>[] {Alerts.class}, (proxy, method, args) -> {
+          if (method.getName().equals("addAll") && !failed[0] && ((List<?>) args[0]).stream()
+              .anyMatch(a -> ((Alert) a).type() == AlertType.DECISION_RECORDED)) {
+            failed[0] = true;
+            throw new IllegalStateException("store away");
+          }
+          try {
+            return method.invoke(alerts, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    FollowingTheFrontDoor meetingAFault = new FollowingTheFrontDoor(new RaisingAlerts(failingOnceOnADecision,
+        AlertsTest.ROUTING, clock, new MicrometerNotificationMetrics(new SimpleMeterRegistry()), announced::add),
+        openContacts);
+    List<Heard> poll = List.of(new RagReportDue(id(), "report-1", NOW), decided("y"));
+
+    assertThatThrownBy(() -> meetingAFault.followAll(poll)).hasMessage("store away");
+    meetingAFault.followAll(poll);
+
+    assertThat(stored()).containsExactly(AlertType.RAG_DIGEST, AlertType.DECISION_RECORDED);
+    assertThat(alerts.after(null, 100).getFirst().alert().summary()).as("y was open at the report")
+        .contains("1 open contact,", "MARF-y");
+    assertThat(openContacts.all()).isEmpty();
   }
 
   @Test

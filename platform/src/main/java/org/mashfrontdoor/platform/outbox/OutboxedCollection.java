@@ -1,6 +1,5 @@
 package org.mashfrontdoor.platform.outbox;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -9,7 +8,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
@@ -103,12 +101,7 @@ public final class OutboxedCollection {
       doc.put(HANDLED_EVENT_IDS, insert.handledEventId() == null ? List.of() : List.of(insert.handledEventId()));
       docs.add(doc);
     }
-    Set<Integer> duplicates = Set.of();
-    try {
-      collection.insertMany(docs, new InsertManyOptions().ordered(false));
-    } catch (MongoBulkWriteException e) {
-      duplicates = DuplicateKeys.only(e);
-    }
+    Set<Integer> duplicates = DuplicateKeys.insertAll(collection, docs);
     List<Write> writes = new ArrayList<>(inserts.size());
     for (int i = 0; i < inserts.size(); i++) {
       Insert insert = inserts.get(i);
@@ -134,12 +127,9 @@ public final class OutboxedCollection {
       String handledEventId) {
     List<String> handled = handledEventId == null ? List.of() : List.of(handledEventId);
     Bson filter = versioned(id, expectedVersion, handled);
-    List<Bson> updates = new ArrayList<>(List.of(changes, Updates.inc(VERSION, 1L)));
+    List<Bson> updates = new ArrayList<>(List.of(versioned(changes, handled)));
     if (!events.isEmpty()) {
       updates.add(Updates.pushEach(PENDING_EVENTS, pendingDocuments(events)));
-    }
-    if (!handled.isEmpty()) {
-      updates.add(Updates.addEachToSet(HANDLED_EVENT_IDS, handled));
     }
     if (events.isEmpty()) {
       if (collection.updateOne(filter, Updates.combine(updates)).getMatchedCount() == 1) {
@@ -181,8 +171,7 @@ public final class OutboxedCollection {
     List<WriteModel<Document>> writes = new ArrayList<>(updates.size());
     for (Update update : updates) {
       writes.add(new UpdateOneModel<>(versioned(update.id(), update.expectedVersion(), update.handledEventIds()),
-          Updates.combine(update.changes(), Updates.inc(VERSION, 1L),
-              Updates.addEachToSet(HANDLED_EVENT_IDS, update.handledEventIds()))));
+          versioned(update.changes(), update.handledEventIds())));
     }
     return collection.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount() == updates.size();
   }
@@ -194,6 +183,15 @@ public final class OutboxedCollection {
       filters.add(Filters.nin(HANDLED_EVENT_IDS, handledEventIds));
     }
     return Filters.and(filters);
+  }
+
+  /** {@code changes}, the next version, and the consumed events {@code handledEventIds} marked handled. */
+  private static Bson versioned(Bson changes, List<String> handledEventIds) {
+    List<Bson> updates = new ArrayList<>(List.of(changes, Updates.inc(VERSION, 1L)));
+    if (!handledEventIds.isEmpty()) {
+      updates.add(Updates.addEachToSet(HANDLED_EVENT_IDS, handledEventIds));
+    }
+    return Updates.combine(updates);
   }
 
   private boolean alreadyHandled(Object id, String eventId) {

@@ -3,8 +3,12 @@ package org.mashfrontdoor.platform.persistence;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bson.Document;
 
 /**
  * What an unordered bulk write refused only because a key was stored already: the answer a repeated write expects
@@ -13,6 +17,22 @@ import java.util.stream.Collectors;
 public final class DuplicateKeys {
 
   private DuplicateKeys() {
+  }
+
+  /**
+   * Inserts {@code docs} in one unordered write (one round trip, one commit on the local store) and answers the places
+   * of those refused as already stored ({@link #only}); any other refusal is thrown.
+   */
+  public static Set<Integer> insertAll(MongoCollection<Document> collection, List<Document> docs) {
+    if (docs.isEmpty()) {
+      return Set.of();
+    }
+    try {
+      collection.insertMany(docs, new InsertManyOptions().ordered(false));
+      return Set.of();
+    } catch (MongoBulkWriteException e) {
+      return only(e);
+    }
   }
 
   /**

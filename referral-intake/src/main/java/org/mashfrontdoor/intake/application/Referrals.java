@@ -42,9 +42,4 @@ public interface Referrals {
    * whether the referral is known.
    */
   List<Boolean> updateAll(List<Change> changes);
-
-  /** {@link #updateAll} for one change. */
-  default boolean update(String referralId, String causedByEventId, UnaryOperator<Referral> change) {
-    return updateAll(List.of(new Change(referralId, causedByEventId, change))).getFirst();
-  }
 }

@@ -156,7 +156,7 @@ class FollowingTriageIT {
     String decided = event();
     Change openedWhileACaseEventLands = new Change(id, opened, referral -> {
       // Another consumer (case events) writes the same referral after this poll read it.
-      referrals.update(id, raced, r -> r.caseOpened("SOCIAL_CARE", DECIDED));
+      following.follow(FollowingTriage.caseOpened(id, raced, "SOCIAL_CARE", DECIDED));
       return referral.inTriage(OPENED);
     });
 

@@ -3,7 +3,10 @@ package org.mashfrontdoor.notification.adapters.messaging;
 import org.mashfrontdoor.platform.codes.MashOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.mashfrontdoor.notification.application.KpiFacts;
 import org.mashfrontdoor.notification.application.KpiReplay;
 import org.mashfrontdoor.notification.application.ProjectingKpis;
 import org.mashfrontdoor.notification.domain.kpi.PathwayMilestone;
@@ -41,62 +44,103 @@ public class KpiEventsListener extends AbstractConsumerSeekAware implements KpiR
         .register(registry);
   }
 
+  /** An event's fact, and the event it came from (for the log, should the fact turn out unusable). */
+  private record Counted(EventEnvelope event, KpiFacts.Fact fact) {
+  }
+
+  /** An event this projection cannot use, and why: counted and logged once the batch is written. */
+  private record Skipped(EventEnvelope event, String why) {
+  }
+
   /**
-   * A batch at a time: the projection's writes are idempotent, so committing offsets once per batch (rather than
-   * per record, as the alert listeners must) loses nothing and lets a rebuild read thousands of events a second.
+   * A batch at a time: the projection's writes are idempotent and order-free, so the batch's facts go in one write
+   * per collection and offsets are committed once per batch (rather than per record, as the alert listeners must).
+   * A fault is waited out and the whole batch comes again; bad data is skipped, never thrown, and counted once the
+   * batch is written (so a batch waited out is not counted again on every try).
    */
   @KafkaListener(id = GROUP, groupId = "${spring.kafka.consumer.group-id}-kpis",
       topics = {Topics.TRIAGE_EVENTS, Topics.CASE_EVENTS}, containerFactory = "kpiListenerFactory")
   public void on(List<String> values) {
-    values.forEach(this::on);
+    List<Counted> facts = new ArrayList<>();
+    List<Skipped> skips = new ArrayList<>();
+    for (String value : values) {
+      factOf(value, skips).ifPresent(facts::add);
+    }
+    write(facts, skips);
+    skips.forEach(s -> skip(s.why(), s.event()));
   }
 
-  void on(String value) {
+  /**
+   * All in one write; should that fail for a reason no retry changes (a value the store cannot take), one at a time,
+   * skipping the facts that cannot be written.
+   */
+  private void write(List<Counted> facts, List<Skipped> skips) {
+    try {
+      projecting.projectAll(facts.stream().map(Counted::fact).toList());
+      return;
+    } catch (RuntimeException e) {
+      if (!EventConsumerErrorHandling.canNeverSucceed(e)) {
+        throw e; // the store or broker: waited out by the container's error handler, then tried again
+      }
+    }
+    for (Counted one : facts) {
+      try {
+        projecting.projectAll(List.of(one.fact()));
+      } catch (RuntimeException e) {
+        if (!EventConsumerErrorHandling.canNeverSucceed(e)) {
+          throw e;
+        }
+        skips.add(new Skipped(one.event(), e.getClass().getSimpleName()));
+      }
+    }
+  }
+
+  /** The fact an event adds to the projection; empty when it adds none or cannot be used (then in {@code skips}). */
+  private static Optional<Counted> factOf(String value, List<Skipped> skips) {
     EventEnvelope event;
     try {
       event = EventJson.read(value);
     } catch (RuntimeException malformed) {
-      skip("malformed", null);
-      return;
+      skips.add(new Skipped(null, "malformed"));
+      return Optional.empty();
     }
     try {
-      project(event);
+      return Optional.ofNullable(project(event)).map(fact -> new Counted(event, fact));
     } catch (RuntimeException failure) {
       if (!EventConsumerErrorHandling.canNeverSucceed(failure)) {
-        throw failure; // the store or broker: waited out by the container's error handler, then tried again
+        throw failure;
       }
-      skip(failure.getClass().getSimpleName(), event);
+      skips.add(new Skipped(event, failure.getClass().getSimpleName()));
+      return Optional.empty();
     }
   }
 
-  private void project(EventEnvelope event) {
-    switch (event.type()) {
+  private static KpiFacts.Fact project(EventEnvelope event) {
+    return switch (event.type()) {
       case ContactOpenedData.TYPE -> {
         ContactOpenedData data = event.dataAs(ContactOpenedData.class);
         require(data.referralId() != null && data.receivedAt() != null && data.decisionDueBy() != null);
-        projecting.contactOpened(contactId(event, data.referralId()), data.source(), data.referralType(),
+        yield ProjectingKpis.contactOpened(contactId(event, data.referralId()), data.source(), data.referralType(),
             data.lane(), data.urgentReasons(), data.receivedAt(), data.decisionDueBy());
       }
       case DecisionRecordedData.TYPE -> {
         DecisionRecordedData data = event.dataAs(DecisionRecordedData.class);
         require(data.outcome() != null && data.receivedAt() != null && data.decisionDueBy() != null
             && data.decidedAt() != null);
-        projecting.contactDecided(contactId(event, data.contactId()), MashOutcome.valueOf(data.outcome()),
+        yield ProjectingKpis.contactDecided(contactId(event, data.contactId()), MashOutcome.valueOf(data.outcome()),
             data.receivedAt(), data.decisionDueBy(), data.decidedAt());
       }
       case CaseMilestoneData.ICPC_HELD_TYPE -> milestone(event, CaseDeadlineKind.ICPC);
       case CaseMilestoneData.ASSESSMENT_COMPLETED_TYPE -> milestone(event, CaseDeadlineKind.ASSESSMENT);
       case CaseMilestoneData.EARLY_HELP_STARTED_TYPE -> milestone(event, CaseDeadlineKind.EARLY_HELP_START);
-      default -> {
-        // deadlines, joins, RAG reports and the case's other steps: not counted on the scorecard
-      }
-    }
+      default -> null; // deadlines, joins, RAG reports and the case's other steps: not counted on the scorecard
+    };
   }
 
-  private void milestone(EventEnvelope event, CaseDeadlineKind kind) {
+  private static KpiFacts.Fact milestone(EventEnvelope event, CaseDeadlineKind kind) {
     CaseMilestoneData data = event.dataAs(CaseMilestoneData.class);
     require(data.at() != null && data.onTime() != null);
-    projecting.milestoneReached(new PathwayMilestone(event.id(), kind, data.at(), data.onTime()));
+    return ProjectingKpis.milestoneReached(new PathwayMilestone(event.id(), kind, data.at(), data.onTime()));
   }
 
   /** Contact events are keyed by the contact's opening referral id (the subject). */

@@ -33,7 +33,7 @@ public class TriageEventsListener {
   /**
    * A poll's events are followed together ({@link FollowingTheFrontDoor#followAll}, through {@link EventPoll}): a
    * few store round trips for the poll, where one event at a time took one to several each and fell tens of thousands
-   * of events behind in a long run (docs/performance.md).
+   * of events behind in the long run of docs/performance.md.
    */
   @KafkaListener(id = "notification-service-triage-events", idIsGroup = false, topics = Topics.TRIAGE_EVENTS,
       containerFactory = PlatformAutoConfiguration.BATCH_LISTENERS)

@@ -2,13 +2,11 @@ package org.mashfrontdoor.notification.adapters.persistence;
 
 import static org.mashfrontdoor.platform.persistence.BsonFields.instant;
 import static org.mashfrontdoor.platform.persistence.BsonFields.date;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,12 +79,8 @@ public final class MongoAlerts implements Alerts {
     fileAlarms(added);
     // The stream's order: an ObjectId taken at insert (time, then this process's counter), so the order given.
     List<Document> docs = added.stream().map(a -> toDocument(a, 1).append(POSITION, new ObjectId())).toList();
-    Set<Integer> before = Set.of();
-    try {
-      alerts.insertMany(docs, new InsertManyOptions().ordered(false));
-    } catch (MongoBulkWriteException e) {
-      before = DuplicateKeys.only(e); // the same event raised them before: an alert's id derives from its event's
-    }
+    // Refused as already stored: the same event raised them before (an alert's id derives from its event's).
+    Set<Integer> before = DuplicateKeys.insertAll(alerts, docs);
     List<Boolean> stored = new ArrayList<>(added.size());
     for (int i = 0; i < added.size(); i++) {
       stored.add(!before.contains(i));

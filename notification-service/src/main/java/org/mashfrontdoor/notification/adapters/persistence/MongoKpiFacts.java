@@ -6,10 +6,14 @@ import static org.mashfrontdoor.platform.persistence.BsonFields.instant;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -38,23 +42,37 @@ public final class MongoKpiFacts implements KpiFacts {
   }
 
   @Override
-  public void opened(String contactId, String source, String referralType, String lane, boolean reReferral,
-      Instant receivedAt, Instant decisionDueBy) {
-    contacts.updateOne(Filters.eq("_id", contactId), Updates.combine(
-        Updates.set("source", source),
-        Updates.set("referralType", referralType),
-        Updates.set("lane", lane),
-        Updates.set("reReferral", reReferral),
-        received(receivedAt, decisionDueBy)), new UpdateOptions().upsert(true));
-  }
-
-  @Override
-  public void decided(String contactId, MashOutcome outcome, Instant receivedAt, Instant decisionDueBy,
-      Instant decidedAt) {
-    contacts.updateOne(Filters.eq("_id", contactId), Updates.combine(
-        Updates.set("outcome", outcome.name()),
-        Updates.set("decidedAt", date(decidedAt)),
-        received(receivedAt, decisionDueBy)), new UpdateOptions().upsert(true));
+  public void recordAll(List<Fact> facts) {
+    List<WriteModel<Document>> contactWrites = new ArrayList<>();
+    List<WriteModel<Document>> milestoneWrites = new ArrayList<>();
+    for (Fact fact : facts) {
+      switch (fact) {
+        case Opened o -> contactWrites.add(new UpdateOneModel<>(Filters.eq("_id", o.contactId()), Updates.combine(
+            Updates.set("source", o.source()),
+            Updates.set("referralType", o.referralType()),
+            Updates.set("lane", o.lane()),
+            Updates.set("reReferral", o.reReferral()),
+            received(o.receivedAt(), o.decisionDueBy())), new UpdateOptions().upsert(true)));
+        case Decided d -> contactWrites.add(new UpdateOneModel<>(Filters.eq("_id", d.contactId()), Updates.combine(
+            Updates.set("outcome", d.outcome().name()),
+            Updates.set("decidedAt", date(d.decidedAt())),
+            received(d.receivedAt(), d.decisionDueBy())), new UpdateOptions().upsert(true)));
+        case Reached r -> {
+          PathwayMilestone milestone = r.milestone();
+          milestoneWrites.add(new ReplaceOneModel<>(Filters.eq("_id", milestone.id()), new Document("_id", milestone.id())
+              .append("kind", milestone.kind().name())
+              .append("at", date(milestone.at()))
+              .append("onTime", milestone.onTime())
+              .append("month", Facts.monthOf(milestone.at()).toString()), new ReplaceOptions().upsert(true)));
+        }
+      }
+    }
+    if (!contactWrites.isEmpty()) {
+      contacts.bulkWrite(contactWrites, new BulkWriteOptions().ordered(false));
+    }
+    if (!milestoneWrites.isEmpty()) {
+      milestones.bulkWrite(milestoneWrites, new BulkWriteOptions().ordered(false));
+    }
   }
 
   private static Bson received(Instant receivedAt, Instant decisionDueBy) {
@@ -62,15 +80,6 @@ public final class MongoKpiFacts implements KpiFacts {
         Updates.set("month", Facts.monthOf(receivedAt).toString()),
         Updates.set("receivedAt", date(receivedAt)),
         Updates.set("decisionDueBy", date(decisionDueBy)));
-  }
-
-  @Override
-  public void reached(PathwayMilestone milestone) {
-    milestones.replaceOne(Filters.eq("_id", milestone.id()), new Document("_id", milestone.id())
-        .append("kind", milestone.kind().name())
-        .append("at", date(milestone.at()))
-        .append("onTime", milestone.onTime())
-        .append("month", Facts.monthOf(milestone.at()).toString()), new ReplaceOptions().upsert(true));
   }
 
   @Override

@@ -51,9 +51,9 @@ class TriageEventsListener {
   }
 
   /**
-   * A poll's events are followed together ({@link FollowingTriage#followAll}, through {@link EventPoll}): two store
-   * round trips for the poll, where one event at a time took two each and fell tens of thousands of events behind in
-   * a long run (docs/performance.md).
+   * A poll's events are followed together ({@link FollowingTriage#followAll}, through {@link EventPoll}): one read and
+   * one write for the poll, where one event at a time took two round trips each and fell tens of thousands of events
+   * behind in the long run of docs/performance.md.
    */
   @KafkaListener(topics = Topics.TRIAGE_EVENTS, containerFactory = PlatformAutoConfiguration.BATCH_LISTENERS)
   void on(List<ConsumerRecord<String, String>> records) {

@@ -1,11 +1,9 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -38,12 +36,8 @@ public class MongoReferrals implements Referrals {
     }
     List<Document> docs = details.stream().map(d -> new Document("_id", d.referralId())
         .append(DETAILS, Document.parse(EventJson.mapper().writeValueAsString(d)))).toList();
-    try {
-      referrals.insertMany(docs, new InsertManyOptions().ordered(false));
-    } catch (MongoBulkWriteException e) {
-      // The duplicates were kept when those referrals were first received: a redelivery changes nothing.
-      DuplicateKeys.only(e);
-    }
+    // The duplicates were kept when those referrals were first received: a redelivery changes nothing.
+    DuplicateKeys.insertAll(referrals, docs);
   }
 
   @Override
