@@ -22,6 +22,7 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.mashfrontdoor.platform.testsupport.PinnedIdIndex;
+import org.mashfrontdoor.platform.testsupport.WritesInTurn;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -65,6 +66,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code platform/target/test-classes} on this program's class path); the library still applies the whole filter.
  * {@code MASH_STORE_ID_LOOKUP=off} leaves the library's index alone (to measure the difference).
  *
+ * <p>Writes in turn. The library changes stored documents in place and answers {@code findAndModify} with the stored
+ * object itself; each write to a collection runs alone here and {@code findAndModify} answers with a copy
+ * ({@link WritesInTurn}, shared with the tests' store), so concurrent {@code $inc}s each get their own number.
+ *
  * <p>Stored as BSON. MVStore's default type stores any class it does not know, the library's documents and index keys
  * among them, by Java serialization, again for every value of each page a commit writes; that was about half of this
  * store's CPU in a profile of {@code deploy/local/bench} (docs/performance.md). Here documents and plain index keys
@@ -89,6 +94,7 @@ public class LocalMongoServer {
     private final Map<String, LongAdder> opcounters = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
     private final Map<String, LongAdder[]> shapes = new ConcurrentHashMap<>();
+    private final WritesInTurn writes = new WritesInTurn();
 
     CommittingH2Backend(MVStore store) {
       super(store);
@@ -100,7 +106,8 @@ public class LocalMongoServer {
       count(command, query);
       long start = System.nanoTime();
       try {
-        return super.handleCommand(channel, databaseName, command, query);
+        return writes.handle(databaseName, command, query,
+            () -> super.handleCommand(channel, databaseName, command, query));
       } finally {
         // Also after a failed command: a partly applied multi-document write is still acknowledged in part.
         if (!store.isClosed() && store.hasUnsavedChanges()) {

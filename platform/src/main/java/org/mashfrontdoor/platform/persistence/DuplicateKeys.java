@@ -4,7 +4,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.WriteModel;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,6 +31,22 @@ public final class DuplicateKeys {
     }
     try {
       collection.insertMany(docs, new InsertManyOptions().ordered(false));
+      return Set.of();
+    } catch (MongoBulkWriteException e) {
+      return only(e);
+    }
+  }
+
+  /**
+   * Applies {@code writes} in one unordered bulk write and answers the places of those refused as duplicate keys
+   * ({@link #only}: an upsert that raced another writer making the same document); any other refusal is thrown.
+   */
+  public static Set<Integer> writeAll(MongoCollection<Document> collection, List<? extends WriteModel<Document>> writes) {
+    if (writes.isEmpty()) {
+      return Set.of();
+    }
+    try {
+      collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
       return Set.of();
     } catch (MongoBulkWriteException e) {
       return only(e);

@@ -1,6 +1,8 @@
 package org.mashfrontdoor.platform.testsupport;
 
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
@@ -10,9 +12,11 @@ import java.util.List;
 /**
  * mongo-java-server's memory backend whose {@code _id} index also answers filters that pin {@code _id} among other
  * conditions ({@link PinnedIdIndex}): a version-checked or idempotent write by {@code _id} costs the same however
- * many documents the collection holds. The tests' store: {@code new MongoServer(new PinnedIdMemoryBackend())}.
+ * many documents the collection holds; and writes to a collection in turn ({@link WritesInTurn}). The tests' store: {@code new MongoServer(new PinnedIdMemoryBackend())}.
  */
 public final class PinnedIdMemoryBackend extends MemoryBackend {
+
+  private final WritesInTurn writes = new WritesInTurn();
 
   public PinnedIdMemoryBackend() {
     super();
@@ -20,6 +24,12 @@ public final class PinnedIdMemoryBackend extends MemoryBackend {
 
   public PinnedIdMemoryBackend(Clock clock) {
     super(clock);
+  }
+
+  @Override
+  public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+    return writes.handle(databaseName, command, query,
+        () -> super.handleCommand(channel, databaseName, command, query));
   }
 
   @Override

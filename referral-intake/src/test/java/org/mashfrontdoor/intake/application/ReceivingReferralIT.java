@@ -9,9 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +34,7 @@ import org.mashfrontdoor.intake.domain.ChildKeys;
 import org.mashfrontdoor.intake.domain.ConcernCategory;
 import org.mashfrontdoor.intake.domain.NewReferral;
 import org.mashfrontdoor.intake.domain.Partner;
+import org.mashfrontdoor.intake.domain.ReferenceNumber;
 import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.intake.domain.ReferralStatus;
 import org.mashfrontdoor.platform.deadlines.ElapsedTime;
@@ -373,6 +380,138 @@ class ReceivingReferralIT {
       var later = receiving.receive(POLICE, "key-00000001", "body-b", form(AVA));
       assertThat(later.replayed()).isFalse();
       assertThat(later.referral().referralId()).isNotEqualTo(first.referral().referralId());
+    }
+  }
+
+  @Nested
+  @DisplayName("reference numbers: a block reserved at a time, never one handed out twice")
+  class ReferenceNumbering {
+
+    /** Another intake over the same store (a second replica, or this one restarted). */
+    ReceivingReferral anotherIntake() {
+      return receiving(database, new MongoReferrals(new OutboxRelay(database, clock, 100), ReferralReceivedV1::eventFor),
+          keys, clock);
+    }
+
+    String reference(ReceivingReferral intake) {
+      return intake.receive(POLICE, UUID.randomUUID().toString(), "body", form(AVA)).referral().reference();
+    }
+
+    Document counter(int year) {
+      return database.getCollection("referenceCounters").find(new Document("_id", "MARF-" + year)).first();
+    }
+
+    @Test
+    void the_first_referral_of_a_year_is_number_one_and_the_counter_is_written_once_per_block() {
+      List<String> references = IntStream.range(0, 3).mapToObj(i -> reference(receiving)).toList();
+
+      assertThat(references).containsExactly("MARF-2026-000001", "MARF-2026-000002", "MARF-2026-000003");
+      assertThat(counter(2026).get("last", Number.class).longValue()).isEqualTo(MongoReferenceNumbers.BLOCK);
+    }
+
+    @Test
+    void a_counter_from_before_goes_on_after_its_last_number() {
+      database.getCollection("referenceCounters").insertOne(new Document("_id", "MARF-2026").append("last", 41L));
+
+      assertThat(reference(receiving)).isEqualTo("MARF-2026-000042");
+    }
+
+    @Test
+    void a_restarted_or_second_intake_takes_the_next_block_and_neither_reuses_a_number() {
+      String first = reference(receiving);
+      ReceivingReferral second = anotherIntake();
+
+      String secondsFirst = reference(second);
+      String firstsNext = reference(receiving);
+
+      assertThat(secondsFirst).isEqualTo(ReferenceNumber.format(2026, MongoReferenceNumbers.BLOCK + 1));
+      assertThat(List.of(first, secondsFirst, firstsNext)).doesNotHaveDuplicates();
+      assertThat(firstsNext).isEqualTo("MARF-2026-000002");
+    }
+
+    @Test
+    void a_new_year_starts_its_own_numbers() {
+      reference(receiving);
+      clock.advance(Duration.between(clock.instant(), Instant.parse("2027-01-01T00:00:00Z")));
+
+      assertThat(reference(receiving)).isEqualTo("MARF-2027-000001");
+    }
+
+    @Test
+    void intakes_receiving_at_once_never_share_a_number() throws Exception {
+      List<ReceivingReferral> intakes = List.of(receiving, anotherIntake(), anotherIntake());
+      int each = 2 * (int) MongoReferenceNumbers.BLOCK; // past a block boundary in every intake
+      var pool = Executors.newFixedThreadPool(6);
+      try {
+        List<Future<String>> references = new ArrayList<>();
+        for (int i = 0; i < 3 * each; i++) {
+          ReceivingReferral intake = intakes.get(i % 3);
+          references.add(pool.submit(() -> reference(intake)));
+        }
+        List<String> all = new ArrayList<>();
+        for (var reference : references) {
+          all.add(reference.get());
+        }
+        assertThat(all).hasSize(3 * each).doesNotHaveDuplicates();
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
+    void numbers_taken_at_once_from_two_intakes_are_all_different() throws Exception {
+      List<ReferenceNumbers> intakes = List.of(new MongoReferenceNumbers(database), new MongoReferenceNumbers(database));
+      var pool = Executors.newFixedThreadPool(6);
+      try {
+        var gate = new CountDownLatch(1);
+        List<Future<List<Long>>> taken = new ArrayList<>();
+        for (int thread = 0; thread < 6; thread++) {
+          ReferenceNumbers intake = intakes.get(thread % 2);
+          taken.add(pool.submit(() -> {
+            gate.await();
+            return IntStream.range(0, 2_000).mapToObj(i -> intake.next(2026)).toList();
+          }));
+        }
+        gate.countDown();
+        List<Long> all = new ArrayList<>();
+        for (var numbers : taken) {
+          all.addAll(numbers.get());
+        }
+        assertThat(all).hasSize(12_000).doesNotHaveDuplicates().allMatch(n -> n >= 1 && n <= 12_000 + 2 * MongoReferenceNumbers.BLOCK);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
+    void first_referrals_about_one_child_at_once_are_all_filed_under_each_of_its_keys() throws Exception {
+      // Each round a new child, first referred by six partners at once: their upserts race to make its documents.
+      List<String> names = List.of("Ava", "Ben", "Cal", "Dee", "Eli", "Fay", "Gus", "Hal", "Ida", "Jo");
+      var pool = Executors.newFixedThreadPool(6);
+      try {
+        for (String name : names) {
+          NewReferral.Child child = child(name, "Marsh", "2016-03-14", null, null, "HR4 9EP");
+          var gate = new CountDownLatch(1);
+          List<Future<String>> ids = new ArrayList<>();
+          for (int i = 0; i < 6; i++) {
+            ids.add(pool.submit(() -> {
+              gate.await();
+              return receive(POLICE, form(child)).referral().referralId();
+            }));
+          }
+          gate.countDown();
+          Set<String> received = new HashSet<>();
+          for (var id : ids) {
+            received.add(id.get());
+          }
+          String key = new ChildKeys("a-test-secret-of-some-length").of(child).keys().getFirst();
+          Document filed = database.getCollection("childKeys").find(new Document("_id", key)).first();
+          assertThat(filed.getList("referrals", Document.class)).as(name)
+              .extracting(e -> e.getString("referralId")).containsExactlyInAnyOrderElementsOf(received);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 

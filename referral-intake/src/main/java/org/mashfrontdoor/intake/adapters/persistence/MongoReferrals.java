@@ -1,7 +1,5 @@
 package org.mashfrontdoor.intake.adapters.persistence;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -9,6 +7,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
@@ -30,6 +29,7 @@ import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection.Write;
+import org.mashfrontdoor.platform.persistence.DuplicateKeys;
 import org.mashfrontdoor.platform.persistence.Scans;
 
 /**
@@ -68,25 +68,25 @@ public class MongoReferrals implements Referrals {
 
   @Override
   public boolean add(Referral referral) {
-    for (String key : referral.childKeys()) {
-      file(key, referral.referralId(), referral.receivedAt());
-    }
+    file(referral.childKeys(), referral.referralId(), referral.receivedAt());
     Write write = referrals.insert(ReferralDocuments.toDocument(referral),
         List.of(events.received(referral)), null);
     return write == Write.APPLIED;
   }
 
-  private void file(String childKey, String referralId, Instant receivedAt) {
+  /** Files the referral under each of its child keys in one unordered write (one round trip, one commit). */
+  private void file(List<String> childKeys, String referralId, Instant receivedAt) {
+    if (childKeys.isEmpty()) {
+      return;
+    }
     Bson entry = Updates.pushEach(REFERRALS, List.of(new Document(REFERRAL_ID, referralId)
         .append(RECEIVED_AT, Date.from(receivedAt))), new PushOptions().slice(-REFERRALS_PER_CHILD_KEY));
-    try {
-      children.updateOne(Filters.eq("_id", childKey), entry, new UpdateOptions().upsert(true));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e;
-      }
-      // Two first referrals about one child raced to create its document: the other one did; add to it.
-      children.updateOne(Filters.eq("_id", childKey), entry);
+    Set<Integer> raced = DuplicateKeys.writeAll(children, childKeys.stream()
+        .map(key -> new UpdateOneModel<Document>(Filters.eq("_id", key), entry, new UpdateOptions().upsert(true)))
+        .toList());
+    // Two first referrals about one child raced to create its document: the other one did; add to it.
+    for (int place : raced) {
+      children.updateOne(Filters.eq("_id", childKeys.get(place)), entry);
     }
   }
 
@@ -97,9 +97,7 @@ public class MongoReferrals implements Referrals {
     }
     for (Document d : referrals.collection().find(Filters.exists("childKeys"))
         .projection(Projections.include("_id", "receivedAt", "childKeys")).batchSize(Scans.BATCH)) {
-      for (String key : d.getList("childKeys", String.class, List.of())) {
-        file(key, d.getString("_id"), d.getDate("receivedAt").toInstant());
-      }
+      file(d.getList("childKeys", String.class, List.of()), d.getString("_id"), d.getDate("receivedAt").toInstant());
     }
   }
 

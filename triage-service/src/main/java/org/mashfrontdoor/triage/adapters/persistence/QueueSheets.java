@@ -1,12 +1,10 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -154,14 +152,9 @@ final class QueueSheets {
     count(up);
     List<UpdateOneModel<Document>> pushes = open.stream().map(contact -> new UpdateOneModel<Document>(
         unlisted(contact), Updates.push(ENTRIES, listing(contact, now)), new UpdateOptions().upsert(true))).toList();
-    Set<Integer> refused = Set.of();
-    try {
-      sheets.bulkWrite(pushes, new BulkWriteOptions().ordered(false));
-    } catch (MongoBulkWriteException e) {
-      // The upsert found no sheet without the contact and could not make a second (MongoDB retries such an upsert
-      // itself only for an equality filter).
-      refused = DuplicateKeys.only(e);
-    }
+    // Refused: the upsert found no sheet without the contact and could not make a second (MongoDB retries such an
+    // upsert itself only for an equality filter).
+    Set<Integer> refused = DuplicateKeys.writeAll(sheets, pushes);
     Map<Place, Integer> down = new HashMap<>();
     for (int i : refused) {
       if (listedBefore(open.get(i), pushes.get(i).getUpdate(), now)) {
