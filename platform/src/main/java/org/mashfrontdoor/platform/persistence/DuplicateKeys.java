@@ -5,7 +5,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.util.List;
 import java.util.Set;
@@ -26,22 +26,15 @@ public final class DuplicateKeys {
    * of those refused as already stored ({@link #only}); any other refusal is thrown.
    */
   public static Set<Integer> insertAll(MongoCollection<Document> collection, List<Document> docs) {
-    if (docs.isEmpty()) {
-      return Set.of();
-    }
-    try {
-      collection.insertMany(docs, new InsertManyOptions().ordered(false));
-      return Set.of();
-    } catch (MongoBulkWriteException e) {
-      return only(e);
-    }
+    return writeAll(collection, docs.stream().map(InsertOneModel::new).toList());
   }
 
   /**
    * Applies {@code writes} in one unordered bulk write and answers the places of those refused as duplicate keys
    * ({@link #only}: an upsert that raced another writer making the same document); any other refusal is thrown.
    */
-  public static Set<Integer> writeAll(MongoCollection<Document> collection, List<? extends WriteModel<Document>> writes) {
+  public static Set<Integer> writeAll(MongoCollection<Document> collection,
+      List<? extends WriteModel<Document>> writes) {
     if (writes.isEmpty()) {
       return Set.of();
     }

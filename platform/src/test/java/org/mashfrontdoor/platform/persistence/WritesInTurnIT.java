@@ -32,7 +32,7 @@ import org.mashfrontdoor.platform.testsupport.PinnedIdMemoryBackend;
  * Concurrent writes to one document on the tests' store and the local stack's: each one applied, and each
  * {@code findAndModify} answered with the document as its own write left it (MongoDB's document-level atomicity).
  */
-@DisplayName("Test and local stores: concurrent findAndModify $inc on one document each apply once and answer with their own result")
+@DisplayName("Test and local stores: concurrent findAndModify $inc on one document each apply once, answering their own")
 class WritesInTurnIT {
 
   static Stream<Arguments> stores() {

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * mongo-java-server's memory backend whose {@code _id} index also answers filters that pin {@code _id} among other
  * conditions ({@link PinnedIdIndex}): a version-checked or idempotent write by {@code _id} costs the same however
- * many documents the collection holds; and writes to a collection in turn ({@link WritesInTurn}). The tests' store: {@code new MongoServer(new PinnedIdMemoryBackend())}.
+ * many documents the collection holds; and whose writes to a collection run in turn ({@link WritesInTurn}). The
+ * tests' store: {@code new MongoServer(new PinnedIdMemoryBackend())}.
  */
 public final class PinnedIdMemoryBackend extends MemoryBackend {
 

@@ -4,6 +4,7 @@ import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.bson.Document;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -389,8 +391,8 @@ class ReceivingReferralIT {
 
     /** Another intake over the same store (a second replica, or this one restarted). */
     ReceivingReferral anotherIntake() {
-      return receiving(database, new MongoReferrals(new OutboxRelay(database, clock, 100), ReferralReceivedV1::eventFor),
-          keys, clock);
+      var referrals = new MongoReferrals(new OutboxRelay(database, clock, 100), ReferralReceivedV1::eventFor);
+      return receiving(database, referrals, keys, clock);
     }
 
     String reference(ReceivingReferral intake) {
@@ -399,6 +401,34 @@ class ReceivingReferralIT {
 
     Document counter(int year) {
       return database.getCollection("referenceCounters").find(new Document("_id", "MARF-" + year)).first();
+    }
+
+    @Test
+    void a_block_is_handed_out_to_its_last_number_before_the_next_is_reserved() {
+      ReferenceNumbers numbers = new MongoReferenceNumbers(database);
+
+      List<Long> taken = IntStream.range(0, (int) MongoReferenceNumbers.BLOCK + 1).mapToObj(i -> numbers.next(2026))
+          .toList();
+
+      assertThat(taken).isEqualTo(LongStream.rangeClosed(1, MongoReferenceNumbers.BLOCK + 1).boxed().toList());
+      assertThat(counter(2026).get("last", Number.class).longValue()).isEqualTo(2 * MongoReferenceNumbers.BLOCK);
+    }
+
+    @Test
+    void a_reservation_the_store_refused_hands_out_nothing_and_the_next_request_reserves_again() {
+      ReferenceNumbers numbers = new MongoReferenceNumbers(database);
+      numbers.next(2026);
+      // The counter can no longer be advanced ($inc on a string): the next block's reservation fails.
+      database.getCollection("referenceCounters").updateOne(new Document("_id", "MARF-2026"),
+          new Document("$set", new Document("last", "not a number")));
+      IntStream.range(1, (int) MongoReferenceNumbers.BLOCK).forEach(i -> numbers.next(2026));
+
+      assertThatThrownBy(() -> numbers.next(2026)).isInstanceOf(MongoException.class);
+      assertThatThrownBy(() -> numbers.next(2026)).isInstanceOf(MongoException.class);
+
+      database.getCollection("referenceCounters").updateOne(new Document("_id", "MARF-2026"),
+          new Document("$set", new Document("last", MongoReferenceNumbers.BLOCK)));
+      assertThat(numbers.next(2026)).isEqualTo(MongoReferenceNumbers.BLOCK + 1);
     }
 
     @Test
@@ -460,7 +490,8 @@ class ReceivingReferralIT {
 
     @Test
     void numbers_taken_at_once_from_two_intakes_are_all_different() throws Exception {
-      List<ReferenceNumbers> intakes = List.of(new MongoReferenceNumbers(database), new MongoReferenceNumbers(database));
+      List<ReferenceNumbers> intakes =
+          List.of(new MongoReferenceNumbers(database), new MongoReferenceNumbers(database));
       var pool = Executors.newFixedThreadPool(6);
       try {
         var gate = new CountDownLatch(1);
@@ -477,7 +508,11 @@ class ReceivingReferralIT {
         for (var numbers : taken) {
           all.addAll(numbers.get());
         }
-        assertThat(all).hasSize(12_000).doesNotHaveDuplicates().allMatch(n -> n >= 1 && n <= 12_000 + 2 * MongoReferenceNumbers.BLOCK);
+        assertThat(all).hasSize(12_000).doesNotHaveDuplicates()
+            .allMatch(n -> n >= 1 && n <= 12_000 + 2 * MongoReferenceNumbers.BLOCK);
+        // One reservation at a time per intake: the blocks the two did not finish are all that is left unused.
+        assertThat(counter(2026).get("last", Number.class).longValue())
+            .isLessThanOrEqualTo(12_000 + 2 * MongoReferenceNumbers.BLOCK);
       } finally {
         pool.shutdownNow();
       }
