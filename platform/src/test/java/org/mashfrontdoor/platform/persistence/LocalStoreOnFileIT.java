@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
@@ -219,5 +220,39 @@ class LocalStoreOnFileIT {
     assertThat(document.getValue()).isEqualTo(updated);
     assertThat(roundTrip(type, updated.append("updatedAt", Instant.parse("2026-12-03T09:15:30.123Z"))).getKey())
         .isEqualTo((byte) 126);
+  }
+
+  @Test
+  void index_keys_compare_exactly_as_mvstore_compares_them_every_time() {
+    ObjectDataType type = LocalStackStore.valueType();
+    ObjectDataType mvstore = new ObjectDataType();
+    Random random = new Random(12);
+    List<KeyValue> keys = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      String text = Long.toString(random.nextLong(), 36).repeat(1 + random.nextInt(3)) + (i % 7 == 0 ? "é—ü" : "");
+      keys.add(switch (i % 6) {
+        case 0 -> new KeyValue(text);
+        case 1 -> new KeyValue(random.nextLong());
+        case 2 -> new KeyValue(random.nextInt());
+        case 3 -> new KeyValue(Instant.ofEpochMilli(random.nextLong(4_000_000_000_000L)));
+        case 4 -> new KeyValue(text, random.nextLong());
+        default -> new KeyValue(random.nextDouble(), text.substring(0, 1));
+      });
+    }
+    keys.add(new KeyValue(keys.getFirst().get(0))); // equal content, another object
+
+    for (int round = 0; round < 2; round++) { // the second time from what the store's type kept
+      for (KeyValue a : keys) {
+        for (KeyValue b : keys) {
+          assertThat(Integer.signum(type.compare(a, b))).as("%s against %s", a, b)
+              .isEqualTo(Integer.signum(mvstore.compare(a, b)));
+        }
+      }
+    }
+    List<KeyValue> sorted = new ArrayList<>(keys);
+    sorted.sort(type::compare);
+    List<KeyValue> sortedByMvstore = new ArrayList<>(keys);
+    sortedByMvstore.sort(mvstore::compare);
+    assertThat(sorted).containsExactlyElementsOf(sortedByMvstore);
   }
 }
