@@ -274,7 +274,11 @@ public class LocalMongoServer {
       return super.compare(a, b);
     }
 
-    /** A key's serialization, kept per key object (keys are not changed once made) in a small table by identity. */
+    /**
+     * A key's serialization, kept per key object in a small table by identity: at most 16,384 keys and their bytes, a
+     * few MB. It cannot go stale: the library copies the values it puts in a key, and only {@code _id} keys are
+     * compared here (it ignores other indexes than unique ones, and the services make none).
+     */
     private record Serialized(KeyValue key, byte[] bytes) {
     }
 
