@@ -385,6 +385,13 @@ public class LocalMongoServer {
       builder.cacheSize(Integer.parseInt(cacheMb.trim()));
     }
     MVStore store = builder.open();
+    // How long MVStore keeps replaced chunks before reusing their space, in ms (its default: 45 s, for disks that
+    // flush late). This program fsyncs every second, so a few seconds suffice; fewer chunks kept means a smaller file
+    // and fewer chunk records rewritten at each commit. MASH_STORE_RETENTION_MS sets it.
+    String retentionMs = System.getenv("MASH_STORE_RETENTION_MS");
+    if (retentionMs != null && !retentionMs.isBlank()) {
+      store.setRetentionTime(Integer.parseInt(retentionMs.trim()));
+    }
     CommittingH2Backend backend = new CommittingH2Backend(store);
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", port);
