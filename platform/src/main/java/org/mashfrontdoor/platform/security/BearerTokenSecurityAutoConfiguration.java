@@ -1,6 +1,7 @@
 package org.mashfrontdoor.platform.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,8 +32,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * starter on its classpath. The token decoder is Boot's, from
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (production, the local stack) or
  * {@code .public-key-location} (tests); {@link TokenClaimsValidation} adds the checks Boot leaves optional
- * (issuer, audience, {@code exp}). Stateless, no sessions, no CSRF (no cookies are ever trusted); 401/403 are
- * problem+json ({@link SecurityProblems}).
+ * (issuer, audience, {@code exp}); {@link RecentlyVerifiedTokens} keeps a verified token for a few minutes.
+ * Stateless, no sessions, no CSRF (no cookies are ever trusted); 401/403 are problem+json ({@link SecurityProblems}).
  *
  * <p>Fail closed: only {@link #OPEN_PATHS} are open; the other actuator endpoints need scope
  * {@value #METRICS_SCOPE}; a service's {@link ApiAccessRules} grant the rest, and what they leave unmatched is
@@ -89,9 +90,12 @@ public class BearerTokenSecurityAutoConfiguration {
       // Anything the rules do not name (another method, HEAD on a GET-only rule, a new path) is refused.
       api.anyRequest().denyAll();
     });
-    if (decoder.getIfAvailable() != null) {
+    JwtDecoder tokens = decoder.getIfAvailable();
+    if (tokens != null) {
+      // Clock.systemUTC(): the clock the decoder's own exp check reads, not the service's (which a demo may move).
+      RecentlyVerifiedTokens remembered = new RecentlyVerifiedTokens(tokens, Clock.systemUTC());
       http.oauth2ResourceServer(token -> token
-          .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+          .jwt(jwt -> jwt.decoder(remembered).jwtAuthenticationConverter(authenticationConverter()))
           .authenticationEntryPoint(problems)
           .accessDeniedHandler(problems));
     } else if (!serviceRules.isEmpty()) {

@@ -6,17 +6,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.platform.testsupport.TestHttp;
 import org.mashfrontdoor.platform.testsupport.TestTokens;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,6 +51,23 @@ class ApiAccessRulesIT {
       }
     }
 
+    /** Counts the calls reaching Boot's decoder, behind the API's chain. */
+    @Bean
+    static BeanPostProcessor countingDecoder() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          if (bean instanceof JwtDecoder decoder) {
+            return (JwtDecoder) token -> {
+              DECODED.add(token);
+              return decoder.decode(token);
+            };
+          }
+          return bean;
+        }
+      };
+    }
+
     @Bean
     ApiAccessRules referralRules() {
       return api -> api.requestMatchers("/api/v1/referrals").hasAuthority("SCOPE_referral:read");
@@ -60,6 +80,8 @@ class ApiAccessRulesIT {
           .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole("MASH_MANAGER");
     }
   }
+
+  static final List<String> DECODED = new CopyOnWriteArrayList<>();
 
   @Value("${local.server.port}")
   int port;
@@ -91,6 +113,22 @@ class ApiAccessRulesIT {
         .as("expired").isEqualTo(401);
     assertThat(status("/api/v1/referrals", reader().claim("aud", List.of("another-api", TestTokens.AUDIENCE)).mint()))
         .as("one of several audiences").isEqualTo(200);
+  }
+
+  @Test
+  void a_token_verified_once_is_not_verified_again_at_the_next_request_and_another_token_is() throws Exception {
+    String token = reader().mint();
+    String another = reader().claim("jti", "another").mint();
+
+    assertThat(status("/api/v1/referrals", token)).isEqualTo(200);
+    assertThat(status("/api/v1/referrals", token)).isEqualTo(200);
+    assertThat(status("/api/v1/webhook", token)).isEqualTo(403);
+    assertThat(status("/api/v1/referrals", another)).isEqualTo(200);
+    assertThat(status("/api/v1/referrals", token.substring(0, token.length() - 2) + "AA")).as("signature altered")
+        .isEqualTo(401);
+
+    assertThat(DECODED).filteredOn(token::equals).hasSize(1);
+    assertThat(DECODED).filteredOn(another::equals).hasSize(1);
   }
 
   @Test
