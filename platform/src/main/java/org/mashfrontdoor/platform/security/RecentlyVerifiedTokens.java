@@ -9,21 +9,22 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * The API's token decoder, remembering the tokens it has verified for a few minutes: a partner system sends the same
- * bearer token with every MARF until it expires, and parsing it and checking its signature and claims again was a
- * ninth of intake's CPU per MARF (docs/performance.md).
+ * The API's token decoder, remembering the tokens it has verified for a minute: a partner system sends the same
+ * bearer token with every MARF until it expires, and about a ninth of intake's CPU samples were parsing it and
+ * checking its signature and claims again (docs/performance.md).
  *
  * <p>Only a token the decoder accepted is remembered, by its whole compact form (header, claims and signature, so a
  * token differing in any byte is decoded afresh), and only until the earlier of its {@code exp} and
- * {@link #REMEMBERED_FOR} after it was verified. So a remembered token is accepted only while the decoder would
- * still accept it (the decoder allows 60 s past {@code exp}), and a signing key the issuer withdraws is honoured
- * no longer than the decoder's own cache of the issuer's keys (5 minutes) would honour it. At most
- * {@link #CAPACITY} tokens are remembered; past that a token is decoded every time.
+ * {@link #REMEMBERED_FOR} after it was verified. So the time checks never pass a remembered token the decoder would
+ * refuse (it allows 60 s past {@code exp}), and a signing key the issuer withdraws is honoured at most
+ * {@link #REMEMBERED_FOR} longer than the decoder alone would honour it. A token bound to a client certificate
+ * ({@code cnf}) is never remembered, since its check belongs to each request. At most {@link #CAPACITY} tokens are
+ * remembered; past that a token is decoded every time.
  */
 public final class RecentlyVerifiedTokens implements JwtDecoder {
 
-  /** As long as Spring Security's decoder caches the issuer's key set (its {@code JwkSetCache} default). */
-  public static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
+  /** Short next to a token's life and to the decoder's 5-minute cache of the issuer's keys; one decode a minute. */
+  public static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
   /** Partner systems and signed-in staff hold a token each: a thousand is many, and a few megabytes at most. */
   public static final int CAPACITY = 1_000;
 
@@ -53,8 +54,8 @@ public final class RecentlyVerifiedTokens implements JwtDecoder {
 
   private void remember(String token, Jwt jwt, Instant now) {
     Instant expires = jwt.getExpiresAt();
-    if (expires == null) {
-      return; // TokenClaimsValidation refuses such a token; never remember one without an end
+    if (expires == null || jwt.hasClaim("cnf")) {
+      return; // no end (TokenClaimsValidation refuses it anyway), or bound to the certificate of each request
     }
     Instant until = now.plus(REMEMBERED_FOR);
     if (expires.isBefore(until)) {

@@ -29,7 +29,7 @@ class RecentlyVerifiedTokensTest {
     decoder.accept("partner-token", NOW.plus(Duration.ofHours(1)));
 
     Jwt first = tokens.decode("partner-token");
-    clock.advance(Duration.ofMinutes(4));
+    clock.advance(RecentlyVerifiedTokens.REMEMBERED_FOR.minusSeconds(1));
     Jwt again = tokens.decode("partner-token");
 
     assertThat(again).isSameAs(first);
@@ -81,11 +81,22 @@ class RecentlyVerifiedTokensTest {
   }
 
   @Test
-  void a_token_already_expired_by_the_clock_is_not_remembered() {
+  void a_token_already_expired_by_the_clock_is_not_served_from_memory() {
     decoder.accept("within-the-decoders-skew", NOW.minusSeconds(30)); // the decoder allows 60 s past exp
 
     tokens.decode("within-the-decoders-skew");
     tokens.decode("within-the-decoders-skew");
+
+    assertThat(decoder.calls).hasSize(2);
+  }
+
+  @Test
+  void a_token_bound_to_a_client_certificate_is_decoded_at_every_request() {
+    decoder.accept("certificate-bound", NOW.plus(Duration.ofHours(1)));
+    decoder.bindToCertificate("certificate-bound");
+
+    tokens.decode("certificate-bound");
+    tokens.decode("certificate-bound");
 
     assertThat(decoder.calls).hasSize(2);
   }
@@ -117,6 +128,12 @@ class RecentlyVerifiedTokensTest {
       accepted.put(token, expires);
     }
 
+    private final Set<String> certificateBound = new HashSet<>();
+
+    void bindToCertificate(String token) {
+      certificateBound.add(token);
+    }
+
     void refuseFromNowOn(String token) {
       refused.add(token);
     }
@@ -128,8 +145,12 @@ class RecentlyVerifiedTokensTest {
         throw new BadJwtException("refused");
       }
       Instant expires = accepted.get(token);
-      return Jwt.withTokenValue(token).header("alg", "RS256").subject("caller")
-          .issuedAt(expires.minus(Duration.ofHours(2))).expiresAt(expires).build();
+      Jwt.Builder jwt = Jwt.withTokenValue(token).header("alg", "RS256").subject("caller")
+          .issuedAt(expires.minus(Duration.ofHours(2))).expiresAt(expires);
+      if (certificateBound.contains(token)) {
+        jwt.claim("cnf", Map.of("x5t#S256", "thumbprint"));
+      }
+      return jwt.build();
     }
   }
 }
