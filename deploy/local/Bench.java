@@ -147,7 +147,7 @@ public class Bench {
       int accepted, double acceptedPerSecond, double postP50,
       double postP99, Map<Integer, Long> otherStatuses, long failures, boolean idle, double drainSeconds,
       int windowMarfs, double windowSeconds, Map<String, Double> cpuMsPerMarf, Map<String, Double> opsPerMarf,
-      int queueSeconds, int queueAccepted, int listed, double queueP50, double queueP99, int polls,
+      double commitsPerMarf, int queueSeconds, int queueAccepted, int listed, double queueP50, double queueP99, int polls,
       double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, List<String> storeTime) {
   }
 
@@ -202,6 +202,7 @@ public class Bench {
     // 1. Throughput and cost: nothing else asks the services anything meanwhile.
     Map<String, Long> cpuBefore = cpuMillis(s);
     Map<String, Long> opsBefore = opcounters(mongo);
+    long commitsBefore = commits(mongo);
     Map<String, long[]> timesBefore = commandTimes(mongo);
     long windowStart = System.nanoTime();
     Load load = closedLoop(s.concurrency, WARM_UP, Duration.ofSeconds(s.seconds), Long.MAX_VALUE);
@@ -212,6 +213,7 @@ public class Bench {
     double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
     Map<String, Long> cpuAfter = cpuMillis(s);
     Map<String, Long> opsAfter = opcounters(mongo);
+    long commitsAfter = commits(mongo);
     Map<String, long[]> timesAfter = commandTimes(mongo);
 
     int marfs = load.all.size();
@@ -256,7 +258,9 @@ public class Bench {
     awaitIdle(kafka, mongo, Duration.ofSeconds(s.drainSeconds));
     return new Measured(stored, queued, idleCpuPerSecond, idleOpsPerSecond, load.measured.size(), load.measured.size() / (double) s.seconds,
         pct(post, 0.50) / 1e6, pct(post, 0.99) / 1e6, load.otherStatuses, load.failures.get(), idle, drainSeconds,
-        marfs, windowSeconds, cpu, ops, queueSeconds, timed.measured.size(), toQueue.length, pct(toQueue, 0.50),
+        marfs, windowSeconds, cpu, ops,
+        commitsBefore < 0 || commitsAfter < 0 ? Double.NaN : (commitsAfter - commitsBefore) / (double) marfs,
+        queueSeconds, timed.measured.size(), toQueue.length, pct(toQueue, 0.50),
         pct(toQueue, 0.99), (int) watcher.polls.get(),
         watcher.polls.get() == 0 ? Double.NaN : watcher.pollNanos.get() / 1e6 / watcher.polls.get(),
         urgent.sent, urgent.seen.length, pct(urgent.seen, 0.50), pct(urgent.seen, 0.99), storeTime);
@@ -704,6 +708,12 @@ public class Bench {
     return counters;
   }
 
+  /** The commits LocalMongoServer has written for commands (its mashCommits); -1 when the store does not say. */
+  static long commits(MongoClient mongo) {
+    Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+    return status.get("mashCommits") instanceof Number n ? n.longValue() : -1;
+  }
+
   static Map<String, Long> storedCounts(MongoClient mongo) {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("referrals", mongo.getDatabase("referral_intake").getCollection("referrals").estimatedDocumentCount());
@@ -755,6 +765,9 @@ public class Bench {
       double sumA = a.opsPerMarf.values().stream().mapToDouble(Double::doubleValue).sum();
       double sumB = b.opsPerMarf.values().stream().mapToDouble(Double::doubleValue).sum();
       row(t, "store operations per MARF, all", "%.1f", sumA, sumB);
+    }
+    if (!Double.isNaN(a.commitsPerMarf)) {
+      row(t, "store commits per MARF (a write's reply waits for one)", "%.1f", a.commitsPerMarf, b.commitsPerMarf);
     }
     if (!a.storeTime.isEmpty()) {
       t.append("\nWhere the store's time went in each CPU window (share of the time it spent on commands, commit "

@@ -29,6 +29,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The local stack's MongoDB: a MongoDB wire-protocol server (mongo-java-server) on 127.0.0.1 whose data lives in
@@ -52,7 +56,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <ul>
  *   <li>every command that left unsaved changes (insert, update, delete, findAndModify, createIndexes, drop, ...)
  *       is committed to the file BEFORE its reply is sent, so an acknowledged write survives {@code kill -9} of
- *       this process (the bytes are in the file, i.e. at least in the OS page cache);</li>
+ *       this process (the bytes are in the file, i.e. at least in the OS page cache); commands that finish while a
+ *       commit is writing share the next one ({@link GroupCommit}). Not closed: MVStore's background auto-commit
+ *       (kept for its housekeeping) may have taken a write's changes with its chunk not yet written when the
+ *       write's own commit finds nothing unsaved, a short window that was there before;</li>
  *   <li>the file is fsync'ed once a second, so an OS crash or power loss can lose at most about the last second
  *       of acknowledged writes (fine for a developer machine, not a production guarantee);</li>
  *   <li>SIGTERM (and Ctrl-C) stops accepting connections, commits, fsyncs and closes the store cleanly.</li>
@@ -88,17 +95,111 @@ public class LocalMongoServer {
    * opens the databases already in the file, before any field of the subclass is set). */
   static final boolean ID_LOOKUP = !"off".equalsIgnoreCase(System.getenv("MASH_STORE_ID_LOOKUP"));
 
+  /**
+   * Commits on behalf of every command that finished before the commit began. A command's reply waits for such a
+   * commit, so an acknowledged write is in the file as before; commands that finish while a commit is writing share
+   * the next one instead of each writing its own. {@code window}: how long a commit waits for more commands to
+   * finish before it starts (zero: at once), trading that much latency per write for fewer commits. {@code commit}
+   * answers whether it wrote anything, and throws when it cannot (then no waiter is answered by it).
+   */
+  static final class GroupCommit {
+    private final BooleanSupplier commit;
+    private final long windowNanos;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition committedSome = lock.newCondition();
+    private final Condition gathering = lock.newCondition();
+    private long finished;
+    private long committedThrough;
+    private boolean committing;
+    private final LongAdder commits = new LongAdder();
+
+    GroupCommit(BooleanSupplier commit, Duration window) {
+      this.commit = commit;
+      this.windowNanos = window.toNanos();
+    }
+
+    /** Returns once a commit that began after this call has finished; throws what that commit threw. */
+    void afterCommand() {
+      // H2's source suggests a commit on an interrupted thread can return before its chunk is written: commit
+      // uninterrupted, and give the flag back afterwards.
+      boolean interrupted = Thread.interrupted();
+      lock.lock();
+      try {
+        long mine = ++finished;
+        while (committedThrough < mine) {
+          if (committing) {
+            committedSome.awaitUninterruptibly();
+            continue;
+          }
+          committing = true;
+          try {
+            interrupted |= gather();
+            long upTo = finished; // every command counted so far finished its changes before this commit starts
+            boolean wrote;
+            lock.unlock();
+            try {
+              wrote = commit.getAsBoolean();
+            } finally {
+              lock.lock();
+            }
+            committedThrough = upTo;
+            if (wrote) {
+              commits.increment();
+            }
+          } finally {
+            committing = false;
+            committedSome.signalAll(); // on failure too: a waiter commits in turn
+          }
+        }
+      } finally {
+        lock.unlock();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    /** Waits out the window; true when interrupted meanwhile (the commit goes ahead at once). */
+    private boolean gather() {
+      long left = windowNanos;
+      while (left > 0) {
+        try {
+          left = gathering.awaitNanos(left);
+        } catch (InterruptedException e) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The commits that wrote something. */
+    long commits() {
+      return commits.sum();
+    }
+  }
+
   /** Commits every command's changes before the reply goes back to the client; counts the operations. */
   static final class CommittingH2Backend extends H2Backend {
     private final MVStore store;
+    private final GroupCommit commits;
     private final Map<String, LongAdder> opcounters = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
     private final Map<String, LongAdder[]> shapes = new ConcurrentHashMap<>();
     private final WritesInTurn writes = new WritesInTurn();
 
-    CommittingH2Backend(MVStore store) {
+    CommittingH2Backend(MVStore store, Duration commitWindow) {
       super(store);
       this.store = store;
+      this.commits = new GroupCommit(() -> {
+        if (store.isClosed()) { // closed by a failed commit (MVStore's panic) or by the stop: nothing is saved now
+          throw new IllegalStateException("The store closed before this command's changes were committed");
+        }
+        if (!store.hasUnsavedChanges()) {
+          return false;
+        }
+        store.commit();
+        return true;
+      }, commitWindow);
     }
 
     @Override
@@ -109,9 +210,10 @@ public class LocalMongoServer {
         return writes.handle(databaseName, command, query,
             () -> super.handleCommand(channel, databaseName, command, query));
       } finally {
-        // Also after a failed command: a partly applied multi-document write is still acknowledged in part.
-        if (!store.isClosed() && store.hasUnsavedChanges()) {
-          store.commit();
+        // Also after a failed command: a partly applied multi-document write is still acknowledged in part. A write
+        // waits even when the store shows nothing unsaved: a commit under way may hold its changes, chunk unwritten.
+        if (WritesInTurn.isWrite(command) || store.isClosed() || store.hasUnsavedChanges()) {
+          commits.afterCommand();
         }
         time(databaseName, command, query, System.nanoTime() - start);
       }
@@ -212,6 +314,7 @@ public class LocalMongoServer {
       new TreeMap<>(shapes).forEach((key, n) -> byShape.put(key,
           new Document("count", n[0].sum()).append("micros", n[1].sum() / 1_000)));
       status.put("mashCommandTimes", byShape);
+      status.put("mashCommits", commits.commits());
       return status;
     }
   }
@@ -392,7 +495,12 @@ public class LocalMongoServer {
     if (retentionMs != null && !retentionMs.isBlank()) {
       store.setRetentionTime(Integer.parseInt(retentionMs.trim()));
     }
-    CommittingH2Backend backend = new CommittingH2Backend(store);
+    // How long a commit waits for more commands to finish before it writes, in microseconds (GroupCommit; 0: at
+    // once, and commands finishing meanwhile still share the next commit). MASH_STORE_COMMIT_WINDOW_US sets it.
+    String windowMicros = System.getenv("MASH_STORE_COMMIT_WINDOW_US");
+    Duration commitWindow = windowMicros == null || windowMicros.isBlank() ? Duration.ZERO
+        : Duration.ofNanos(Long.parseLong(windowMicros.trim()) * 1_000);
+    CommittingH2Backend backend = new CommittingH2Backend(store, commitWindow);
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", port);
     System.out.println("LocalMongoServer listening on mongodb://127.0.0.1:" + port + " with data in " + file

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.MongoBackend;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import javax.tools.ToolProvider;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
@@ -31,7 +35,50 @@ final class LocalStackStore {
   }
 
   static MongoBackend backend(MVStore store) {
-    return (MongoBackend) construct("LocalMongoServer$CommittingH2Backend", new Class<?>[] {MVStore.class}, store);
+    return (MongoBackend) construct("LocalMongoServer$CommittingH2Backend",
+        new Class<?>[] {MVStore.class, Duration.class}, store, Duration.ZERO);
+  }
+
+  /** What a command does after its changes: wait for a commit begun after them ({@code LocalMongoServer.GroupCommit}). */
+  interface Commits {
+    void afterCommand();
+
+    long commits();
+  }
+
+  /** {@code commit} answers whether it wrote anything. */
+  static Commits groupCommit(BooleanSupplier commit, Duration window) {
+    Object group = construct("LocalMongoServer$GroupCommit", new Class<?>[] {BooleanSupplier.class, Duration.class},
+        commit, window);
+    try {
+      Method after = group.getClass().getDeclaredMethod("afterCommand");
+      Method count = group.getClass().getDeclaredMethod("commits");
+      after.setAccessible(true);
+      count.setAccessible(true);
+      return new Commits() {
+        @Override
+        public void afterCommand() {
+          try {
+            after.invoke(group);
+          } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+
+        @Override
+        public long commits() {
+          try {
+            return (long) count.invoke(group);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      };
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("LocalMongoServer.GroupCommit changed", e);
+    }
   }
 
   /** The type the local stack's store gives its collection and index maps ({@code LocalMongoServer.BsonValues}). */

@@ -29,9 +29,14 @@ public final class WritesInTurn {
 
   private final Map<String, Object> collections = new ConcurrentHashMap<>();
 
+  /** Whether {@code command} (any case) writes to a collection. */
+  public static boolean isWrite(String command) {
+    return WRITES.contains(command.toLowerCase(Locale.ROOT));
+  }
+
   /** Runs {@code command} through {@code handling}: alone among the writes to its collection when it is a write. */
   public Document handle(String databaseName, String command, Document query, Supplier<Document> handling) {
-    if (!WRITES.contains(command.toLowerCase(Locale.ROOT)) || !(query.get(command) instanceof String collection)) {
+    if (!isWrite(command) || !(query.get(command) instanceof String collection)) {
       return handling.get();
     }
     synchronized (collections.computeIfAbsent(databaseName + "." + collection, name -> new Object())) {
