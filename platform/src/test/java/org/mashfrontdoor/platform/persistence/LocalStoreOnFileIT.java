@@ -135,6 +135,36 @@ class LocalStoreOnFileIT {
   }
 
   @Test
+  void a_store_opens_without_reading_its_documents_for_the_secondary_indexes_the_library_ignores() {
+    String notes = "n".repeat(1_000);
+    withStore(LocalStackStore::backend, referrals -> {
+      referrals.createIndex(Indexes.ascending("receivedAt"));
+      referrals.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.ascending("number")));
+      for (int i = 1; i <= 2_000; i++) {
+        referrals.insertOne(referral("r-" + i, "MASH-" + i).append("number", i).append("notes", notes));
+      }
+    });
+
+    // About 3 MB of documents; opening reads the store's maps of names and index descriptions, not the documents.
+    MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv.db").toString()).open();
+    long before = store.getFileStore().getReadBytes();
+    MongoBackend backend = LocalStackStore.backend(store);
+    long read = store.getFileStore().getReadBytes() - before;
+    MongoServer server = new MongoServer(backend);
+    server.bind("127.0.0.1", 0);
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+      assertThat(read).as("bytes read opening the store").isLessThan(256 * 1024);
+      MongoCollection<Document> referrals = client.getDatabase("intake").getCollection("referrals");
+      assertThat(referrals.countDocuments()).isEqualTo(2_000);
+      assertThat(referrals.find(Filters.eq("number", 1_234)).first()).extracting(d -> d.get("_id")).isEqualTo("r-1234");
+      assertThat(referrals.listIndexes().map(i -> i.getString("name")).into(new ArrayList<>()))
+          .contains("receivedAt_1", "status_1_number_1");
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  @Test
   void a_file_written_before_by_java_serialization_is_read_and_takes_new_writes() {
     List<Document> written = new ArrayList<>();
     withStore(H2Backend::new, referrals -> {
