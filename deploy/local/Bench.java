@@ -148,7 +148,7 @@ public class Bench {
       double postP99, Map<Integer, Long> otherStatuses, long failures, boolean idle, double drainSeconds,
       int windowMarfs, double windowSeconds, Map<String, Double> cpuMsPerMarf, Map<String, Double> opsPerMarf,
       double commitsPerMarf, int queueSeconds, int queueAccepted, int listed, double queueP50, double queueP99, int polls,
-      double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, List<String> storeTime) {
+      double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, List<String> storeTime, String storeFile) {
   }
 
   static void run(Settings s) throws Exception {
@@ -263,7 +263,8 @@ public class Bench {
         queueSeconds, timed.measured.size(), toQueue.length, pct(toQueue, 0.50),
         pct(toQueue, 0.99), (int) watcher.polls.get(),
         watcher.polls.get() == 0 ? Double.NaN : watcher.pollNanos.get() / 1e6 / watcher.polls.get(),
-        urgent.sent, urgent.seen.length, pct(urgent.seen, 0.50), pct(urgent.seen, 0.99), storeTime);
+        urgent.sent, urgent.seen.length, pct(urgent.seen, 0.50), pct(urgent.seen, 0.99), storeTime,
+        storeFile(mongo));
   }
 
   /** The store's time per command, collection and filter shape (LocalMongoServer's mashCommandTimes). */
@@ -714,6 +715,16 @@ public class Bench {
     return status.get("mashCommits") instanceof Number n ? n.longValue() : -1;
   }
 
+  /** LocalMongoServer's file (its mashFile): size, chunks and the live share of them; null when the store does not say. */
+  static String storeFile(MongoClient mongo) {
+    Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+    if (!(status.get("mashFile") instanceof Document file)) {
+      return null;
+    }
+    return String.format("%,d MB, %,d chunks, %d%% live", ((Number) file.get("bytes")).longValue() >> 20,
+        ((Number) file.get("chunks")).longValue(), ((Number) file.get("chunksLivePercent")).intValue());
+  }
+
   static Map<String, Long> storedCounts(MongoClient mongo) {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("referrals", mongo.getDatabase("referral_intake").getCollection("referrals").estimatedDocumentCount());
@@ -768,6 +779,10 @@ public class Bench {
     }
     if (!Double.isNaN(a.commitsPerMarf)) {
       row(t, "store commits per MARF (a write's reply waits for one)", "%.1f", a.commitsPerMarf, b.commitsPerMarf);
+    }
+    if (a.storeFile != null) {
+      t.append("| store file after the measurement: size, MVStore chunks, live share of the chunks | ")
+          .append(a.storeFile).append(" | ").append(b.storeFile).append(" |\n");
     }
     if (!a.storeTime.isEmpty()) {
       t.append("\nWhere the store's time went in each CPU window (share of the time it spent on commands, commit "

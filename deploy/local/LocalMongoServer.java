@@ -331,6 +331,14 @@ public class LocalMongoServer {
           new Document("count", n[0].sum()).append("micros", n[1].sum() / 1_000)));
       status.put("mashCommandTimes", byShape);
       status.put("mashCommits", commits.commits());
+      // The file's size, its chunks and the live share of them: MVStore writes each commit as a new chunk and
+      // keeps a replaced one for its retention time, so a store under load fills its file with mostly dead chunks
+      // (docs/performance.md).
+      if (!store.isClosed()) {
+        long chunks = store.getLayoutMap().keySet().stream().filter(k -> k.startsWith("chunk.")).count();
+        status.put("mashFile", new Document("bytes", store.getFileStore().size()).append("chunks", chunks)
+            .append("chunksLivePercent", store.getFileStore().getChunksFillRate()));
+      }
       return status;
     }
   }

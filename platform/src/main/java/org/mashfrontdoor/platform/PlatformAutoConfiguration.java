@@ -27,6 +27,7 @@ import org.mashfrontdoor.platform.outbox.OutboxLoop;
 import org.mashfrontdoor.platform.outbox.OutboxProperties;
 import org.mashfrontdoor.platform.outbox.OutboxPublisher;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
+import org.mashfrontdoor.platform.persistence.StoreAtStart;
 import org.mashfrontdoor.platform.web.ProblemResponses;
 import org.mashfrontdoor.platform.web.StoreUnavailable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,7 +55,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 /** What every MASH service gets from the platform: clock, database, outbox, consumer failure policy, topics. */
 @AutoConfiguration(after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import({ProblemResponses.class, StoreUnavailable.class})
+@Import({ProblemResponses.class, StoreUnavailable.class, StoreAtStart.class})
 public class PlatformAutoConfiguration {
 
   /** How many partitions each event topic has: the topics below and the listeners' threads read this one setting. */
