@@ -456,6 +456,7 @@ class CasePathwaysIT {
     assertThat(up.statusCode()).as(up.body()).isEqualTo(202);
     String newReferralId = json(up.body()).get("referralId").asString();
     assertThat(newReferralId).isNotBlank().isNotEqualTo(referralId);
+    assertThat(UUID.fromString(newReferralId).version()).as("sorts by time, as intake's ids").isEqualTo(7);
 
     await().atMost(PATIENCE).untilAsserted(() -> assertThat(types(caseEvents(referralId)))
         .containsSubsequence("case.opened.v1", "case.stepped-up.v1", "case.closed.v1"));

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.mashfrontdoor.cases.domain.AssessmentOutcome;
 import org.mashfrontdoor.cases.domain.Case;
 import org.mashfrontdoor.cases.domain.CaseEvent;
@@ -16,6 +15,7 @@ import org.mashfrontdoor.cases.domain.Section47Outcome;
 import org.mashfrontdoor.cases.domain.StatutoryClocks;
 import org.mashfrontdoor.platform.codes.Agency;
 import org.mashfrontdoor.platform.deadlines.Deadline;
+import org.mashfrontdoor.platform.ids.TimeOrderedIds;
 
 /**
  * Practitioners record the work on a case, step by step. Each step reads the case, applies the field's rules and
@@ -76,7 +76,7 @@ public final class RecordingCaseWork {
 
   /** Steps the child up; the new referral's id is allocated here, once, and kept on the case and its event. */
   public Case stepUp(String caseId, String reason, Practitioner by) {
-    String newReferralId = UUID.randomUUID().toString();
+    String newReferralId = TimeOrderedIds.next(clock);
     return take(caseId, (c, now) -> c.stepUp(reason, newReferralId, by, now));
   }
 

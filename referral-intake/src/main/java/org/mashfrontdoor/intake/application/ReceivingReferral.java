@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.mashfrontdoor.intake.domain.ChildIdentity;
 import org.mashfrontdoor.intake.domain.ChildKeys;
 import org.mashfrontdoor.intake.domain.Links;
@@ -15,6 +14,7 @@ import org.mashfrontdoor.intake.domain.Partner;
 import org.mashfrontdoor.intake.domain.ReferenceNumber;
 import org.mashfrontdoor.intake.domain.Referral;
 import org.mashfrontdoor.platform.deadlines.DeadlinePolicy;
+import org.mashfrontdoor.platform.ids.TimeOrderedIds;
 
 /**
  * A partner's referral arrives: exactly once per idempotency key, give it an id and a reference, link it to
@@ -57,7 +57,7 @@ public class ReceivingReferral {
    * @throws IdempotencyKeyReused when {@code idempotencyKey} was used before with a different body
    */
   public Receipt receive(Partner partner, String idempotencyKey, String fingerprint, NewReferral form) {
-    return receive(partner, idempotencyKey, fingerprint, form, UUID.randomUUID().toString());
+    return receive(partner, idempotencyKey, fingerprint, form, TimeOrderedIds.next(clock));
   }
 
   /**

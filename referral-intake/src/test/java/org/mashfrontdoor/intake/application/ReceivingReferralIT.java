@@ -107,6 +107,18 @@ class ReceivingReferralIT {
 
   static final NewReferral.Child AVA = child("Ava", "Marsh", "2016-03-14", "9434765919", "B801200005001", "HR4 9EP");
 
+  @Test
+  void a_referrals_id_sorts_by_when_it_was_received() {
+    String first = receive(POLICE, form(AVA)).referral().referralId();
+    clock.advance(Duration.ofMillis(1));
+    String second = receive(SCHOOL, form(child("Ben", "Marsh", "2015-01-02", null, null, null))).referral().referralId();
+
+    assertThat(UUID.fromString(first).version()).isEqualTo(7);
+    assertThat(UUID.fromString(first).getMostSignificantBits() >>> 16)
+        .isEqualTo(Instant.parse("2026-11-23T09:00:00Z").toEpochMilli());
+    assertThat(second).isGreaterThan(first);
+  }
+
   @Nested
   @DisplayName("matching rules")
   class Matching {
