@@ -721,7 +721,7 @@ public class Bench {
     if (!(status.get("mashFile") instanceof Document file)) {
       return null;
     }
-    return String.format("%,d MB, %,d chunks, %d%% live", ((Number) file.get("bytes")).longValue() >> 20,
+    return String.format("%,d MiB, %,d chunks, %d%% live", ((Number) file.get("bytes")).longValue() >> 20,
         ((Number) file.get("chunks")).longValue(), ((Number) file.get("chunksLivePercent")).intValue());
   }
 
@@ -781,7 +781,7 @@ public class Bench {
       row(t, "store commits per MARF (a write's reply waits for one)", "%.1f", a.commitsPerMarf, b.commitsPerMarf);
     }
     if (a.storeFile != null) {
-      t.append("| store file after the measurement: size, MVStore chunks, live share of the chunks | ")
+      t.append("| store file after the measurement: size (MiB), MVStore chunks, live share of the chunks' bytes | ")
           .append(a.storeFile).append(" | ").append(b.storeFile).append(" |\n");
     }
     if (!a.storeTime.isEmpty()) {

@@ -334,7 +334,7 @@ public class LocalMongoServer {
       // The file's size, its chunks and the live share of them: MVStore writes each commit as a new chunk and
       // keeps a replaced one for its retention time, so a store under load fills its file with mostly dead chunks
       // (docs/performance.md).
-      if (!store.isClosed()) {
+      if (!store.isClosed() && store.getFileStore() != null) {
         long chunks = store.getLayoutMap().keySet().stream().filter(k -> k.startsWith("chunk.")).count();
         status.put("mashFile", new Document("bytes", store.getFileStore().size()).append("chunks", chunks)
             .append("chunksLivePercent", store.getFileStore().getChunksFillRate()));

@@ -24,7 +24,7 @@ public class StoreAtStart {
 
   private static final Logger log = LoggerFactory.getLogger(StoreAtStart.class);
 
-  // Read from the environment: a post-processor is made before placeholders and conversions are set up.
+  // Read from the environment when the client is made: a static post-processor bean gets no @Value conversion.
   @Bean
   static BeanPostProcessor awaitStoreAtStart(Environment environment) {
     return new BeanPostProcessor() {
@@ -51,10 +51,11 @@ public class StoreAtStart {
         return;
       } catch (MongoTimeoutException | MongoSocketException e) {
         if (System.nanoTime() >= deadline) {
+          client.close(); // not yet the context's to close: its monitor threads would outlive the failed start
           throw new IllegalStateException("The store did not answer within " + limit + " of this service's start", e);
         }
         if (attempt == 1) {
-          log.warn("Waiting up to {} for the store: {}", limit, e.getClass().getSimpleName());
+          log.warn("Waiting up to {} for the store: {}", limit, e.getMessage());
         }
         pauseAfterQuickFailure(start);
       }
