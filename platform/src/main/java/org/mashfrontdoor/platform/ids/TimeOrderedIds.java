@@ -6,12 +6,12 @@ import java.util.UUID;
 
 /**
  * Ids that sort by when they were made: UUID version 7 (RFC 9562), the clock's milliseconds first, then 74 random
- * bits. A referral's id keys its documents in every service's store (the referral, its contact, its KPI facts), so
- * ids made together land together at the end of each {@code _id} index instead of anywhere in it: a write then
- * changes the index pages just written, rather than reading an old page back and writing it again whole. Random
- * ids (version 4) did the latter, which on the stand-in store cost more the more it held; MongoDB's B-trees gain the
- * same locality. The time in the id is, to the millisecond or so, when the referral was received, which its partner
- * is told anyway.
+ * bits. A referral's id keys its documents in intake, triage and notification (the referral, its contact, its KPI
+ * facts), so ids made together land together at the end of each {@code _id} index instead of anywhere in it: a
+ * write then changes the index pages just written, rather than reading an old page back and writing it again
+ * whole. Random ids (version 4) did the latter, which on the stand-in store cost more the more it held; MongoDB's
+ * B-trees gain the same locality. The time in the id is, to the millisecond or so, when the referral was received,
+ * which its partner is told anyway.
  */
 public final class TimeOrderedIds {
 
