@@ -148,7 +148,8 @@ public class Bench {
       double postP99, Map<Integer, Long> otherStatuses, long failures, boolean idle, double drainSeconds,
       int windowMarfs, double windowSeconds, Map<String, Double> cpuMsPerMarf, Map<String, Double> opsPerMarf,
       double commitsPerMarf, int queueSeconds, int queueAccepted, int listed, double queueP50, double queueP99, int polls,
-      double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, List<String> storeTime, String storeFile) {
+      double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, List<String> storeTime,
+      String storeFile) {
   }
 
   static void run(Settings s) throws Exception {
@@ -269,7 +270,7 @@ public class Bench {
 
   /** The store's time per command, collection and filter shape (LocalMongoServer's mashCommandTimes). */
   static Map<String, long[]> commandTimes(MongoClient mongo) {
-    Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+    Document status = serverStatus(mongo);
     Map<String, long[]> times = new HashMap<>();
     if (status.get("mashCommandTimes") instanceof Document byShape) {
       byShape.forEach((key, v) -> times.put(key, new long[] {((Document) v).get("count", Number.class).longValue(),
@@ -701,7 +702,7 @@ public class Bench {
 
   /** The store's opcounters (deploy/local/LocalMongoServer.java adds them); empty when it has none. */
   static Map<String, Long> opcounters(MongoClient mongo) {
-    Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+    Document status = serverStatus(mongo);
     Map<String, Long> counters = new LinkedHashMap<>();
     if (status.get("opcounters") instanceof Document opcounters) {
       opcounters.forEach((k, v) -> counters.put(k, ((Number) v).longValue()));
@@ -711,13 +712,18 @@ public class Bench {
 
   /** The commits LocalMongoServer has written for commands (its mashCommits); -1 when the store does not say. */
   static long commits(MongoClient mongo) {
-    Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+    Document status = serverStatus(mongo);
     return status.get("mashCommits") instanceof Number n ? n.longValue() : -1;
+  }
+
+  /** The store's serverStatus: its opcounters and, from LocalMongoServer, its own figures (mash...). */
+  static Document serverStatus(MongoClient mongo) {
+    return mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
   }
 
   /** LocalMongoServer's file (its mashFile): size, chunks and the live share of them; null when the store does not say. */
   static String storeFile(MongoClient mongo) {
-    Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+    Document status = serverStatus(mongo);
     if (!(status.get("mashFile") instanceof Document file)) {
       return null;
     }
