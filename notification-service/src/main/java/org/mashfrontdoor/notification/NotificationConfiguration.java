@@ -91,8 +91,8 @@ class NotificationConfiguration {
   }
 
   @Bean
-  AlertStream alertStream(Alerts alerts, NotifyProperties notify, MeterRegistry registry) {
-    AlertStream stream = new AlertStream(alerts, notify.streamPoll(), notify.streamTimeout(),
+  AlertStream alertStream(Alerts alerts, Clock clock, NotifyProperties notify, MeterRegistry registry) {
+    AlertStream stream = new AlertStream(alerts, clock, notify.streamPoll(), notify.streamTimeout(),
         notify.streamMaxReaders());
     Gauge.builder("mash.alert.stream.readers", stream, AlertStream::readers)
         .description("Readers connected to the live alert stream").register(registry);

@@ -39,14 +39,33 @@ public interface Alerts {
   /** Alerts newest first: of one referral (or all, when null), unacknowledged only if asked. */
   Page page(String referralId, boolean unacknowledgedOnly, int page, int size);
 
-  /** Alerts stored after {@code position} (all, when null), in the order they were stored, at most {@code limit}. */
+  /**
+   * Alerts stored after {@code position}, in the order they were stored, at most {@code limit}. Its cost follows what
+   * it returns and the time since {@code position}, never how many alerts are stored.
+   */
   List<Positioned> after(String position, int limit);
 
   /** The position of the alert {@code alertId}; empty when there is none. */
   Optional<String> positionOf(String alertId);
 
-  /** The position of the last alert stored so far; empty when there is none. */
-  Optional<String> lastPosition();
+  /**
+   * A position no earlier than the last alert stored so far: that alert's when one was stored in the last minutes,
+   * else {@link #positionAt} now.
+   */
+  String lastPosition();
+
+  /**
+   * The first position of the second {@code at} falls in: every alert stored in an earlier second is before it. A
+   * position is the hex of an ObjectId taken when the alert was stored, its time (seconds) first.
+   */
+  static String positionAt(Instant at) {
+    return String.format("%08x", Math.max(0, at.getEpochSecond())) + "0000000000000000";
+  }
+
+  /** The second a position was taken in. */
+  static Instant timeOf(String position) {
+    return Instant.ofEpochSecond(Long.parseLong(position.substring(0, 8), 16));
+  }
 
   /** Unacknowledged alerts whose escalation is due at {@code now}, soonest first. */
   List<Alert> dueEscalations(Instant now, int limit);

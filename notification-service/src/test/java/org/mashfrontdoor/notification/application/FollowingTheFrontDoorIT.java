@@ -92,7 +92,7 @@ class FollowingTheFrontDoorIT {
   }
 
   List<AlertType> stored() {
-    return alerts.after(null, 100).stream().map(p -> p.alert().type()).toList();
+    return alerts.after(Alerts.positionAt(NOW), 100).stream().map(p -> p.alert().type()).toList();
   }
 
   @Test
@@ -103,7 +103,7 @@ class FollowingTheFrontDoorIT {
     assertThat(openContacts.all()).extracting(RagDigest.OpenContact::referralId).containsExactlyInAnyOrder("b", "c");
     assertThat(stored()).as("in the order of their events")
         .containsExactly(AlertType.URGENT_CONTACT, AlertType.DECISION_RECORDED, AlertType.RAG_DIGEST);
-    Alert digest = alerts.after(null, 100).getLast().alert();
+    Alert digest = alerts.after(Alerts.positionAt(NOW), 100).getLast().alert();
     assertThat(digest.summary()).contains("1 open contact,", "MARF-b").doesNotContain("MARF-a", "MARF-c");
     assertThat(announced).extracting(Alert::type)
         .containsExactly(AlertType.URGENT_CONTACT, AlertType.DECISION_RECORDED, AlertType.RAG_DIGEST);
@@ -135,7 +135,7 @@ class FollowingTheFrontDoorIT {
     meetingAFault.followAll(poll);
 
     assertThat(stored()).containsExactly(AlertType.RAG_DIGEST, AlertType.DECISION_RECORDED);
-    assertThat(alerts.after(null, 100).getFirst().alert().summary()).as("y was open at the report")
+    assertThat(alerts.after(Alerts.positionAt(NOW), 100).getFirst().alert().summary()).as("y was open at the report")
         .contains("1 open contact,", "MARF-y");
     assertThat(openContacts.all()).isEmpty();
   }

@@ -9,9 +9,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,19 +38,26 @@ import org.mashfrontdoor.platform.persistence.DuplicateKeys;
  * Alerts in the {@code alerts} collection, one document each ({@code _id} = alertId) with its deliveries, written
  * with majority acknowledgement. Derived fields serve the due sheets: {@code escalatesAt} and
  * {@code nextDelivery.<CHANNEL>}, each read by key through an {@link AlarmsByMinute} (ADR 0014) that every write
- * files first.
+ * files first; the live stream's order, {@code position}, is read by key through the {@link StreamSheets}.
  */
 public final class MongoAlerts implements Alerts {
 
   public static final String COLLECTION = "alerts";
   static final String POSITION = "position";
 
+  /** How far back {@link #lastPosition} looks for the last alert stored. */
+  private static final Duration LAST_LOOKED_FOR = Duration.ofMinutes(2);
+
   private final MongoCollection<Document> alerts;
+  private final Clock clock;
+  private final StreamSheets stream;
   private final AlarmsByMinute<Alert> escalations;
   private final Map<Channel, AlarmsByMinute<Alert>> deliveries = new EnumMap<>(Channel.class);
 
   public MongoAlerts(MongoDatabase database, Clock clock) {
     this.alerts = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY);
+    this.clock = clock;
+    this.stream = new StreamSheets(database, alerts, POSITION);
     this.escalations = new AlarmsByMinute<>(database, "alertEscalations", clock, new AlarmsByMinute.Clocked<>(alerts,
         new Document(), "escalatesAt", MongoAlerts::toAlert, Alert::alertId,
         a -> a.isAcknowledged() ? null : a.escalatesAt()));
@@ -57,7 +67,6 @@ public final class MongoAlerts implements Alerts {
               Alert::alertId, a -> a.nextDeliveryAt(channel))));
     }
     alerts.createIndex(Indexes.ascending("referralId", "createdAt"));
-    alerts.createIndex(Indexes.ascending(POSITION));
     alerts.createIndex(Indexes.ascending("escalatesAt"));
     for (Channel channel : Channel.values()) {
       alerts.createIndex(Indexes.ascending(nextDelivery(channel)));
@@ -77,8 +86,16 @@ public final class MongoAlerts implements Alerts {
       return List.of();
     }
     fileAlarms(added);
-    // The stream's order: an ObjectId taken at insert (time, then this process's counter), so the order given.
-    List<Document> docs = added.stream().map(a -> toDocument(a, 1).append(POSITION, new ObjectId())).toList();
+    // The stream's order: an ObjectId taken at insert (the clock's second, then this process's counter), so the
+    // order given; filed in the stream's sheets before the insert.
+    Date now = Date.from(clock.instant());
+    List<StreamSheets.Entry> positions = added.stream().map(a -> new StreamSheets.Entry(new ObjectId(now), a.alertId()))
+        .toList();
+    stream.fileAll(positions);
+    List<Document> docs = new ArrayList<>(added.size());
+    for (int i = 0; i < added.size(); i++) {
+      docs.add(toDocument(added.get(i), 1).append(POSITION, positions.get(i).position()));
+    }
     // Refused as already stored: the same event raised them before (an alert's id derives from its event's).
     Set<Integer> before = DuplicateKeys.insertAll(alerts, docs);
     List<Boolean> stored = new ArrayList<>(added.size());
@@ -121,9 +138,27 @@ public final class MongoAlerts implements Alerts {
 
   @Override
   public List<Positioned> after(String position, int limit) {
-    Bson filter = position == null ? new Document() : Filters.gt(POSITION, new ObjectId(position));
-    return alerts.find(filter).sort(Sorts.ascending(POSITION)).limit(limit)
-        .map(d -> new Positioned(d.getObjectId(POSITION).toHexString(), toAlert(d))).into(new ArrayList<>());
+    List<Positioned> found = new ArrayList<>();
+    ObjectId from = new ObjectId(position);
+    Instant now = clock.instant();
+    while (found.size() < limit) {
+      List<StreamSheets.Entry> entries = stream.after(from, now, limit - found.size());
+      if (entries.isEmpty()) {
+        break;
+      }
+      Map<String, Document> byId = new HashMap<>();
+      alerts.find(Filters.in("_id", entries.stream().map(StreamSheets.Entry::alertId).toList()))
+          .forEach(d -> byId.put(d.getString("_id"), d));
+      for (StreamSheets.Entry entry : entries) {
+        Document alert = byId.get(entry.alertId());
+        // Skipped: an insert not (yet) made, or a second filing of an alert stored before at its first position.
+        if (alert != null && entry.position().equals(alert.getObjectId(POSITION))) {
+          found.add(new Positioned(entry.position().toHexString(), toAlert(alert)));
+        }
+      }
+      from = entries.getLast().position();
+    }
+    return found;
   }
 
   @Override
@@ -133,9 +168,10 @@ public final class MongoAlerts implements Alerts {
   }
 
   @Override
-  public Optional<String> lastPosition() {
-    return Optional.ofNullable(alerts.find().sort(Sorts.descending(POSITION)).limit(1).first())
-        .map(d -> d.getObjectId(POSITION).toHexString());
+  public String lastPosition() {
+    Instant now = clock.instant();
+    StreamSheets.Entry last = stream.last(now.minus(LAST_LOOKED_FOR), now);
+    return last != null ? last.position().toHexString() : Alerts.positionAt(now);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package org.mashfrontdoor.notification.adapters.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.mashfrontdoor.notification.application.Alerts;
@@ -22,10 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts {
 
   private static final int BATCH = 100;
-  /** Before any stored alert: the smallest ObjectId. */
-  private static final String NONE_YET = "000000000000000000000000";
 
   private final Alerts alerts;
+  private final Clock clock;
   private final Duration timeout;
   private final int maxReaders;
   private final List<Reader> readers = new CopyOnWriteArrayList<>();
@@ -51,9 +52,10 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
     }
   }
 
-  public AlertStream(Alerts alerts, Duration pollInterval, Duration timeout, int maxReaders) {
+  public AlertStream(Alerts alerts, Clock clock, Duration pollInterval, Duration timeout, int maxReaders) {
     super("alert-stream", pollInterval);
     this.alerts = alerts;
+    this.clock = clock;
     this.timeout = timeout;
     this.maxReaders = maxReaders;
   }
@@ -78,8 +80,7 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
     String start = lastEventId == null || lastEventId.isBlank() ? null
         : alerts.positionOf(lastEventId.strip()).orElse(null);
     if (start == null) {
-      // From now on: after the last alert stored (or from the very first, when there is none yet).
-      start = alerts.lastPosition().orElse(NONE_YET);
+      start = alerts.lastPosition(); // from now on
     }
     Reader reader = new Reader(emitter, start);
     // Everything at or before the start counts as already sent, so the window re-read does not repeat it.
@@ -133,6 +134,7 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
   }
 
   private void serve(Reader reader) {
+    Instant began = clock.instant();
     String from = windowBefore(reader.cursor);
     while (true) {
       List<Alerts.Positioned> batch = alerts.after(from, BATCH);
@@ -159,13 +161,18 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
         break;
       }
     }
+    // Every alert stored a window before this pass began was readable during it: a reader that was sent nothing for
+    // a while reads on from there, not from its last alert (each pass reads the minutes from its cursor to now).
+    String settled = windowBefore(Alerts.positionAt(began));
+    if (settled.compareTo(reader.cursor) > 0) {
+      reader.cursor = settled;
+    }
     String oldest = windowBefore(reader.cursor);
     reader.sent.values().removeIf(position -> position.compareTo(oldest) < 0);
   }
 
-  /** The smallest position {@value #WINDOW_SECONDS} seconds before {@code position} (an ObjectId's time comes first). */
+  /** The first position {@value #WINDOW_SECONDS} seconds before {@code position}'s second. */
   private static String windowBefore(String position) {
-    long seconds = Long.parseLong(position.substring(0, 8), 16);
-    return String.format("%08x", Math.max(0, seconds - WINDOW_SECONDS)) + "0000000000000000";
+    return Alerts.positionAt(Alerts.timeOf(position).minusSeconds(WINDOW_SECONDS));
   }
 }

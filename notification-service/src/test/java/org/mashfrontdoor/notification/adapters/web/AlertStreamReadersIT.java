@@ -18,7 +18,8 @@ class AlertStreamReadersIT {
 
   final MongoServer server = new MongoServer(new PinnedIdMemoryBackend());
   final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-  final AlertStream stream = new AlertStream(new MongoAlerts(client.getDatabase("alerts"), java.time.Clock.systemUTC()), Duration.ofSeconds(1),
+  final AlertStream stream = new AlertStream(new MongoAlerts(client.getDatabase("alerts"), java.time.Clock.systemUTC()),
+      java.time.Clock.systemUTC(), Duration.ofSeconds(1),
       Duration.ofMinutes(1), 2);
 
   @AfterEach

@@ -1,0 +1,80 @@
+package org.mashfrontdoor.notification.adapters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.notification.adapters.persistence.MongoAlerts;
+import org.mashfrontdoor.notification.application.Alerts;
+import org.mashfrontdoor.platform.testsupport.MutableClock;
+import org.mashfrontdoor.platform.testsupport.TestStore;
+
+/**
+ * A reader sent nothing for a long time reads on from a window before now, not from its last alert: each pass reads
+ * the stream's minutes from where it starts up to now, so without this an idle day would cost 1,440 minute keys a
+ * pass.
+ */
+@DisplayName("The live stream: an idle reader's passes start near now")
+class AlertStreamCursorIT {
+
+  static final Instant NOW = Instant.parse("2026-03-02T10:15:00Z");
+
+  final TestStore store = TestStore.embedded();
+  final MutableClock clock = new MutableClock(NOW);
+  final List<String> readFrom = new CopyOnWriteArrayList<>();
+  final Alerts alerts = recordingAfter(new MongoAlerts(store.database("notification"), clock));
+  final AlertStream stream = new AlertStream(alerts, clock, Duration.ofHours(1), Duration.ofDays(3), 2);
+
+  @AfterEach
+  void close() {
+    stream.stop();
+    store.close();
+  }
+
+  /** {@code delegate}, noting the position each {@link Alerts#after} reads from. */
+  Alerts recordingAfter(Alerts delegate) {
+    return (Alerts) Proxy.newProxyInstance(Alerts.class.getClassLoader(), new Class<?>[] {Alerts.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("after")) {
+            readFrom.add((String) args[0]);
+          }
+          try {
+            return method.invoke(delegate, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  /**
+   * Runs passes until one reads (a pass skips a reader still being served); answers the time of the position that
+   * first read started from.
+   */
+  Instant pass() {
+    int before = readFrom.size();
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      stream.pass();
+      return readFrom.size() > before;
+    });
+    return Alerts.timeOf(readFrom.get(before));
+  }
+
+  @Test
+  void after_a_quiet_day_a_pass_reads_from_a_window_before_the_last_pass_not_from_yesterday() {
+    stream.connect(null);
+    clock.advance(Duration.ofDays(1));
+    assertThat(pass()).as("the first pass reads yesterday's minutes up to now, once").isBefore(NOW);
+
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(pass()).isAfterOrEqualTo(NOW.plus(Duration.ofDays(1)).minusSeconds(20));
+  }
+}
