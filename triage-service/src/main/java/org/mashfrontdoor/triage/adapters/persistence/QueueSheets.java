@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * died) is skipped on reading, and removed once it is older than {@link #SETTLING}, so one whose write is still on
  * its way is never removed. The tally counts up before a listing and down after one is removed, so it never counts
  * fewer than the sheets hold: a failure between the two writes can make a total count one that is not shown (and a
- * later page repeat one), never hide a listing.
+ * later page repeat one), never hide a listing. A reading that finds a minute's tally above its listings, unchanged
+ * since a reading more than {@link #SETTLING} before, counts the excess off.
  */
 final class QueueSheets {
 
@@ -58,6 +59,12 @@ final class QueueSheets {
   /** Far longer than one listing-then-write. */
   static final Duration SETTLING = Duration.ofMinutes(5);
   private static final String TALLY = "tally";
+  /** Of each tally found counting more than its sheets hold: the counts seen and since when. */
+  private static final String TALLY_CHECKS = "tallyChecks";
+  private static final String COUNTED = "counted";
+  private static final String LISTED = "listed";
+  private static final String IDS = "ids";
+  private static final String SINCE = "since";
   /** Set once the open contacts of a store from before the sheets are listed. */
   private static final String LISTED_EARLIER = "listedEarlier";
   private static final String ENTRIES = "entries";
@@ -337,6 +344,8 @@ final class QueueSheets {
     private final Function<Instant, Rag> ragNow;
     private final List<Minute> minutes = new ArrayList<>();
     private final Map<Minute, List<Listing>> read = new HashMap<>();
+    /** Of each place whose sheets were read: the tally's count, the listings its sheets held, a sum of their ids. */
+    private final Map<Place, long[]> tallied = new HashMap<>();
     private final Map<Minute, Long> counts = new HashMap<>();
     private long total;
     private long urgent;
@@ -443,10 +452,13 @@ final class QueueSheets {
       Map<String, Place> placeOf = new HashMap<>();
       for (Minute minute : wanted) {
         if (!read.containsKey(minute)) {
-          minute.places().keySet().forEach(place -> place.sheets().forEach(key -> {
-            byKey.put(key, minute);
-            placeOf.put(key, place);
-          }));
+          minute.places().forEach((place, count) -> {
+            tallied.put(place, new long[] {count, 0, 0});
+            place.sheets().forEach(key -> {
+              byKey.put(key, minute);
+              placeOf.put(key, place);
+            });
+          });
           read.put(minute, new ArrayList<>());
         }
       }
@@ -459,13 +471,63 @@ final class QueueSheets {
           Set<String> seen = new HashSet<>();
           for (Document entry : sheet.getList(ENTRIES, Document.class, List.of())) {
             Instant due = entry.getDate(DUE).toInstant();
-            if ((rag == null || ragNow.apply(due) == rag) && seen.add(entry.getString(ID))) {
-              read.get(minute).add(new Listing(place, entry.getString(ID), due, entry.getDate(FILED_AT).toInstant()));
+            if (seen.add(entry.getString(ID))) {
+              tallied.get(place)[1]++;
+              tallied.get(place)[2] += entry.getString(ID).hashCode();
+              if (rag == null || ragNow.apply(due) == rag) {
+                read.get(minute).add(new Listing(place, entry.getString(ID), due,
+                    entry.getDate(FILED_AT).toInstant()));
+              }
             }
           }
         }
       }
       wanted.forEach(minute -> read.get(minute).sort(ORDER));
+      settleTally();
+    }
+
+    /**
+     * Sets right a tally that counts more than its sheets hold. A listing's tally is counted up before its push, so
+     * a failure between the two (the store slow or away) followed by a retry counts one twice; left alone, such
+     * excess would add up in the totals and the open-contact gauges for as long as the minute has listings. An
+     * excess is only a push still on its way while it is younger than {@link #SETTLING}: one seen unchanged for
+     * longer (the same tally, the same listings) counts nothing and is counted off, if the tally is still that.
+     * (Wrong only if a listing's two writes were each half done at both readings, minutes apart, with the same
+     * listings and tally in between unread: a reading with the two agreeing forgets what was seen.)
+     */
+    private void settleTally() {
+      if (tallied.isEmpty()) {
+        return;
+      }
+      Document checks = sheets.find(Filters.eq("_id", TALLY_CHECKS)).first();
+      Instant now = clock.instant();
+      List<Bson> changes = new ArrayList<>();
+      tallied.forEach((place, counted) -> {
+        String key = place.series() + "." + place.minute();
+        Document series = checks == null ? null : checks.get(place.series(), Document.class);
+        Document seen = series == null ? null : series.get(Long.toString(place.minute()), Document.class);
+        long tally = counted[0];
+        long listed = counted[1];
+        boolean same = seen != null && seen.getLong(COUNTED) == tally && seen.getLong(LISTED) == listed
+            && seen.getLong(IDS) == counted[2];
+        if (tally <= listed) {
+          if (seen != null) {
+            changes.add(Updates.unset(key));
+          }
+        } else if (same && seen.getDate(SINCE).toInstant().plus(SETTLING).isBefore(now)) {
+          sheets.updateOne(new Document("_id", TALLY).append(key, tally), Updates.inc(key, listed - tally));
+          changes.add(Updates.unset(key));
+          log.info("Queue tally {} stood at {} over {} listings for more than {}: set to the listings", key, tally,
+              listed, SETTLING);
+        } else if (!same) {
+          changes.add(Updates.set(key, new Document(COUNTED, tally).append(LISTED, listed).append(IDS, counted[2])
+              .append(SINCE, Date.from(now))));
+        }
+      });
+      tallied.clear();
+      if (!changes.isEmpty()) {
+        sheets.updateOne(Filters.eq("_id", TALLY_CHECKS), Updates.combine(changes), new UpdateOptions().upsert(true));
+      }
     }
   }
 

@@ -3,6 +3,9 @@ package org.mashfrontdoor.triage.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -259,6 +262,68 @@ class QueueSheetsIT {
         Contacts.Write.ALREADY_HANDLED, Contacts.Write.ALREADY_HANDLED, Contacts.Write.ALREADY_HANDLED,
         Contacts.Write.ALREADY_HANDLED);
     assertThat(queue(null, null, 0, 10).total()).isEqualTo(5);
+  }
+
+  /** Counts one more in the tally for {@code contact}'s place: as if a listing's count-up was made twice. */
+  void countTwice(Contact contact) {
+    QueueSheets.Place place = QueueSheets.Place.of(contact);
+    database.getCollection(QueueSheets.COLLECTION).updateOne(Filters.eq("_id", "tally"),
+        Updates.inc(place.series() + "." + place.minute(), 1));
+  }
+
+  @Test
+  void a_tally_counting_more_than_its_sheets_hold_is_set_right_once_it_has_stood_unchanged_past_settling() {
+    Contact r1 = open("r1", false, Lane.MASH, T0.minus(Duration.ofHours(2)));
+    open("r2", false, Lane.MASH, T0.minus(Duration.ofHours(1)));
+    // As if r1's count-up went through, its push failed with the store away, and the retry counted it up again.
+    countTwice(r1);
+    assertThat(queue(null, null, 0, 10).total()).as("still young: a push may be on its way").isEqualTo(3);
+
+    clock.advance(QueueSheets.SETTLING.minusSeconds(30));
+    queue(null, null, 0, 10);
+    assertThat(queue(null, null, 0, 10).total()).as("a reading before settling counts nothing off").isEqualTo(3);
+    clock.advance(Duration.ofMinutes(1));
+    queue(null, null, 0, 10); // unchanged since the first reading, past settling: counted off
+
+    Contacts.Queue queue = queue(null, null, 0, 10);
+    assertThat(queue.total()).isEqualTo(2);
+    assertThat(ids(queue.contacts())).containsExactly("r1", "r2");
+    assertThat(contacts.countOpen(due -> RAG.ragAt(due, clock.instant())).get(Lane.MASH).values().stream()
+        .mapToLong(Long::longValue).sum()).isEqualTo(2);
+  }
+
+  /** {@code contact}'s listing pushed into its sheet alone, or pulled alone: one of a listing's two writes. */
+  void pushListing(Contact contact, boolean push) {
+    QueueSheets.Place place = QueueSheets.Place.of(contact);
+    var sheet = Filters.eq("_id", place.sheet(contact.decisionDueBy()));
+    database.getCollection(QueueSheets.COLLECTION).updateOne(sheet, push
+        ? Updates.push("entries", new Document("id", contact.contactId())
+            .append("due", java.util.Date.from(contact.decisionDueBy())).append("filedAt", java.util.Date.from(T0)))
+        : Updates.pull("entries", new Document("id", contact.contactId())), new UpdateOptions().upsert(true));
+  }
+
+  long tallyOf(Contact contact) {
+    QueueSheets.Place place = QueueSheets.Place.of(contact);
+    Document tally = database.getCollection(QueueSheets.COLLECTION).find(Filters.eq("_id", "tally")).first();
+    return tally.get(place.series(), Document.class).get(Long.toString(place.minute()), Number.class).longValue();
+  }
+
+  @Test
+  void an_excess_is_left_while_a_push_may_be_on_its_way_and_forgotten_once_the_sheets_agree() {
+    open("r1", false, Lane.MASH, T0.minus(Duration.ofHours(2)));
+    Contact r9 = Contact.open(referral("r9", false, Lane.MASH, T0.minus(Duration.ofHours(2)).plusSeconds(1)), RAG, T0);
+    countTwice(r9); // r9's count-up went through; its push is on its way
+    assertThat(queue(null, null, 0, 10).total()).isEqualTo(2);
+
+    clock.advance(QueueSheets.SETTLING.minusSeconds(30));
+    pushListing(r9, true);
+    assertThat(queue(null, null, 0, 10).total()).as("the tally and the sheets agree").isEqualTo(2);
+
+    clock.advance(Duration.ofMinutes(1));
+    // r9's listing pulled and its count-down on its way: the same counts and listings as the first reading.
+    pushListing(r9, false);
+    queue(null, null, 0, 10);
+    assertThat(tallyOf(r9)).as("a new watch begins: the first one was forgotten when the two agreed").isEqualTo(2);
   }
 
   @Test
