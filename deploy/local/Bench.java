@@ -75,6 +75,7 @@ public class Bench {
        "consent":{"parentAware":false,"consentGiven":false,"reasonNotSought":"Benchmark.","lawfulBasis":"SAFEGUARDING_CHILDREN_DPA_2018"}}
       """;
   static final Pattern REFERRAL_ID = Pattern.compile("\"referralId\":\"([^\"]+)\"");
+  static final Pattern CREATED_AT = Pattern.compile("\"createdAt\":\"([^\"]+)\"");
   static final Pattern RECEIVED_AT = Pattern.compile("\"receivedAt\":\"([^\"]+)\"");
   static final Pattern REFERRAL_IDS = Pattern.compile("\"referralIds\":\\[([^\\]]*)\\]");
   static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
@@ -148,7 +149,8 @@ public class Bench {
       double postP99, Map<Integer, Long> otherStatuses, long failures, boolean idle, double drainSeconds,
       int windowMarfs, double windowSeconds, Map<String, Double> cpuMsPerMarf, Map<String, Double> opsPerMarf,
       double commitsPerMarf, int queueSeconds, int queueAccepted, int listed, double queueP50, double queueP99, int polls,
-      double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, List<String> storeTime,
+      double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, double storedP50,
+      double storedP99, List<String> storeTime,
       String storeFile) {
   }
 
@@ -264,7 +266,8 @@ public class Bench {
         queueSeconds, timed.measured.size(), toQueue.length, pct(toQueue, 0.50),
         pct(toQueue, 0.99), (int) watcher.polls.get(),
         watcher.polls.get() == 0 ? Double.NaN : watcher.pollNanos.get() / 1e6 / watcher.polls.get(),
-        urgent.sent, urgent.seen.length, pct(urgent.seen, 0.50), pct(urgent.seen, 0.99), storeTime,
+        urgent.sent, urgent.seen.length, pct(urgent.seen, 0.50), pct(urgent.seen, 0.99), pct(urgent.stored, 0.50),
+        pct(urgent.stored, 0.99), storeTime,
         storeFile(mongo));
   }
 
@@ -505,20 +508,24 @@ public class Bench {
 
   // ---- urgent MARF to alert -----------------------------------------------------------------------------------
 
-  record Urgent(int sent, long[] seen) {
+  /** Of the urgent MARFs: how many were sent, and the milliseconds from receipt to each alert streamed and stored. */
+  record Urgent(int sent, long[] seen, long[] stored) {
   }
 
   /** Urgent MARFs at {@code rate} a second for {@code seconds}, timed from receivedAt to the alert stream. */
   static Urgent urgent(double rate, int seconds) throws Exception {
     Map<String, Instant> streamed = new ConcurrentHashMap<>();
+    Map<String, Instant> created = new ConcurrentHashMap<>(); // the alert's createdAt: where the time went
     HttpRequest stream = HttpRequest.newBuilder(URI.create(notification + "/api/v1/alerts/stream"))
         .header("Authorization", "Bearer " + tokens.get("mash-manager")).header("Accept", "text/event-stream").build();
     var subscription = HTTP.sendAsync(stream, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
       Instant at = Instant.now();
       if (line.startsWith("data:") && line.contains("\"URGENT_CONTACT\"")) {
         Matcher id = REFERRAL_ID.matcher(line);
-        if (id.find()) {
+        Matcher createdAt = CREATED_AT.matcher(line);
+        if (id.find() && createdAt.find()) {
           streamed.putIfAbsent(id.group(1), at);
+          created.putIfAbsent(id.group(1), Instant.parse(createdAt.group(1)));
         }
       }
     }));
@@ -548,10 +555,14 @@ public class Bench {
       Thread.sleep(100);
     }
     subscription.cancel(true);
-    long[] millis = received.entrySet().stream().filter(e -> streamed.containsKey(e.getKey()))
-        .mapToLong(e -> Math.max(0, Duration.between(e.getValue(), streamed.get(e.getKey())).toMillis()))
+    return new Urgent(received.size(), millisUntil(received, streamed), millisUntil(received, created));
+  }
+
+  /** For each referral in both: the milliseconds from {@code from} to {@code to}, sorted. */
+  static long[] millisUntil(Map<String, Instant> from, Map<String, Instant> to) {
+    return from.entrySet().stream().filter(e -> to.containsKey(e.getKey()))
+        .mapToLong(e -> Math.max(0, Duration.between(e.getValue(), to.get(e.getKey())).toMillis()))
         .sorted().toArray();
-    return new Urgent(received.size(), millis);
   }
 
   // ---- preload ------------------------------------------------------------------------------------------------
@@ -764,6 +775,8 @@ public class Bench {
         a.pollMillis, b.listed, b.queueAccepted, b.polls, b.pollMillis));
     t.append("| urgent MARF → alert p50 / p99 | ").append(ms(a.alertP50, a.alertP99)).append(" | ")
         .append(ms(b.alertP50, b.alertP99)).append(" |\n");
+    t.append("| of which until the alert was stored (its `createdAt`) p50 / p99 | ").append(ms(a.storedP50, a.storedP99))
+        .append(" | ").append(ms(b.storedP50, b.storedP99)).append(" |\n");
     t.append(String.format("| urgent alerts on the stream / sent | %d / %d | %d / %d |%n", a.urgentSeen, a.urgentSent,
         b.urgentSeen, b.urgentSent));
     t.append(String.format("| CPU and store window: MARFs, seconds | %d, %.0f s | %d, %.0f s |%n", a.windowMarfs,
