@@ -508,14 +508,14 @@ public class Bench {
 
   // ---- urgent MARF to alert -----------------------------------------------------------------------------------
 
-  /** Of the urgent MARFs: how many were sent, and the milliseconds from receipt to each alert streamed and stored. */
+  /** Of the urgent MARFs: how many were sent, and the milliseconds from receipt to each alert streamed and raised. */
   record Urgent(int sent, long[] seen, long[] stored) {
   }
 
   /** Urgent MARFs at {@code rate} a second for {@code seconds}, timed from receivedAt to the alert stream. */
   static Urgent urgent(double rate, int seconds) throws Exception {
     Map<String, Instant> streamed = new ConcurrentHashMap<>();
-    Map<String, Instant> created = new ConcurrentHashMap<>(); // the alert's createdAt: where the time went
+    Map<String, Instant> created = new ConcurrentHashMap<>(); // the alert's createdAt (raised): where the time went
     HttpRequest stream = HttpRequest.newBuilder(URI.create(notification + "/api/v1/alerts/stream"))
         .header("Authorization", "Bearer " + tokens.get("mash-manager")).header("Accept", "text/event-stream").build();
     var subscription = HTTP.sendAsync(stream, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
@@ -775,7 +775,7 @@ public class Bench {
         a.pollMillis, b.listed, b.queueAccepted, b.polls, b.pollMillis));
     t.append("| urgent MARF → alert p50 / p99 | ").append(ms(a.alertP50, a.alertP99)).append(" | ")
         .append(ms(b.alertP50, b.alertP99)).append(" |\n");
-    t.append("| of which until the alert was stored (its `createdAt`) p50 / p99 | ").append(ms(a.storedP50, a.storedP99))
+    t.append("| of which until notification raised it (its `createdAt`, before its writes) p50 / p99 | ").append(ms(a.storedP50, a.storedP99))
         .append(" | ").append(ms(b.storedP50, b.storedP99)).append(" |\n");
     t.append(String.format("| urgent alerts on the stream / sent | %d / %d | %d / %d |%n", a.urgentSeen, a.urgentSent,
         b.urgentSeen, b.urgentSent));

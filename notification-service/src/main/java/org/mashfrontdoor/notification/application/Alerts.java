@@ -3,6 +3,7 @@ package org.mashfrontdoor.notification.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.mashfrontdoor.notification.domain.Alert;
 import org.mashfrontdoor.notification.domain.Channel;
 
@@ -39,11 +40,17 @@ public interface Alerts {
   /** Alerts newest first: of one referral (or all, when null), unacknowledged only if asked. */
   Page page(String referralId, boolean unacknowledgedOnly, int page, int size);
 
+  /** Alerts stored after {@code position}, in the order they were stored, at most {@code limit}. */
+  default List<Positioned> after(String position, int limit) {
+    return after(position, limit, alertId -> true);
+  }
+
   /**
-   * Alerts stored after {@code position}, in the order they were stored, at most {@code limit}. Its cost follows what
-   * it returns and the time since {@code position}, never how many alerts are stored.
+   * As {@link #after(String, int)}, of the alerts whose id is {@code wanted} only: the others are passed over unread
+   * (a reader re-reading a window it was mostly sent already). Its cost follows the alerts read and the time since
+   * {@code position}, never how many alerts are stored.
    */
-  List<Positioned> after(String position, int limit);
+  List<Positioned> after(String position, int limit, Predicate<String> wanted);
 
   /** The position of the alert {@code alertId}; empty when there is none. */
   Optional<String> positionOf(String alertId);

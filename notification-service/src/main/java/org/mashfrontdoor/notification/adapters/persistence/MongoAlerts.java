@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -137,7 +138,7 @@ public final class MongoAlerts implements Alerts {
   }
 
   @Override
-  public List<Positioned> after(String position, int limit) {
+  public List<Positioned> after(String position, int limit, Predicate<String> wanted) {
     List<Positioned> found = new ArrayList<>();
     ObjectId from = new ObjectId(position);
     Instant now = clock.instant();
@@ -147,8 +148,10 @@ public final class MongoAlerts implements Alerts {
         break;
       }
       Map<String, Document> byId = new HashMap<>();
-      alerts.find(Filters.in("_id", entries.stream().map(StreamSheets.Entry::alertId).toList()))
-          .forEach(d -> byId.put(d.getString("_id"), d));
+      List<String> ids = entries.stream().map(StreamSheets.Entry::alertId).filter(wanted).distinct().toList();
+      if (!ids.isEmpty()) {
+        alerts.find(Filters.in("_id", ids)).forEach(d -> byId.put(d.getString("_id"), d));
+      }
       for (StreamSheets.Entry entry : entries) {
         Document alert = byId.get(entry.alertId());
         // Skipped: an insert not (yet) made, or a second filing of an alert stored before at its first position.

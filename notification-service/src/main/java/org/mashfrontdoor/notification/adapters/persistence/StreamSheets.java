@@ -39,6 +39,8 @@ final class StreamSheets {
   private static final String ENTRIES = "entries";
   private static final String POSITION = "p";
   private static final String ALERT = "a";
+  /** Set once the alerts of a store from before the sheets are filed (its {@code _id} is no minute). */
+  private static final String FILED_EARLIER = "filedEarlier";
 
   /** An alert's place in the stream. */
   record Entry(ObjectId position, String alertId) {
@@ -112,26 +114,40 @@ final class StreamSheets {
     return last;
   }
 
-  /** A minute's entries in position order (writers push in the order their writes land, not of their positions). */
+  /**
+   * A minute's entries in position order (writers push in the order their writes land, not of their positions), each
+   * once (two instances starting together both file a store from before the sheets).
+   */
   private static List<Entry> entries(Document minute) {
     List<Entry> entries = new ArrayList<>();
     for (Document d : minute.getList(ENTRIES, Document.class, List.of())) {
       entries.add(new Entry(d.getObjectId(POSITION), d.getString(ALERT)));
     }
-    entries.sort(Comparator.comparing(Entry::position));
-    return entries;
+    entries.sort(Comparator.comparing(Entry::position).thenComparing(Entry::alertId));
+    List<Entry> once = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      if (once.isEmpty() || !once.getLast().equals(entry)) {
+        once.add(entry);
+      }
+    }
+    return once;
   }
 
   private static long minuteOf(ObjectId position) {
     return Integer.toUnsignedLong(position.getTimestamp()) / 60;
   }
 
-  /** New sheets over a store written before them: every stored alert filed at start-up (one scan, once). */
+  /**
+   * New sheets over a store written before them: every stored alert filed at start-up (one scan, once; marked done
+   * only at the end, so a start that stopped half-way files again). Instances from before the sheets must be stopped
+   * first: an alert they store afterwards is in no sheet, so not on the stream (it is in the API and its emails).
+   */
   private void fileEarlierAlertsOnce(MongoCollection<Document> alerts, String positionField) {
-    if (minutes.find().limit(1).first() != null) {
+    if (minutes.find(Filters.eq("_id", FILED_EARLIER)).first() != null) {
       return;
     }
     Scans.inRounds(alerts.find(Filters.ne(positionField, null)).projection(Projections.include(positionField)),
         d -> new Entry(d.getObjectId(positionField), d.getString("_id")), this::fileAll);
+    minutes.updateOne(Filters.eq("_id", FILED_EARLIER), Updates.set("done", true), new UpdateOptions().upsert(true));
   }
 }

@@ -32,11 +32,13 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
   private final List<Reader> readers = new CopyOnWriteArrayList<>();
 
   /**
-   * How far back each pass looks again. A position is taken when an insert starts, so an alert can become readable
-   * after one with a later position (two threads inserting at once); re-reading a short window behind the cursor,
-   * and skipping what was already sent, means such an alert is still sent.
+   * How far back each pass looks again. A position is taken before the alert is filed in the stream's order and
+   * inserted (two writes that wait for a majority), so an alert can become readable after one with a later position
+   * (several threads and instances insert, and a write can wait seconds on a slow replica set): each pass re-reads
+   * this window behind the cursor, passing over what that reader was sent without reading it, so such an alert is
+   * still sent unless it became readable more than this after its position was taken.
    */
-  private static final long WINDOW_SECONDS = 10;
+  private static final long WINDOW_SECONDS = 120;
 
   private static final class Reader {
     final SseEmitter emitter;
@@ -137,7 +139,7 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
     Instant began = clock.instant();
     String from = windowBefore(reader.cursor);
     while (true) {
-      List<Alerts.Positioned> batch = alerts.after(from, BATCH);
+      List<Alerts.Positioned> batch = alerts.after(from, BATCH, alertId -> !reader.sent.containsKey(alertId));
       for (Alerts.Positioned next : batch) {
         from = next.position();
         Alert alert = next.alert();
@@ -161,11 +163,11 @@ public class AlertStream extends PollingLoop implements RaisingAlerts.NewAlerts 
         break;
       }
     }
-    // Every alert stored a window before this pass began was readable during it: a reader that was sent nothing for
-    // a while reads on from there, not from its last alert (each pass reads the minutes from its cursor to now).
-    String settled = windowBefore(Alerts.positionAt(began));
-    if (settled.compareTo(reader.cursor) > 0) {
-      reader.cursor = settled;
+    // This pass read everything readable after the cursor when it began: a reader sent nothing for a while goes on
+    // from there, so its next pass re-reads the window before it, not every minute since its last alert.
+    String passed = Alerts.positionAt(began);
+    if (passed.compareTo(reader.cursor) > 0) {
+      reader.cursor = passed;
     }
     String oldest = windowBefore(reader.cursor);
     reader.sent.values().removeIf(position -> position.compareTo(oldest) < 0);

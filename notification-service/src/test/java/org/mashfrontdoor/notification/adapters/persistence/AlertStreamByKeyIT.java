@@ -33,7 +33,7 @@ import org.mashfrontdoor.platform.testsupport.TestStore;
  * a real MongoDB.
  */
 @DisplayName("The alert stream read by key: every alert once, in the order stored, from any position")
-class AlertStreamByKeyIT {
+public class AlertStreamByKeyIT {
 
   static final Instant NOW = Instant.parse("2026-03-02T10:15:00Z");
 
@@ -59,7 +59,8 @@ class AlertStreamByKeyIT {
     store.close();
   }
 
-  static Alert alert(String name) {
+  /** An urgent-contact alert with id {@code name}, as a test's stand-in for any alert. */
+  public static Alert alert(String name) {
     return new Alert(name, "referral-" + name, "MASH-" + name, AlertType.URGENT_CONTACT, Severity.URGENT, List.of(),
         NOW, "event-" + name, "summary", List.of(), null, null, null, null, null, null, null, 0, List.of(), 0);
   }

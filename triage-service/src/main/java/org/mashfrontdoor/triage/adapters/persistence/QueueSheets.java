@@ -501,7 +501,7 @@ final class QueueSheets {
       }
       Document checks = sheets.find(Filters.eq("_id", TALLY_CHECKS)).first();
       Instant now = clock.instant();
-      List<Bson> changes = new ArrayList<>();
+      Map<String, Bson> changes = new HashMap<>(); // by key: one change each, or the update is refused
       tallied.forEach((place, counted) -> {
         String key = place.series() + "." + place.minute();
         Document series = checks == null ? null : checks.get(place.series(), Document.class);
@@ -511,22 +511,40 @@ final class QueueSheets {
         boolean same = seen != null && seen.getLong(COUNTED) == tally && seen.getLong(LISTED) == listed
             && seen.getLong(IDS) == counted[2];
         if (tally <= listed) {
+          if (tally < listed) {
+            // Never from a write on its way (each counts up before its push and down after its pull): only from an
+            // excess counted off while a push was held up past settling. Counting up is always safe.
+            sheets.updateOne(new Document("_id", TALLY).append(key, tally), Updates.inc(key, listed - tally));
+          }
           if (seen != null) {
-            changes.add(Updates.unset(key));
+            changes.put(key, Updates.unset(key));
           }
         } else if (same && seen.getDate(SINCE).toInstant().plus(SETTLING).isBefore(now)) {
           sheets.updateOne(new Document("_id", TALLY).append(key, tally), Updates.inc(key, listed - tally));
-          changes.add(Updates.unset(key));
+          changes.put(key, Updates.unset(key));
           log.info("Queue tally {} stood at {} over {} listings for more than {}: set to the listings", key, tally,
               listed, SETTLING);
         } else if (!same) {
-          changes.add(Updates.set(key, new Document(COUNTED, tally).append(LISTED, listed).append(IDS, counted[2])
+          changes.put(key, Updates.set(key, new Document(COUNTED, tally).append(LISTED, listed).append(IDS, counted[2])
               .append(SINCE, Date.from(now))));
         }
       });
       tallied.clear();
+      // A note on a minute nobody reads again (emptied, or long past) is let go after a day.
+      if (checks != null) {
+        checks.forEach((series, minutes) -> {
+          if (minutes instanceof Document byMinute) {
+            byMinute.forEach((minute, note) -> {
+              if (note instanceof Document n && n.getDate(SINCE).toInstant().plus(Duration.ofDays(1)).isBefore(now)) {
+                changes.putIfAbsent(series + "." + minute, Updates.unset(series + "." + minute));
+              }
+            });
+          }
+        });
+      }
       if (!changes.isEmpty()) {
-        sheets.updateOne(Filters.eq("_id", TALLY_CHECKS), Updates.combine(changes), new UpdateOptions().upsert(true));
+        sheets.updateOne(Filters.eq("_id", TALLY_CHECKS), Updates.combine(List.copyOf(changes.values())),
+            new UpdateOptions().upsert(true));
       }
     }
   }

@@ -309,6 +309,19 @@ class QueueSheetsIT {
   }
 
   @Test
+  void a_tally_below_its_sheets_is_counted_up_at_once() {
+    Contact r1 = open("r1", false, Lane.MASH, T0.minus(Duration.ofHours(2)));
+    open("r1b", false, Lane.MASH, T0.minus(Duration.ofHours(2)).plusSeconds(1));
+    // As if an excess had been counted off while r1b's push was held up past settling, and the push then landed.
+    database.getCollection(QueueSheets.COLLECTION).updateOne(Filters.eq("_id", "tally"),
+        Updates.inc(QueueSheets.Place.of(r1).series() + "." + QueueSheets.Place.of(r1).minute(), -1));
+    queue(null, null, 0, 10);
+
+    assertThat(tallyOf(r1)).isEqualTo(2);
+    assertThat(queue(null, null, 0, 10).total()).isEqualTo(2);
+  }
+
+  @Test
   void an_excess_is_left_while_a_push_may_be_on_its_way_and_forgotten_once_the_sheets_agree() {
     open("r1", false, Lane.MASH, T0.minus(Duration.ofHours(2)));
     Contact r9 = Contact.open(referral("r9", false, Lane.MASH, T0.minus(Duration.ofHours(2)).plusSeconds(1)), RAG, T0);
