@@ -143,15 +143,13 @@ public final class MongoAlerts implements Alerts {
     ObjectId from = new ObjectId(position);
     Instant now = clock.instant();
     while (found.size() < limit) {
-      List<StreamSheets.Entry> entries = stream.after(from, now, limit - found.size());
+      List<StreamSheets.Entry> entries = stream.after(from, now, limit - found.size(), wanted);
       if (entries.isEmpty()) {
         break;
       }
       Map<String, Document> byId = new HashMap<>();
-      List<String> ids = entries.stream().map(StreamSheets.Entry::alertId).filter(wanted).distinct().toList();
-      if (!ids.isEmpty()) {
-        alerts.find(Filters.in("_id", ids)).forEach(d -> byId.put(d.getString("_id"), d));
-      }
+      alerts.find(Filters.in("_id", entries.stream().map(StreamSheets.Entry::alertId).distinct().toList()))
+          .forEach(d -> byId.put(d.getString("_id"), d));
       for (StreamSheets.Entry entry : entries) {
         Document alert = byId.get(entry.alertId());
         // Skipped: an insert not (yet) made, or a second filing of an alert stored before at its first position.

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.mashfrontdoor.platform.persistence.DuplicateKeys;
@@ -76,10 +77,10 @@ final class StreamSheets {
   }
 
   /**
-   * The entries after {@code from} up to {@code now} (a minute beyond, for a writer's clock a little ahead), in
-   * position order, at most {@code limit}.
+   * The entries after {@code from} up to {@code now} (a minute beyond, for a writer's clock a little ahead) whose alert
+   * is {@code wanted}, in position order, at most {@code limit}.
    */
-  List<Entry> after(ObjectId from, Instant now, int limit) {
+  List<Entry> after(ObjectId from, Instant now, int limit, Predicate<String> wanted) {
     long last = now.getEpochSecond() / 60 + 1;
     List<Entry> found = new ArrayList<>();
     for (long first = minuteOf(from); first <= last && found.size() < limit; first += MINUTES_PER_READ) {
@@ -88,7 +89,8 @@ final class StreamSheets {
         keys.add(m);
       }
       for (Document minute : minutes.find(Filters.in("_id", keys)).sort(Sorts.ascending("_id"))) {
-        entries(minute).stream().filter(e -> e.position().compareTo(from) > 0).forEach(found::add);
+        entries(minute).stream().filter(e -> e.position().compareTo(from) > 0 && wanted.test(e.alertId()))
+            .forEach(found::add);
         if (found.size() >= limit) {
           break; // a later minute's entries all come after this one's
         }

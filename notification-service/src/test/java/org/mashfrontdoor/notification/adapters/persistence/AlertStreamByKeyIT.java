@@ -96,6 +96,18 @@ public class AlertStreamByKeyIT {
   }
 
   @Test
+  @DisplayName("alerts not wanted (sent already) are passed over, and the limit counts the wanted ones")
+  void alerts_not_wanted_are_passed_over() {
+    String before = Alerts.positionAt(NOW);
+    alerts.addAll(List.of(alert("a"), alert("b"), alert("c"), alert("d")));
+
+    assertThat(alerts.after(before, 2, id -> !id.equals("a") && !id.equals("c")))
+        .extracting(p -> p.alert().alertId()).containsExactly("b", "d");
+    assertThat(alerts.after(before, 1, id -> !id.equals("a"))).extracting(p -> p.alert().alertId())
+        .containsExactly("b");
+  }
+
+  @Test
   @DisplayName("a redelivered alert keeps its first place and is read once")
   void a_redelivered_alert_is_read_once_at_its_first_place() {
     String before = Alerts.positionAt(NOW);
