@@ -19,12 +19,12 @@ import org.mashfrontdoor.cases.domain.CaseEvent;
 import org.mashfrontdoor.cases.domain.CaseStatus;
 import org.mashfrontdoor.platform.events.EventEnvelope;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
-import org.mashfrontdoor.platform.persistence.AlarmsByMinute;
+import org.mashfrontdoor.platform.persistence.AlarmsBySecond;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 
 /**
  * Cases in the {@code cases} collection; each write carries its {@code case.*} events through the outbox in the
- * same document. The due sheet is {@link AlarmsByMinute} over {@value #ALARMS} (each write files the case's next
+ * same document. The due sheet is {@link AlarmsBySecond} over {@value #ALARMS} (each write files the case's next
  * alarm first; the query on {@code (status, nextAlarmAt)} is its safety net), the worklist
  * {@code (status, worklistDueBy)}.
  */
@@ -35,13 +35,13 @@ public final class MongoCases implements Cases {
   public static final String ALARMS = "caseAlarms";
 
   private final OutboxedCollection cases;
-  private final AlarmsByMinute<Case> alarms;
+  private final AlarmsBySecond<Case> alarms;
   private final OutgoingCaseEvents events;
 
   public MongoCases(OutboxRelay outbox, Clock clock, OutgoingCaseEvents events) {
     this.events = events;
     this.cases = outbox.register(COLLECTION, OutgoingCaseEvents.AGGREGATE_TYPE);
-    this.alarms = new AlarmsByMinute<>(outbox.database(), ALARMS, clock, new AlarmsByMinute.Clocked<>(cases.collection(),
+    this.alarms = new AlarmsBySecond<>(outbox.database(), ALARMS, clock, new AlarmsBySecond.Clocked<>(cases.collection(),
         Filters.eq(CaseDocuments.STATUS, CaseStatus.OPEN.name()), CaseDocuments.NEXT_ALARM_AT, CaseDocuments::toCase,
         Case::caseId, c -> c.status() == CaseStatus.OPEN ? c.nextAlarmAt() : null));
     cases.collection().createIndex(Indexes.ascending(CaseDocuments.REFERRAL_ID, CaseDocuments.OPENED_AT));

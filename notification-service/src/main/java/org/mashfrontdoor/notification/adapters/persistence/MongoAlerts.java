@@ -32,13 +32,13 @@ import org.mashfrontdoor.notification.domain.Channel;
 import org.mashfrontdoor.notification.domain.Delivery;
 import org.mashfrontdoor.notification.domain.Severity;
 import org.mashfrontdoor.platform.codes.CaseDeadlineKind;
-import org.mashfrontdoor.platform.persistence.AlarmsByMinute;
+import org.mashfrontdoor.platform.persistence.AlarmsBySecond;
 import org.mashfrontdoor.platform.persistence.DuplicateKeys;
 
 /**
  * Alerts in the {@code alerts} collection, one document each ({@code _id} = alertId) with its deliveries, written
  * with majority acknowledgement. Derived fields serve the due sheets: {@code escalatesAt} and
- * {@code nextDelivery.<CHANNEL>}, each read by key through an {@link AlarmsByMinute} (ADR 0014) that every write
+ * {@code nextDelivery.<CHANNEL>}, each read by key through an {@link AlarmsBySecond} (ADR 0014) that every write
  * files first; the live stream's order, {@code position}, is read by key through the {@link StreamSheets}.
  */
 public final class MongoAlerts implements Alerts {
@@ -52,19 +52,19 @@ public final class MongoAlerts implements Alerts {
   private final MongoCollection<Document> alerts;
   private final Clock clock;
   private final StreamSheets stream;
-  private final AlarmsByMinute<Alert> escalations;
-  private final Map<Channel, AlarmsByMinute<Alert>> deliveries = new EnumMap<>(Channel.class);
+  private final AlarmsBySecond<Alert> escalations;
+  private final Map<Channel, AlarmsBySecond<Alert>> deliveries = new EnumMap<>(Channel.class);
 
   public MongoAlerts(MongoDatabase database, Clock clock) {
     this.alerts = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY);
     this.clock = clock;
     this.stream = new StreamSheets(database, alerts, POSITION);
-    this.escalations = new AlarmsByMinute<>(database, "alertEscalations", clock, new AlarmsByMinute.Clocked<>(alerts,
+    this.escalations = new AlarmsBySecond<>(database, "alertEscalations", clock, new AlarmsBySecond.Clocked<>(alerts,
         new Document(), "escalatesAt", MongoAlerts::toAlert, Alert::alertId,
         a -> a.isAcknowledged() ? null : a.escalatesAt()));
     for (Channel channel : Channel.values()) {
-      deliveries.put(channel, new AlarmsByMinute<>(database, "alertDeliveries" + channel.name(), clock,
-          new AlarmsByMinute.Clocked<>(alerts, new Document(), nextDelivery(channel), MongoAlerts::toAlert,
+      deliveries.put(channel, new AlarmsBySecond<>(database, "alertDeliveries" + channel.name(), clock,
+          new AlarmsBySecond.Clocked<>(alerts, new Document(), nextDelivery(channel), MongoAlerts::toAlert,
               Alert::alertId, a -> a.nextDeliveryAt(channel))));
     }
     alerts.createIndex(Indexes.ascending("referralId", "createdAt"));
@@ -76,9 +76,9 @@ public final class MongoAlerts implements Alerts {
 
   /** Each due sheet files the alerts' next escalation and deliveries before the alerts are written. */
   private void fileAlarms(List<Alert> alerts) {
-    escalations.fileAll(alerts.stream().map(a -> new AlarmsByMinute.Filing(a.alertId(), a.escalatesAt())).toList());
+    escalations.fileAll(alerts.stream().map(a -> new AlarmsBySecond.Filing(a.alertId(), a.escalatesAt())).toList());
     deliveries.forEach((channel, sheet) -> sheet.fileAll(alerts.stream()
-        .map(a -> new AlarmsByMinute.Filing(a.alertId(), a.nextDeliveryAt(channel))).toList()));
+        .map(a -> new AlarmsBySecond.Filing(a.alertId(), a.nextDeliveryAt(channel))).toList()));
   }
 
   @Override

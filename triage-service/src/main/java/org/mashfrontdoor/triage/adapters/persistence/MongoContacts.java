@@ -24,7 +24,7 @@ import org.bson.conversions.Bson;
 import org.mashfrontdoor.platform.deadlines.Warnings;
 import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.paging.PageWindow;
-import org.mashfrontdoor.platform.persistence.AlarmsByMinute;
+import org.mashfrontdoor.platform.persistence.AlarmsBySecond;
 import org.mashfrontdoor.platform.persistence.Scans;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.triage.application.Contacts;
@@ -37,7 +37,7 @@ import org.mashfrontdoor.triage.domain.TriageEvent;
 
 /**
  * Contacts in MongoDB, each write carrying its events through the outbox in the same document. The due sheet is
- * {@link AlarmsByMinute} over {@value #ALARMS} (each write files the contact's next alarm first), with the query on
+ * {@link AlarmsBySecond} over {@value #ALARMS} (each write files the contact's next alarm first), with the query on
  * the index {@code (status, nextAlarmAt)} as its safety net.
  *
  * <p>Finding a referral's contact is key lookups only: a contact's {@code _id} is the referral that opened it, and a
@@ -54,7 +54,7 @@ public class MongoContacts implements Contacts {
 
   private final OutboxedCollection contacts;
   private final MongoCollection<Document> joined;
-  private final AlarmsByMinute<Contact> alarms;
+  private final AlarmsBySecond<Contact> alarms;
   private final QueueSheets queue;
   private final OutgoingTriageEvents events;
 
@@ -62,7 +62,7 @@ public class MongoContacts implements Contacts {
     this.contacts = relay.register(COLLECTION, OutgoingTriageEvents.AGGREGATE_TYPE);
     this.events = events;
     this.joined = relay.database().getCollection(JOINED).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
-    this.alarms = new AlarmsByMinute<>(relay.database(), ALARMS, clock, new AlarmsByMinute.Clocked<>(contacts.collection(), open(),
+    this.alarms = new AlarmsBySecond<>(relay.database(), ALARMS, clock, new AlarmsBySecond.Clocked<>(contacts.collection(), open(),
         ContactDocuments.NEXT_ALARM_AT, ContactDocuments::toContact, Contact::contactId,
         c -> c.status() == ContactStatus.OPEN ? c.nextAlarmAt() : null));
     contacts.collection().createIndex(Indexes.ascending(ContactDocuments.STATUS, ContactDocuments.NEXT_ALARM_AT));
@@ -139,7 +139,7 @@ public class MongoContacts implements Contacts {
 
   @Override
   public List<Write> openAll(List<Opening> openings) {
-    alarms.fileAll(openings.stream().map(o -> new AlarmsByMinute.Filing(o.contact().contactId(),
+    alarms.fileAll(openings.stream().map(o -> new AlarmsBySecond.Filing(o.contact().contactId(),
         Warnings.storable(o.contact().nextAlarmAt()))).toList());
     queue.listAll(openings.stream().map(Opening::contact).toList());
     return contacts.insertAll(openings.stream().map(o -> new OutboxedCollection.Insert(

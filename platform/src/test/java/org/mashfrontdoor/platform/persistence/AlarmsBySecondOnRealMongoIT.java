@@ -6,10 +6,10 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.mongodb.MongoDBContainer;
 
-/** {@link AlarmsByMinuteIT}'s scenarios on a real MongoDB replica set. Skipped where there is no Docker engine. */
+/** {@link AlarmsBySecondIT}'s scenarios on a real MongoDB replica set. Skipped where there is no Docker engine. */
 @Testcontainers(disabledWithoutDocker = true)
-@DisplayName("The due sheet by minute: the same scenarios on a real MongoDB replica set")
-class AlarmsByMinuteOnRealMongoIT extends AlarmsByMinuteIT {
+@DisplayName("The due sheet by second: the same scenarios on a real MongoDB replica set")
+class AlarmsBySecondOnRealMongoIT extends AlarmsBySecondIT {
 
   @Container
   static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8").withReplicaSet();
