@@ -344,8 +344,7 @@ final class QueueSheets {
     private final Function<Instant, Rag> ragNow;
     private final List<Minute> minutes = new ArrayList<>();
     private final Map<Minute, List<Listing>> read = new HashMap<>();
-    /** Of each place whose sheets were read: the tally's count, the listings its sheets held, a sum of their ids. */
-    private final Map<Place, long[]> tallied = new HashMap<>();
+    private final Map<Place, Tallied> tallied = new HashMap<>();
     private final Map<Minute, Long> counts = new HashMap<>();
     private long total;
     private long urgent;
@@ -446,6 +445,22 @@ final class QueueSheets {
           : List.copyOf(listed.subList(from, Math.min(listed.size(), from + window.limit())));
     }
 
+    /** Of a place whose sheets were read: the tally's count, the listings its sheets held and a sum of their ids. */
+    private static final class Tallied {
+      private final long tally;
+      private long listed;
+      private long idsHashSum;
+
+      Tallied(long tally) {
+        this.tally = tally;
+      }
+
+      void list(String id) {
+        listed++;
+        idsHashSum += id.hashCode();
+      }
+    }
+
     /** Reads the sheets of {@code wanted} not read yet: each minute's listings of the RAG asked for, in order. */
     private void readSheets(List<Minute> wanted) {
       Map<String, Minute> byKey = new HashMap<>();
@@ -453,7 +468,7 @@ final class QueueSheets {
       for (Minute minute : wanted) {
         if (!read.containsKey(minute)) {
           minute.places().forEach((place, count) -> {
-            tallied.put(place, new long[] {count, 0, 0});
+            tallied.put(place, new Tallied(count));
             place.sheets().forEach(key -> {
               byKey.put(key, minute);
               placeOf.put(key, place);
@@ -472,8 +487,7 @@ final class QueueSheets {
           for (Document entry : sheet.getList(ENTRIES, Document.class, List.of())) {
             Instant due = entry.getDate(DUE).toInstant();
             if (seen.add(entry.getString(ID))) {
-              tallied.get(place)[1]++;
-              tallied.get(place)[2] += entry.getString(ID).hashCode();
+              tallied.get(place).list(entry.getString(ID));
               if (rag == null || ragNow.apply(due) == rag) {
                 read.get(minute).add(new Listing(place, entry.getString(ID), due,
                     entry.getDate(FILED_AT).toInstant()));
@@ -506,10 +520,10 @@ final class QueueSheets {
         String key = place.series() + "." + place.minute();
         Document series = checks == null ? null : checks.get(place.series(), Document.class);
         Document seen = series == null ? null : series.get(Long.toString(place.minute()), Document.class);
-        long tally = counted[0];
-        long listed = counted[1];
+        long tally = counted.tally;
+        long listed = counted.listed;
         boolean same = seen != null && seen.getLong(COUNTED) == tally && seen.getLong(LISTED) == listed
-            && seen.getLong(IDS) == counted[2];
+            && seen.getLong(IDS) == counted.idsHashSum;
         if (tally <= listed) {
           if (tally < listed) {
             // Never from a write on its way (each counts up before its push and down after its pull): only from an
@@ -525,7 +539,7 @@ final class QueueSheets {
           log.info("Queue tally {} stood at {} over {} listings for more than {}: set to the listings", key, tally,
               listed, SETTLING);
         } else if (!same) {
-          changes.put(key, Updates.set(key, new Document(COUNTED, tally).append(LISTED, listed).append(IDS, counted[2])
+          changes.put(key, Updates.set(key, new Document(COUNTED, tally).append(LISTED, listed).append(IDS, counted.idsHashSum)
               .append(SINCE, Date.from(now))));
         }
       });
