@@ -34,6 +34,34 @@ final class LocalStackStore {
     return backend(new MVStore.Builder().open());
   }
 
+  /** The MVStore on {@code file}, opened as the local stack's store opens it ({@code LocalMongoServer.open}). */
+  static MVStore open(Path file) {
+    try {
+      Method open = Class.forName("LocalMongoServer", true, program()).getDeclaredMethod("open", Path.class,
+          String.class);
+      open.setAccessible(true);
+      return (MVStore) open.invoke(null, file, null);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("LocalMongoServer.open changed", e);
+    }
+  }
+
+  /** Rewrites the file as the local stack's store does at start ({@code LocalMongoServer.rewriteAtStart}). */
+  static void rewriteAtStart(Path file) {
+    try {
+      Method rewrite = Class.forName("LocalMongoServer", true, program()).getDeclaredMethod("rewriteAtStart",
+          Path.class);
+      rewrite.setAccessible(true);
+      rewrite.invoke(null, file);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("LocalMongoServer.rewriteAtStart changed", e);
+    }
+  }
+
   static MongoBackend backend(MVStore store) {
     return (MongoBackend) construct("LocalMongoServer$CommittingH2Backend",
         new Class<?>[] {MVStore.class, Duration.class}, store, Duration.ZERO);

@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
@@ -114,6 +116,61 @@ class LocalStoreOnFileIT {
           .isInstanceOfSatisfying(MongoWriteException.class,
               e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
     });
+  }
+
+  @Test
+  void the_copy_made_at_start_holds_every_document_and_index_as_before_and_none_of_the_replaced_pages()
+      throws Exception {
+    List<Document> before = new ArrayList<>();
+    withStore(LocalStackStore::backend, referrals -> {
+      fileReferrals(referrals, 40);
+      for (int version = 4; version < 300; version++) { // pages replaced again and again: chunks left behind
+        referrals.updateOne(Filters.eq("_id", "r-7"), Updates.set("version", (long) version));
+      }
+      before.addAll(all(referrals));
+    });
+    Path file = dir.resolve("mongo.mv.db");
+    long sizeBefore = Files.size(file);
+
+    LocalStackStore.rewriteAtStart(file);
+
+    assertThat(Files.size(file)).isLessThan(sizeBefore);
+    withStore(LocalStackStore::backend, referrals -> {
+      assertThat(all(referrals)).isEqualTo(before);
+      assertThatThrownBy(() -> referrals.insertOne(referral("r-99", "MASH-12")))
+          .isInstanceOfSatisfying(MongoWriteException.class,
+              e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+      referrals.insertOne(referral("r-41", "MASH-41").append("number", 41));
+    });
+    withStore(LocalStackStore::backend, referrals -> assertThat(all(referrals)).hasSize(41));
+  }
+
+  @Test
+  void an_interrupt_during_an_fsync_does_not_close_the_file_under_the_store() {
+    Path file = dir.resolve("mongo.mv.db");
+    MVStore store = LocalStackStore.open(file);
+    try {
+      MVMap<String, String> written = store.openMap("written");
+      written.put("before", "1");
+      store.commit();
+      Thread.currentThread().interrupt(); // as a stop interrupting the fsync thread, or a pool its worker
+      store.sync(); // on a plain FileChannel: closed for every thread, and every later write fails
+      Thread.interrupted();
+      written.put("after", "2");
+      store.commit();
+      store.sync();
+    } finally {
+      Thread.interrupted();
+      store.close();
+    }
+
+    MVStore again = LocalStackStore.open(file);
+    try {
+      assertThat(again.<String, String>openMap("written")).containsOnly(Map.entry("before", "1"),
+          Map.entry("after", "2"));
+    } finally {
+      again.close();
+    }
   }
 
   @Test
