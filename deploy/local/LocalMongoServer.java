@@ -499,9 +499,10 @@ public class LocalMongoServer {
    * commits above are what make acknowledged writes durable.
    *
    * <p>Opened through H2's {@code retry:} file system. A plain {@code FileChannel} is closed for every thread when one
-   * thread doing I/O on it is interrupted; MVStore then fails every later write, and a file whose last chunks and
-   * header were cut off that way did not open again ("Chunk ... not found", 2026-12-04, after a preload of 100,000
-   * and a stop whose fsync thread was interrupted). {@code retry:} opens the file again and repeats the call.
+   * thread doing I/O on it is interrupted; MVStore then fails every later write, so a stop whose fsync thread was
+   * interrupted could write neither its last chunk nor the header ("did not stop cleanly: Writing ... failed",
+   * 2026-12-04). {@code retry:} still sees the channel closed, but opens the file again and repeats the call (and
+   * clears the interrupted thread's flag).
    *
    * @param cacheMb MVStore's page cache, in MB (null: its default, 16); MASH_STORE_CACHE_MB sets it, to measure what
    *     a larger one buys once the file is far larger than the cache (docs/performance.md, "At 100,000")
@@ -533,6 +534,16 @@ public class LocalMongoServer {
       System.out.printf("LocalMongoServer rewrote %s at start: %,d -> %,d MiB in %.1f s%n", file, before >> 20,
           Files.size(file) >> 20, (System.nanoTime() - start) / 1e9);
     } catch (IOException | RuntimeException e) {
+      Path copy = Path.of(file + ".tempFile"); // H2's name for the copy it writes first
+      try {
+        Files.deleteIfExists(copy);
+      } catch (IOException ignored) {
+        // left behind: the next start's copy deletes it first
+      }
+      if (!Files.exists(file)) { // H2 moved the old file away before failing to move the copy in: never start empty
+        throw new IllegalStateException("LocalMongoServer could not rewrite " + file + " at start and the file is gone"
+            + " (look for " + file + ".newFile); not starting on an empty store", e);
+      }
       System.err.println("LocalMongoServer could not rewrite " + file + " at start; opening it as it is: " + e);
     }
   }
@@ -588,9 +599,14 @@ public class LocalMongoServer {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("LocalMongoServer stopping: committing and closing " + file);
       try {
-        // Not shutdownNow(): an interrupt in the middle of an fsync would close the file under the store.
+        // Not shutdownNow(): an interrupt in the middle of an fsync closes the file under the store (retry: opens it
+        // again, but a stop need not rely on that). Within `down`'s 20 s before it kills.
         syncer.shutdown();
-        syncer.awaitTermination(30, TimeUnit.SECONDS);
+        try {
+          syncer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          // Close all the same, the flag left clear: set, it would cut the close's own writes short.
+        }
         server.shutdownNow(); // stops listening, closes client connections, then closes the backend and MVStore
         if (!store.isClosed()) {
           store.close(); // commits what is left

@@ -40,9 +40,9 @@ import org.bson.conversions.Bson;
  * a second not long past. Each read covers the seconds since the last one, the {@link #RECENT} seconds before it (a
  * filing whose write was under way then) and the seconds where something was still due; every
  * {@link #FULL_READ_INTERVAL} one read covers every second still kept (a filing held up longer). A second is removed
- * once nothing in it is due and it is older than {@link #SETTLING}. As a safety net against what no filing reached,
- * the due query the sheet replaces (an index walk on MongoDB) runs at the first read and every
- * {@link #SWEEP_INTERVAL} after.
+ * once nothing in it is due and it is older than {@link #SETTLING}; a clock that steps back makes the next read start
+ * again from the first second filed. As a safety net against what no filing reached, the due query the sheet
+ * replaces (an index walk on MongoDB) runs at the first read and every {@link #SWEEP_INTERVAL} after.
  *
  * @param <T> the clocked aggregate
  */
@@ -61,6 +61,8 @@ public final class AlarmsBySecond<T> {
   private static final String IDS = "ids";
   /** Marks a sheet whose earlier alarms were all filed (its other documents' {@code _id}s are numbers). */
   private static final String FILED_EARLIER = "filedEarlier";
+  /** Seconds since the epoch start here (2001); smaller numbers are minutes a version before wrote, never read. */
+  private static final long FIRST_SECOND = 1_000_000_000L;
 
   /**
    * The clocked aggregates: their collection, the filter for those on the clock, the field holding the next alarm
@@ -84,6 +86,7 @@ public final class AlarmsBySecond<T> {
   private volatile long readThrough;
   private volatile long resumeAt = Long.MAX_VALUE; // the first second where something was left due
   private volatile Instant nextFullReadAt = Instant.MIN;
+  private volatile Instant lastRead = Instant.MIN;
   private volatile long nextSweepAtNanos = System.nanoTime();
 
   /** Over {@code collectionName} beside the clocked aggregates; files the alarms of a store from before it, once. */
@@ -137,6 +140,11 @@ public final class AlarmsBySecond<T> {
 
   /** The aggregates due at {@code now}, soonest alarm first, at most {@code limit}. */
   public List<T> due(Instant now, int limit) {
+    if (now.isBefore(lastRead)) { // the clock stepped back: what was read, and when to read it all, no longer hold
+      oldestKept = null;
+      resumeAt = Long.MAX_VALUE;
+    }
+    lastRead = now;
     long nowSecond = now.getEpochSecond();
     long removable = nowSecond - SETTLING.toSeconds(); // seconds before this one take no new filings
     Map<String, T> due = new HashMap<>();
@@ -177,7 +185,7 @@ public final class AlarmsBySecond<T> {
       }
       unread = to + 1;
     }
-    if (!settled.isEmpty()) {
+    if (!settled.isEmpty()) { // a filing into these now would be more than SETTLING late: the safety net's
       seconds.deleteMany(Filters.in("_id", settled));
     }
     // Next time, start where something was left due, else where this call stopped reading, else with the seconds
@@ -231,7 +239,7 @@ public final class AlarmsBySecond<T> {
   }
 
   private long firstFiledSecond(long nowSecond) {
-    Document first = seconds.find(Filters.ne("_id", FILED_EARLIER)).sort(Sorts.ascending("_id")).limit(1).first();
+    Document first = seconds.find(Filters.gte("_id", FIRST_SECOND)).sort(Sorts.ascending("_id")).limit(1).first();
     return first == null ? nowSecond : Math.min(((Number) first.get("_id")).longValue(), nowSecond);
   }
 
