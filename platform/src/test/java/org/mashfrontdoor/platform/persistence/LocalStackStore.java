@@ -36,29 +36,24 @@ final class LocalStackStore {
 
   /** The MVStore on {@code file}, opened as the local stack's store opens it ({@code LocalMongoServer.open}). */
   static MVStore open(Path file) {
-    try {
-      Method open = Class.forName("LocalMongoServer", true, program()).getDeclaredMethod("open", Path.class,
-          String.class);
-      open.setAccessible(true);
-      return (MVStore) open.invoke(null, file, null);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("LocalMongoServer.open changed", e);
-    }
+    return (MVStore) callStatic("open", new Class<?>[] {Path.class, String.class}, file, null);
   }
 
   /** Rewrites the file as the local stack's store does at start ({@code LocalMongoServer.rewriteAtStart}). */
   static void rewriteAtStart(Path file) {
+    callStatic("rewriteAtStart", new Class<?>[] {Path.class}, file);
+  }
+
+  /** A static method of {@code LocalMongoServer}; what it throws, as it threw it. */
+  private static Object callStatic(String name, Class<?>[] parameterTypes, Object... arguments) {
     try {
-      Method rewrite = Class.forName("LocalMongoServer", true, program()).getDeclaredMethod("rewriteAtStart",
-          Path.class);
-      rewrite.setAccessible(true);
-      rewrite.invoke(null, file);
+      Method method = Class.forName("LocalMongoServer", true, program()).getDeclaredMethod(name, parameterTypes);
+      method.setAccessible(true);
+      return method.invoke(null, arguments);
     } catch (InvocationTargetException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("LocalMongoServer.rewriteAtStart changed", e);
+      throw new IllegalStateException("LocalMongoServer." + name + " changed", e);
     }
   }
 
