@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,8 @@ import org.mashfrontdoor.platform.persistence.DuplicateKeys;
  * Alerts in the {@code alerts} collection, one document each ({@code _id} = alertId) with its deliveries, written
  * with majority acknowledgement. Derived fields serve the due sheets: {@code escalatesAt} and
  * {@code nextDelivery.<CHANNEL>}, each read by key through an {@link AlarmsBySecond} (ADR 0014) that every write
- * files first; the live stream's order, {@code position}, is read by key through the {@link StreamSheets}.
+ * files first; the live stream's order, {@code position}, is read by key through the {@link StreamSheets}; the
+ * alerts nobody has acknowledged, what the alerts page lists, through the {@link UnacknowledgedSheet}.
  */
 public final class MongoAlerts implements Alerts {
 
@@ -52,6 +54,7 @@ public final class MongoAlerts implements Alerts {
   private final MongoCollection<Document> alerts;
   private final Clock clock;
   private final StreamSheets stream;
+  private final UnacknowledgedSheet unacknowledged;
   private final AlarmsBySecond<Alert> escalations;
   private final Map<Channel, AlarmsBySecond<Alert>> deliveries = new EnumMap<>(Channel.class);
 
@@ -59,6 +62,7 @@ public final class MongoAlerts implements Alerts {
     this.alerts = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY);
     this.clock = clock;
     this.stream = new StreamSheets(database, alerts, POSITION);
+    this.unacknowledged = new UnacknowledgedSheet(database, alerts, clock.instant());
     this.escalations = new AlarmsBySecond<>(database, "alertEscalations", clock, new AlarmsBySecond.Clocked<>(alerts,
         new Document(), "escalatesAt", MongoAlerts::toAlert, Alert::alertId,
         a -> a.isAcknowledged() ? null : a.escalatesAt()));
@@ -87,6 +91,7 @@ public final class MongoAlerts implements Alerts {
       return List.of();
     }
     fileAlarms(added);
+    unacknowledged.fileAll(added, clock.instant());
     // The stream's order: an ObjectId taken at insert (the clock's second, then this process's counter), so the
     // order given; filed in the stream's sheets before the insert.
     Date now = Date.from(clock.instant());
@@ -103,6 +108,17 @@ public final class MongoAlerts implements Alerts {
     for (int i = 0; i < added.size(); i++) {
       stored.add(!before.contains(i));
     }
+    if (!before.isEmpty()) { // filed again above: off the sheet again if acknowledged meanwhile
+      List<String> ids = before.stream().map(i -> added.get(i).alertId()).toList();
+      List<String> acknowledged = new ArrayList<>();
+      alerts.find(Filters.in("_id", ids)).projection(Projections.include("acknowledgedBy"))
+          .forEach(d -> {
+            if (d.getString("acknowledgedBy") != null) {
+              acknowledged.add(d.getString("_id"));
+            }
+          });
+      unacknowledged.remove(acknowledged);
+    }
     return stored;
   }
 
@@ -113,8 +129,12 @@ public final class MongoAlerts implements Alerts {
     state.remove("_id");
     List<Bson> sets = new ArrayList<>();
     state.forEach((field, value) -> sets.add(Updates.set(field, value)));
-    return alerts.updateOne(Filters.and(Filters.eq("_id", changed.alertId()), Filters.eq("version", expectedVersion)),
-        Updates.combine(sets)).getMatchedCount() == 1;
+    boolean updated = alerts.updateOne(Filters.and(Filters.eq("_id", changed.alertId()),
+        Filters.eq("version", expectedVersion)), Updates.combine(sets)).getMatchedCount() == 1;
+    if (updated && changed.isAcknowledged()) {
+      unacknowledged.remove(List.of(changed.alertId()));
+    }
+    return updated;
   }
 
   @Override
@@ -124,17 +144,44 @@ public final class MongoAlerts implements Alerts {
 
   @Override
   public Page page(String referralId, boolean unacknowledgedOnly, int page, int size) {
-    List<Bson> filters = new ArrayList<>();
-    if (referralId != null) {
-      filters.add(Filters.eq("referralId", referralId));
-    }
     if (unacknowledgedOnly) {
-      filters.add(Filters.eq("acknowledgedBy", null));
+      return unacknowledgedPage(referralId, page, size);
     }
-    Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+    // Every alert, acknowledged or not: the API's alone (no page asks for it). MongoDB serves a referral's from the
+    // {referralId, createdAt} index; the stand-in reads every alert.
+    Bson filter = referralId == null ? new Document() : Filters.eq("referralId", referralId);
     List<Alert> found = alerts.find(filter).sort(Sorts.descending("createdAt", "_id")).skip(page * size).limit(size)
         .map(MongoAlerts::toAlert).into(new ArrayList<>());
     return new Page(found, alerts.countDocuments(filter));
+  }
+
+  /**
+   * A page of the unacknowledged sheet, its alerts read by {@code _id}. A filing whose alert turns out acknowledged,
+   * or was never inserted within {@link UnacknowledgedSheet#INSERT_GRACE}, is left out and taken off the sheet (the
+   * page is that much shorter this once).
+   */
+  private Page unacknowledgedPage(String referralId, int page, int size) {
+    List<UnacknowledgedSheet.Filing> filed = unacknowledged.newestFirst(referralId);
+    List<UnacknowledgedSheet.Filing> shown = filed.subList(Math.min(filed.size(), page * size),
+        Math.min(filed.size(), page * size + size));
+    Map<String, Alert> byId = new HashMap<>();
+    if (!shown.isEmpty()) {
+      alerts.find(Filters.in("_id", shown.stream().map(UnacknowledgedSheet.Filing::alertId).toList()))
+          .forEach(d -> byId.put(d.getString("_id"), toAlert(d)));
+    }
+    Instant stale = clock.instant().minus(UnacknowledgedSheet.INSERT_GRACE);
+    List<Alert> found = new ArrayList<>();
+    List<String> off = new ArrayList<>();
+    for (UnacknowledgedSheet.Filing filing : shown) {
+      Alert alert = byId.get(filing.alertId());
+      if (alert != null && !alert.isAcknowledged()) {
+        found.add(alert);
+      } else if (alert != null || filing.filedAt() == null || filing.filedAt().isBefore(stale)) {
+        off.add(filing.alertId());
+      }
+    }
+    unacknowledged.remove(off);
+    return new Page(found, filed.size() - off.size());
   }
 
   @Override

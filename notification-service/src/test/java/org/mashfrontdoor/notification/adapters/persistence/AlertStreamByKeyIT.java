@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
@@ -16,16 +15,12 @@ import java.util.List;
 import java.util.UUID;
 import org.bson.BsonDocument;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.notification.application.Alerts;
 import org.mashfrontdoor.notification.domain.Alert;
 import org.mashfrontdoor.notification.domain.AlertType;
 import org.mashfrontdoor.notification.domain.Severity;
-import org.mashfrontdoor.platform.testsupport.MutableClock;
-import org.mashfrontdoor.platform.testsupport.TestStore;
 
 /**
  * The live stream's order read by key ({@link StreamSheets}): every alert once, in the order stored, from any
@@ -33,31 +28,9 @@ import org.mashfrontdoor.platform.testsupport.TestStore;
  * a real MongoDB.
  */
 @DisplayName("The alert stream read by key: every alert once, in the order stored, from any position")
-public class AlertStreamByKeyIT {
+public class AlertStreamByKeyIT extends StoreOfAlerts {
 
   static final Instant NOW = Instant.parse("2026-03-02T10:15:00Z");
-
-  TestStore store;
-  MongoDatabase database;
-  MutableClock clock;
-  MongoAlerts alerts;
-
-  TestStore openStore() {
-    return TestStore.embedded();
-  }
-
-  @BeforeEach
-  void store() {
-    store = openStore();
-    database = store.database("notification");
-    clock = new MutableClock(NOW);
-    alerts = new MongoAlerts(database, clock);
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
 
   /** An urgent-contact alert with id {@code name}, as a test's stand-in for any alert. */
   public static Alert alert(String name) {

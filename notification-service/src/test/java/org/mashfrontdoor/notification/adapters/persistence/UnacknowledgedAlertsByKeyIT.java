@@ -1,0 +1,168 @@
+package org.mashfrontdoor.notification.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mashfrontdoor.notification.adapters.persistence.AlertStreamByKeyIT.alert;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mashfrontdoor.notification.application.Alerts;
+import org.mashfrontdoor.notification.domain.Alert;
+
+/**
+ * The unacknowledged alerts, what the alerts page lists, read by key ({@link UnacknowledgedSheet}): every alert nobody
+ * has acknowledged, newest first, whatever went wrong between filing and writing.
+ * {@link UnacknowledgedAlertsByKeyOnRealMongoIT} runs the same on a real MongoDB.
+ */
+@DisplayName("Unacknowledged alerts read by key: each one nobody has acknowledged, newest first, and no other")
+public class UnacknowledgedAlertsByKeyIT extends StoreOfAlerts {
+
+  /** An alert raised {@code minutes} after the tests' start. */
+  static Alert raised(String name, int minutes) {
+    Alert a = alert(name);
+    return new Alert(a.alertId(), a.referralId(), a.reference(), a.type(), a.severity(), a.audience(),
+        a.createdAt().plus(Duration.ofMinutes(minutes)), a.eventId(), a.summary(), a.reasons(), null, null, null, null,
+        null, null, null, 0, List.of(), 0);
+  }
+
+  List<String> unacknowledged(String referralId, int page, int size) {
+    return alerts.page(referralId, true, page, size).alerts().stream().map(Alert::alertId).toList();
+  }
+
+  void acknowledge(String alertId) {
+    Alert current = alerts.withId(alertId).orElseThrow();
+    assertThat(alerts.update(current.acknowledge("staff-1", clock.instant()), current.version())).isTrue();
+  }
+
+  boolean filed(String alertId) {
+    return database.getCollection(UnacknowledgedSheet.COLLECTION).find(Filters.eq("_id", alertId)).first() != null;
+  }
+
+  @Test
+  @DisplayName("newest first, page by page, with the total; an acknowledged alert leaves the list and the total")
+  void newest_first_and_acknowledged_ones_leave() {
+    alerts.addAll(List.of(raised("a", 0), raised("b", 1), raised("c", 2)));
+    alerts.add(raised("d", 3));
+
+    assertThat(unacknowledged(null, 0, 3)).containsExactly("d", "c", "b");
+    assertThat(unacknowledged(null, 1, 3)).containsExactly("a");
+    assertThat(alerts.page(null, true, 0, 3).total()).isEqualTo(4);
+
+    acknowledge("c");
+
+    assertThat(filed("c")).isFalse(); // taken off by the acknowledgement, not left to a reader
+    assertThat(unacknowledged(null, 0, 10)).containsExactly("d", "b", "a");
+    assertThat(alerts.page(null, true, 0, 10).total()).isEqualTo(3);
+    assertThat(alerts.page(null, false, 0, 10).alerts()).extracting(Alert::alertId)
+        .containsExactly("d", "c", "b", "a");
+  }
+
+  @Test
+  @DisplayName("one referral's unacknowledged alerts only, when a referral is asked for")
+  void of_one_referral() {
+    Alert other = raised("other", 5);
+    Alert mine = raised("mine", 1);
+    Alert mineLater = new Alert("mine-later", mine.referralId(), mine.reference(), mine.type(), mine.severity(),
+        mine.audience(), mine.createdAt().plus(Duration.ofMinutes(1)), "event-mine-later", mine.summary(),
+        mine.reasons(), null, null, null, null, null, null, null, 0, List.of(), 0);
+    alerts.addAll(List.of(other, mine, mineLater));
+
+    assertThat(unacknowledged(mine.referralId(), 0, 10)).containsExactly("mine-later", "mine");
+    assertThat(alerts.page(mine.referralId(), true, 0, 10).total()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a filing whose insert never followed is not listed, and is taken off once it is too old to follow")
+  void a_filing_without_its_alert() {
+    UnacknowledgedSheet sheet = new UnacknowledgedSheet(database, database.getCollection(MongoAlerts.COLLECTION),
+        clock.instant());
+    sheet.fileAll(List.of(raised("never-inserted", 9)), clock.instant());
+    alerts.add(raised("stored", 0));
+
+    assertThat(unacknowledged(null, 0, 10)).containsExactly("stored");
+    assertThat(alerts.page(null, true, 0, 10).total()).isEqualTo(2); // its insert may be on its way
+
+    clock.advance(UnacknowledgedSheet.INSERT_GRACE.plusSeconds(1));
+    assertThat(unacknowledged(null, 0, 10)).containsExactly("stored");
+    assertThat(alerts.page(null, true, 0, 10).total()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an acknowledged alert whose filing stayed (a stop between the two writes) is not listed, and is taken off")
+  void an_acknowledged_alert_still_filed() {
+    alerts.addAll(List.of(raised("a", 0), raised("b", 1)));
+    database.getCollection(MongoAlerts.COLLECTION).updateOne(Filters.eq("_id", "b"),
+        Updates.set("acknowledgedBy", "staff-1"));
+
+    assertThat(unacknowledged(null, 0, 10)).containsExactly("a");
+    assertThat(filed("b")).isFalse();
+    assertThat(alerts.page(null, true, 0, 10).total()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an alert raised again (a redelivered event) after its acknowledgement stays off the list")
+  void raised_again_after_acknowledgement() {
+    alerts.add(raised("a", 0));
+    acknowledge("a");
+
+    assertThat(alerts.add(raised("a", 0))).isFalse();
+
+    assertThat(filed("a")).isFalse(); // taken off again by the add, not left to a reader
+    assertThat(alerts.page(null, true, 0, 10).total()).isZero();
+  }
+
+  @Test
+  @DisplayName("the unacknowledged alerts of a store from before the sheet are filed once at start")
+  void a_store_from_before_the_sheet() {
+    alerts.addAll(List.of(raised("old-open", 0), raised("old-acknowledged", 1)));
+    acknowledge("old-acknowledged");
+    database.getCollection(UnacknowledgedSheet.COLLECTION).drop();
+
+    MongoAlerts restarted = new MongoAlerts(database, clock);
+    restarted.add(raised("new", 2));
+
+    assertThat(restarted.page(null, true, 0, 10).alerts()).extracting(Alert::alertId)
+        .containsExactly("new", "old-open");
+    assertThat(restarted.page(null, true, 0, 10).total()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("listing the unacknowledged alerts reads the alerts by _id only, however many are stored")
+  void read_by_key_only() {
+    for (int i = 0; i < 30; i++) {
+      alerts.add(raised("earlier-" + i, i));
+      acknowledge("earlier-" + i);
+    }
+    alerts.add(raised("open", 40));
+    List<BsonDocument> filters = new ArrayList<>();
+    CommandListener finds = new CommandListener() {
+      @Override
+      public void commandStarted(CommandStartedEvent event) {
+        if (event.getCommandName().equals("find") && event.getCommand().getString("find").getValue()
+            .equals(MongoAlerts.COLLECTION)) {
+          filters.add(event.getCommand().getDocument("filter", new BsonDocument()).clone()); // the event's buffer goes
+        }
+      }
+    };
+    Alerts.Page page;
+    try (var client = MongoClients.create(MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(store.uri())).addCommandListener(finds).build())) {
+      MongoAlerts reader = new MongoAlerts(client.getDatabase(database.getName()), clock);
+      filters.clear(); // what opening read
+      page = reader.page(null, true, 0, 20);
+    }
+
+    assertThat(page.alerts()).extracting(Alert::alertId).containsExactly("open");
+    assertThat(filters).isNotEmpty().allSatisfy(filter -> assertThat(filter.keySet()).containsExactly("_id"));
+  }
+}
