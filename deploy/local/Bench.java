@@ -121,8 +121,8 @@ public class Bench {
 
   // ---- the whole run ------------------------------------------------------------------------------------------
 
-  record Settings(int seconds, int concurrency, int preload, int preloadSeconds, double urgentRate,
-      int urgentSeconds, int drainSeconds, Path pids, long clockTicks, String mongoUri, String kafka, Path out,
+  record Settings(int seconds, int concurrency, int preload, int preloadSeconds, int settleSeconds,
+      double urgentRate, int urgentSeconds, int drainSeconds, Path pids, long clockTicks, String mongoUri, String kafka, Path out,
       String label) {
 
     /** From {@code key=value} arguments; the tokens go to {@link #tokens}. */
@@ -137,7 +137,7 @@ public class Bench {
       }
       return new Settings(Integer.parseInt(a.get("seconds")), Integer.parseInt(a.get("concurrency")),
           Integer.parseInt(a.get("preload")), Integer.parseInt(a.get("preloadSeconds")),
-          Double.parseDouble(a.get("urgentRate")), Integer.parseInt(a.get("urgentSeconds")),
+          Integer.parseInt(a.get("settleSeconds")), Double.parseDouble(a.get("urgentRate")), Integer.parseInt(a.get("urgentSeconds")),
           Integer.parseInt(a.get("drainSeconds")), Path.of(a.get("pids")), Long.parseLong(a.get("clockTicks")),
           a.get("mongo"), a.get("kafka"), Path.of(a.get("out")), a.get("label"));
     }
@@ -569,6 +569,7 @@ public class Bench {
 
   static String preload(Settings s, MongoClient mongo, Admin kafka) throws Exception {
     long before = storedCounts(mongo).getOrDefault("referrals", 0L);
+    double quietStore = storeCpuPerSecond(s, Duration.ofSeconds(5));
     long start = System.nanoTime();
     progress("preloading up to " + s.preload + " referrals, for at most " + s.preloadSeconds + " s");
     Load load = closedLoop(s.concurrency, Duration.ZERO, Duration.ofSeconds(s.preloadSeconds), s.preload);
@@ -577,10 +578,43 @@ public class Bench {
     boolean idle = awaitIdle(kafka, mongo, Duration.ofSeconds(3L * s.drainSeconds));
     double settling = (System.nanoTime() - start) / 1e9 - posting;
     long after = storedCounts(mongo).getOrDefault("referrals", 0L);
+    String fileAfterPreload = storeFile(mongo);
+    String quiet = settleStore(s, quietStore);
     return String.format("preloaded %,d referrals through the API in %.0f s (%.0f/s, concurrency %d; target %,d, "
-            + "time limit %d s), then %.0f s until every consumer had caught up%s; %,d stored before, %,d after",
+            + "time limit %d s), then %.0f s until every consumer had caught up%s; %,d stored before, %,d after; "
+            + "then %s (the store's file %s, then %s)",
         load.accepted.get(), posting, load.accepted.get() / posting, s.concurrency, s.preload, s.preloadSeconds,
-        settling, idle ? "" : " (it had not: the limit passed)", before, after);
+        settling, idle ? "" : " (it had not: the limit passed)", before, after, quiet, fileAfterPreload,
+        storeFile(mongo));
+  }
+
+  /**
+   * After a burst of writes the local store keeps busy for minutes without requests: MVStore rewrites the thinly
+   * filled chunks the burst left and shrinks its file (docs/performance.md, "Explained"). Measured straight away, the
+   * next column would pay for that burst rather than for the data size. Waits until three 10-s windows in a row cost
+   * the store no more than 1.5 times what it cost idle before the preload, plus 20 ms a second, for at most
+   * {@code settleSeconds}; says how long it took.
+   */
+  static String settleStore(Settings s, double quietBefore) throws Exception {
+    double limit = 1.5 * quietBefore + 20;
+    long start = System.nanoTime();
+    long end = start + Duration.ofSeconds(s.settleSeconds).toNanos();
+    int quietWindows = 0;
+    while (quietWindows < 3 && System.nanoTime() < end) {
+      quietWindows = storeCpuPerSecond(s, Duration.ofSeconds(10)) <= limit ? quietWindows + 1 : 0;
+    }
+    return String.format("%.0f s until the store was as quiet as before (%s; idle before: %.0f CPU-ms/s)",
+        (System.nanoTime() - start) / 1e9, quietWindows >= 3 ? "three 10-s windows under " + Math.round(limit)
+            + " CPU-ms/s" : "it was not: the limit of " + s.settleSeconds + " s passed", quietBefore);
+  }
+
+  /** The store process's CPU milliseconds per second over {@code window}. */
+  static double storeCpuPerSecond(Settings s, Duration window) throws Exception {
+    Long before = cpuMillis(s).get("mongo");
+    long start = System.nanoTime();
+    Thread.sleep(window.toMillis());
+    Long after = cpuMillis(s).get("mongo");
+    return before == null || after == null ? 0 : (after - before) / ((System.nanoTime() - start) / 1e9);
   }
 
   // ---- baselines ----------------------------------------------------------------------------------------------
