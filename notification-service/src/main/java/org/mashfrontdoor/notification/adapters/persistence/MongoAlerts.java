@@ -62,7 +62,7 @@ public final class MongoAlerts implements Alerts {
     this.alerts = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY);
     this.clock = clock;
     this.stream = new StreamSheets(database, alerts, POSITION);
-    this.unacknowledged = new UnacknowledgedSheet(database, alerts, clock.instant());
+    this.unacknowledged = new UnacknowledgedSheet(database, alerts, MongoAlerts::toAlert, clock.instant());
     this.escalations = new AlarmsBySecond<>(database, "alertEscalations", clock, new AlarmsBySecond.Clocked<>(alerts,
         new Document(), "escalatesAt", MongoAlerts::toAlert, Alert::alertId,
         a -> a.isAcknowledged() ? null : a.escalatesAt()));
@@ -145,7 +145,7 @@ public final class MongoAlerts implements Alerts {
   @Override
   public Page page(String referralId, boolean unacknowledgedOnly, int page, int size) {
     if (unacknowledgedOnly) {
-      return unacknowledgedPage(referralId, page, size);
+      return unacknowledged.page(referralId, page, size, clock.instant());
     }
     // Every alert, acknowledged or not: the API's alone (no page asks for it). MongoDB serves a referral's from the
     // {referralId, createdAt} index; the stand-in reads every alert.
@@ -153,35 +153,6 @@ public final class MongoAlerts implements Alerts {
     List<Alert> found = alerts.find(filter).sort(Sorts.descending("createdAt", "_id")).skip(page * size).limit(size)
         .map(MongoAlerts::toAlert).into(new ArrayList<>());
     return new Page(found, alerts.countDocuments(filter));
-  }
-
-  /**
-   * A page of the unacknowledged sheet, its alerts read by {@code _id}. A filing whose alert turns out acknowledged,
-   * or was never inserted within {@link UnacknowledgedSheet#INSERT_GRACE}, is left out and taken off the sheet (the
-   * page is that much shorter this once).
-   */
-  private Page unacknowledgedPage(String referralId, int page, int size) {
-    List<UnacknowledgedSheet.Filing> filed = unacknowledged.newestFirst(referralId);
-    List<UnacknowledgedSheet.Filing> shown = filed.subList(Math.min(filed.size(), page * size),
-        Math.min(filed.size(), page * size + size));
-    Map<String, Alert> byId = new HashMap<>();
-    if (!shown.isEmpty()) {
-      alerts.find(Filters.in("_id", shown.stream().map(UnacknowledgedSheet.Filing::alertId).toList()))
-          .forEach(d -> byId.put(d.getString("_id"), toAlert(d)));
-    }
-    Instant stale = clock.instant().minus(UnacknowledgedSheet.INSERT_GRACE);
-    List<Alert> found = new ArrayList<>();
-    List<String> off = new ArrayList<>();
-    for (UnacknowledgedSheet.Filing filing : shown) {
-      Alert alert = byId.get(filing.alertId());
-      if (alert != null && !alert.isAcknowledged()) {
-        found.add(alert);
-      } else if (alert != null || filing.filedAt() == null || filing.filedAt().isBefore(stale)) {
-        off.add(filing.alertId());
-      }
-    }
-    unacknowledged.remove(off);
-    return new Page(found, filed.size() - off.size());
   }
 
   @Override
@@ -271,7 +242,7 @@ public final class MongoAlerts implements Alerts {
         .append("version", version);
   }
 
-  private static Alert toAlert(Document d) {
+  static Alert toAlert(Document d) {
     return new Alert(d.getString("alertId"), d.getString("referralId"), d.getString("reference"),
         AlertType.valueOf(d.getString("type")), Severity.valueOf(d.getString("severity")),
         d.getList("audience", String.class, List.of()).stream().map(Audience::valueOf).toList(),

@@ -8,7 +8,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.notification.application.Alerts;
 import org.mashfrontdoor.notification.domain.Alert;
-import org.mashfrontdoor.notification.domain.AlertType;
-import org.mashfrontdoor.notification.domain.Severity;
 
 /**
  * The live stream's order read by key ({@link StreamSheets}): every alert once, in the order stored, from any
@@ -29,14 +26,6 @@ import org.mashfrontdoor.notification.domain.Severity;
  */
 @DisplayName("The alert stream read by key: every alert once, in the order stored, from any position")
 public class AlertStreamByKeyIT extends StoreOfAlerts {
-
-  static final Instant NOW = Instant.parse("2026-03-02T10:15:00Z");
-
-  /** An urgent-contact alert with id {@code name}, as a test's stand-in for any alert. */
-  public static Alert alert(String name) {
-    return new Alert(name, "referral-" + name, "MASH-" + name, AlertType.URGENT_CONTACT, Severity.URGENT, List.of(),
-        NOW, "event-" + name, "summary", List.of(), null, null, null, null, null, null, null, 0, List.of(), 0);
-  }
 
   List<String> idsAfter(String position, int limit) {
     return alerts.after(position, limit).stream().map(p -> p.alert().alertId()).toList();

@@ -1,7 +1,6 @@
 package org.mashfrontdoor.notification.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mashfrontdoor.notification.adapters.persistence.AlertStreamByKeyIT.alert;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -13,6 +12,7 @@ import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -84,8 +84,7 @@ public class UnacknowledgedAlertsByKeyIT extends StoreOfAlerts {
   @Test
   @DisplayName("a filing whose insert never followed is not listed, and is taken off once it is too old to follow")
   void a_filing_without_its_alert() {
-    UnacknowledgedSheet sheet = new UnacknowledgedSheet(database, database.getCollection(MongoAlerts.COLLECTION),
-        clock.instant());
+    UnacknowledgedSheet sheet = sheet();
     sheet.fileAll(List.of(raised("never-inserted", 9)), clock.instant());
     alerts.add(raised("stored", 0));
 
@@ -95,6 +94,81 @@ public class UnacknowledgedAlertsByKeyIT extends StoreOfAlerts {
     clock.advance(UnacknowledgedSheet.INSERT_GRACE.plusSeconds(1));
     assertThat(unacknowledged(null, 0, 10)).containsExactly("stored");
     assertThat(alerts.page(null, true, 0, 10).total()).isEqualTo(1);
+  }
+
+  UnacknowledgedSheet sheet() {
+    return new UnacknowledgedSheet(database, database.getCollection(MongoAlerts.COLLECTION), MongoAlerts::toAlert,
+        clock.instant());
+  }
+
+  @Test
+  @DisplayName("an alert filed again (its event redelivered) after the grace keeps its filing until its insert lands")
+  void filed_again_after_the_grace() {
+    Alert late = raised("late", 0);
+    sheet().fileAll(List.of(late), clock.instant()); // the first attempt stopped before its insert
+    clock.advance(UnacknowledgedSheet.INSERT_GRACE.plusMinutes(1));
+    sheet().fileAll(List.of(late), clock.instant()); // the redelivery files it again; its insert is on its way
+
+    assertThat(unacknowledged(null, 0, 10)).isEmpty();
+    assertThat(filed("late")).isTrue();
+
+    alerts.add(late);
+    assertThat(unacknowledged(null, 0, 10)).containsExactly("late");
+  }
+
+  @Test
+  @DisplayName("a filing renewed while a reader finds its alert missing is kept")
+  void renewed_while_a_reader_checks_it() {
+    Alert late = raised("late", 0);
+    sheet().fileAll(List.of(late), clock.instant());
+    clock.advance(UnacknowledgedSheet.INSERT_GRACE.plusMinutes(1));
+    AtomicBoolean renewed = new AtomicBoolean();
+    CommandListener redelivery = new CommandListener() {
+      @Override
+      public void commandStarted(CommandStartedEvent event) {
+        // The reader has read the stale filing and now looks for its alert: the redelivered event files it again.
+        if (event.getCommandName().equals("find") && event.getCommand().getString("find").getValue()
+            .equals(MongoAlerts.COLLECTION) && renewed.compareAndSet(false, true)) {
+          sheet().fileAll(List.of(late), clock.instant());
+        }
+      }
+    };
+    try (var client = MongoClients.create(MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(store.uri())).addCommandListener(redelivery).build())) {
+      MongoAlerts reader = new MongoAlerts(client.getDatabase(database.getName()), clock);
+      assertThat(reader.page(null, true, 0, 10).alerts()).isEmpty();
+    }
+
+    assertThat(renewed).isTrue();
+    assertThat(filed("late")).isTrue();
+    alerts.add(late);
+    assertThat(unacknowledged(null, 0, 10)).containsExactly("late");
+  }
+
+  @Test
+  @DisplayName("stale filings beyond the page read are taken off too, at most every 5 minutes")
+  void stale_filings_beyond_the_page() {
+    alerts.addAll(List.of(raised("older", 0), raised("newer", 1)));
+    database.getCollection(MongoAlerts.COLLECTION).updateOne(Filters.eq("_id", "older"),
+        Updates.set("acknowledgedBy", "staff-1")); // its filing stayed: a stop between the two writes
+    sheet().fileAll(List.of(raised("never-inserted", -1)), clock.instant());
+    clock.advance(UnacknowledgedSheet.INSERT_GRACE.plusSeconds(1));
+
+    Alerts.Page first = alerts.page(null, true, 0, 1);
+
+    assertThat(first.alerts()).extracting(Alert::alertId).containsExactly("newer");
+    assertThat(first.total()).isEqualTo(1);
+    assertThat(filed("older")).isFalse();
+    assertThat(filed("never-inserted")).isFalse();
+
+    alerts.add(raised("another", 2));
+    database.getCollection(MongoAlerts.COLLECTION).updateOne(Filters.eq("_id", "newer"),
+        Updates.set("acknowledgedBy", "staff-1"));
+    alerts.page(null, true, 0, 1);
+    assertThat(filed("newer")).isTrue(); // not on that page, and the last check of every filing was just now
+    clock.advance(UnacknowledgedSheet.EVERY_FILING_CHECKED);
+    alerts.page(null, true, 0, 1);
+    assertThat(filed("newer")).isFalse();
   }
 
   @Test
@@ -144,13 +218,15 @@ public class UnacknowledgedAlertsByKeyIT extends StoreOfAlerts {
       acknowledge("earlier-" + i);
     }
     alerts.add(raised("open", 40));
-    List<BsonDocument> filters = new ArrayList<>();
+    List<BsonDocument> commands = new ArrayList<>();
     CommandListener finds = new CommandListener() {
       @Override
       public void commandStarted(CommandStartedEvent event) {
-        if (event.getCommandName().equals("find") && event.getCommand().getString("find").getValue()
-            .equals(MongoAlerts.COLLECTION)) {
-          filters.add(event.getCommand().getDocument("filter", new BsonDocument()).clone()); // the event's buffer goes
+        // Any command on the alerts (find, aggregate, count, ...): its first field names the collection.
+        BsonDocument command = event.getCommand();
+        if (command.get(event.getCommandName()) instanceof org.bson.BsonString target
+            && target.getValue().equals(MongoAlerts.COLLECTION)) {
+          commands.add(command.clone()); // the event's buffer goes
         }
       }
     };
@@ -158,11 +234,16 @@ public class UnacknowledgedAlertsByKeyIT extends StoreOfAlerts {
     try (var client = MongoClients.create(MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(store.uri())).addCommandListener(finds).build())) {
       MongoAlerts reader = new MongoAlerts(client.getDatabase(database.getName()), clock);
-      filters.clear(); // what opening read
+      commands.clear(); // what opening read
       page = reader.page(null, true, 0, 20);
+      clock.advance(UnacknowledgedSheet.EVERY_FILING_CHECKED); // and a read that checks every filing
+      reader.page(null, true, 0, 20);
     }
 
     assertThat(page.alerts()).extracting(Alert::alertId).containsExactly("open");
-    assertThat(filters).isNotEmpty().allSatisfy(filter -> assertThat(filter.keySet()).containsExactly("_id"));
+    assertThat(commands).isNotEmpty().allSatisfy(command -> {
+      assertThat(command.getFirstKey()).isEqualTo("find");
+      assertThat(command.getDocument("filter").keySet()).containsExactly("_id");
+    });
   }
 }

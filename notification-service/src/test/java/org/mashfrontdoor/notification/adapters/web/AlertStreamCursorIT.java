@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mashfrontdoor.notification.adapters.persistence.AlertStreamByKeyIT;
+import org.mashfrontdoor.notification.adapters.persistence.StoreOfAlerts;
 import org.mashfrontdoor.notification.adapters.persistence.MongoAlerts;
 import org.mashfrontdoor.notification.application.Alerts;
 import org.mashfrontdoor.platform.testsupport.MutableClock;
@@ -94,7 +94,7 @@ class AlertStreamCursorIT {
 
     // Its position taken a minute before that pass, its insert landing only now (a slow majority write).
     clock.set(passed.minusSeconds(60));
-    stored.add(AlertStreamByKeyIT.alert("late"));
+    stored.add(StoreOfAlerts.alert("late"));
     clock.set(passed.plusSeconds(5));
     pass();
 
