@@ -151,7 +151,7 @@ public class Bench {
       double commitsPerMarf, int queueSeconds, int queueAccepted, int listed, double queueP50, double queueP99, int polls,
       double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, double storedP50,
       double storedP99, List<String> storeTime,
-      String storeFile) {
+      String storeFile, String idleLargest) {
   }
 
   static void run(Settings s) throws Exception {
@@ -198,7 +198,12 @@ public class Bench {
     long idleStart = System.nanoTime();
     Thread.sleep(3_000);
     double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
-    double idleCpuPerSecond = (total(cpuMillis(s)) - total(idleCpu)) / idleSeconds;
+    Map<String, Long> idleCpuAfter = cpuMillis(s);
+    double idleCpuPerSecond = (total(idleCpuAfter) - total(idleCpu)) / idleSeconds;
+    String idleLargest = idleCpuAfter.entrySet().stream().filter(e -> !e.getKey().equals("load generator"))
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - idleCpu.getOrDefault(e.getKey(), e.getValue())) / idleSeconds))
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(3)
+        .map(e -> String.format("%s %.0f", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", "));
     double idleOpsPerSecond = (opcounters(mongo).values().stream().mapToLong(Long::longValue).sum()
         - idleOps.values().stream().mapToLong(Long::longValue).sum()) / idleSeconds;
 
@@ -268,7 +273,7 @@ public class Bench {
         watcher.polls.get() == 0 ? Double.NaN : watcher.pollNanos.get() / 1e6 / watcher.polls.get(),
         urgent.sent, urgent.seen.length, pct(urgent.seen, 0.50), pct(urgent.seen, 0.99), pct(urgent.stored, 0.50),
         pct(urgent.stored, 0.99), storeTime,
-        storeFile(mongo));
+        storeFile(mongo), idleLargest);
   }
 
   /** The store's time per command, collection and filter shape (LocalMongoServer's mashCommandTimes). */
@@ -823,6 +828,8 @@ public class Bench {
         a.windowSeconds, b.windowMarfs, b.windowSeconds));
     t.append(String.format("| idle stack, before: CPU ms/s (all processes), store operations/s | %.0f, %.0f | "
         + "%.0f, %.0f |%n", a.idleCpuPerSecond, a.idleOpsPerSecond, b.idleCpuPerSecond, b.idleOpsPerSecond));
+    t.append(String.format("| idle stack, before: the three largest, CPU ms/s | %s | %s |%n", a.idleLargest,
+        b.idleLargest));
     for (String process : a.cpuMsPerMarf.keySet()) {
       row(t, "CPU ms per MARF: " + process, "%.1f", a.cpuMsPerMarf.get(process),
           b.cpuMsPerMarf.getOrDefault(process, Double.NaN));
