@@ -202,6 +202,7 @@ public class Bench {
     double idleCpuPerSecond = (total(idleCpuAfter) - total(idleCpu)) / idleSeconds;
     String idleLargest = idleCpuAfter.entrySet().stream().filter(e -> !e.getKey().equals("load generator"))
         .map(e -> Map.entry(e.getKey(), (e.getValue() - idleCpu.getOrDefault(e.getKey(), e.getValue())) / idleSeconds))
+        .filter(e -> e.getValue() >= 0) // a process restarted meanwhile counts from 0 again
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(3)
         .map(e -> String.format("%s %.0f", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", "));
     double idleOpsPerSecond = (opcounters(mongo).values().stream().mapToLong(Long::longValue).sum()
@@ -608,15 +609,22 @@ public class Bench {
     long start = System.nanoTime();
     long end = start + Duration.ofSeconds(s.settleSeconds).toNanos();
     int quietWindows = 0;
-    while (quietWindows < 3 && System.nanoTime() < end) {
-      quietWindows = storeCpuPerSecond(s, Duration.ofSeconds(10)) <= limit ? quietWindows + 1 : 0;
+    boolean gone = false;
+    while (quietWindows < 3 && !gone && System.nanoTime() < end) {
+      double rate = storeCpuPerSecond(s, Duration.ofSeconds(10));
+      gone = Double.isNaN(rate);
+      quietWindows = rate <= limit ? quietWindows + 1 : 0;
     }
     return String.format("%.0f s until the store was as quiet as before (%s; idle before: %.0f CPU-ms/s)",
         (System.nanoTime() - start) / 1e9, quietWindows >= 3 ? "three 10-s windows under " + Math.round(limit)
-            + " CPU-ms/s" : "it was not: the limit of " + s.settleSeconds + " s passed", quietBefore);
+            + " CPU-ms/s" : gone ? "it was not measured: the store process went away or restarted"
+            : "it was not: the limit of " + s.settleSeconds + " s passed", quietBefore);
   }
 
-  /** The store process's CPU milliseconds per second over {@code window}; NaN when the stack runs no store. */
+  /**
+   * The store process's CPU milliseconds per second over {@code window}; NaN when the stack runs no store, or its
+   * process went away or restarted meanwhile (a new process's CPU starts again from 0).
+   */
   static double storeCpuPerSecond(Settings s, Duration window) throws Exception {
     Long before = cpuMillis(s).get("mongo");
     if (before == null) {
@@ -625,7 +633,7 @@ public class Bench {
     long start = System.nanoTime();
     Thread.sleep(window.toMillis());
     Long after = cpuMillis(s).get("mongo");
-    return after == null ? Double.NaN : (after - before) / ((System.nanoTime() - start) / 1e9);
+    return after == null || after < before ? Double.NaN : (after - before) / ((System.nanoTime() - start) / 1e9);
   }
 
   // ---- baselines ----------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -37,7 +38,9 @@ import org.mashfrontdoor.platform.persistence.Scans;
  * <p>The alert stays the truth. An alert is filed here before it is inserted and taken off after its acknowledgement
  * is stored, so none unacknowledged is missing. A filing whose alert is acknowledged (a stop between the two writes),
  * or whose insert has not followed within {@link #INSERT_GRACE}, is left out when read and taken off then: on the page
- * read, and for every filing once every {@link #EVERY_FILING_CHECKED} (a page of all referrals' alerts checks them).
+ * read, and, at most once every {@link #EVERY_FILING_CHECKED} in each instance, for every filing last filed more than
+ * {@link #INSERT_GRACE} ago (when a page of all referrals' alerts is read: their alerts' {@code acknowledgedBy} by
+ * {@code _id}, a thousand at a time).
  * Filing again (a redelivered event) renews the grace, and a filing whose alert is missing is taken off only if not
  * filed again since it was read, so an insert on its way never loses its filing.
  */
@@ -51,6 +54,7 @@ final class UnacknowledgedSheet {
   /** How often a page read checks every filing, not only the page's. */
   static final Duration EVERY_FILING_CHECKED = Duration.ofMinutes(5);
   private static final String FILED_AT = "filedAt";
+  private static final String ACKNOWLEDGED_BY = "acknowledgedBy";
 
   /** A filed alert: its id, referral, when it was raised and when it was last filed. */
   record Filing(String alertId, String referralId, Instant createdAt, Instant filedAt) {
@@ -59,7 +63,7 @@ final class UnacknowledgedSheet {
   private final MongoCollection<Document> filings;
   private final MongoCollection<Document> alerts;
   private final Function<Document, Alert> toAlert;
-  private volatile Instant everyFilingCheckedAt = Instant.MIN;
+  private final AtomicReference<Instant> everyFilingCheckedAt = new AtomicReference<>(Instant.MIN);
 
   /**
    * Over {@code database}, listing {@code alerts} (read with {@code toAlert}); files the unacknowledged alerts of a
@@ -95,26 +99,34 @@ final class UnacknowledgedSheet {
     List<Filing> filed = newestFirst(referralId);
     int from = (int) Math.min(filed.size(), (long) page * size);
     List<Filing> shown = filed.subList(from, (int) Math.min(filed.size(), (long) from + size));
-    List<Filing> checked = new ArrayList<>(shown);
     Instant stale = now.minus(INSERT_GRACE);
-    if (referralId == null && !now.isBefore(everyFilingCheckedAt.plus(EVERY_FILING_CHECKED))) {
-      everyFilingCheckedAt = now;
-      Set<String> onThePage = shown.stream().map(Filing::alertId).collect(Collectors.toSet());
-      filed.stream().filter(f -> !onThePage.contains(f.alertId()) && (f.filedAt() == null
-          || f.filedAt().isBefore(stale))).forEach(checked::add);
-    }
     Map<String, Alert> byId = new HashMap<>();
-    if (!checked.isEmpty()) {
-      alerts.find(Filters.in("_id", checked.stream().map(Filing::alertId).toList()))
+    if (!shown.isEmpty()) {
+      alerts.find(Filters.in("_id", shown.stream().map(Filing::alertId).toList()))
           .forEach(d -> byId.put(d.getString("_id"), toAlert.apply(d)));
+    }
+    // For each filing checked whose alert is stored: whether it is acknowledged.
+    Map<String, Boolean> acknowledgedById = new HashMap<>();
+    byId.forEach((id, alert) -> acknowledgedById.put(id, alert.isAcknowledged()));
+    List<Filing> checked = new ArrayList<>(shown);
+    if (referralId == null && everyFilingCheckDue(now)) {
+      Set<String> onThePage = shown.stream().map(Filing::alertId).collect(Collectors.toSet());
+      List<Filing> others = filed.stream().filter(f -> !onThePage.contains(f.alertId()) && filedBefore(f, stale))
+          .toList();
+      for (int i = 0; i < others.size(); i += Scans.BATCH) { // a bounded read each, only the field that matters
+        alerts.find(Filters.in("_id", others.subList(i, Math.min(others.size(), i + Scans.BATCH)).stream()
+                .map(Filing::alertId).toList())).projection(Projections.include(ACKNOWLEDGED_BY))
+            .forEach(d -> acknowledgedById.put(d.getString("_id"), d.getString(ACKNOWLEDGED_BY) != null));
+      }
+      checked.addAll(others);
     }
     List<String> acknowledged = new ArrayList<>();
     List<String> unfollowed = new ArrayList<>();
     for (Filing filing : checked) {
-      Alert alert = byId.get(filing.alertId());
-      if (alert != null && alert.isAcknowledged()) {
+      Boolean isAcknowledged = acknowledgedById.get(filing.alertId());
+      if (Boolean.TRUE.equals(isAcknowledged)) {
         acknowledged.add(filing.alertId());
-      } else if (alert == null && (filing.filedAt() == null || filing.filedAt().isBefore(stale))) {
+      } else if (isAcknowledged == null && filedBefore(filing, stale)) {
         unfollowed.add(filing.alertId());
       }
     }
@@ -125,6 +137,16 @@ final class UnacknowledgedSheet {
     List<Alert> found = shown.stream().map(f -> byId.get(f.alertId())).filter(a -> a != null && !a.isAcknowledged())
         .toList();
     return new Alerts.Page(found, filed.size() - acknowledged.size() - unfollowed.size());
+  }
+
+  private static boolean filedBefore(Filing filing, Instant stale) {
+    return filing.filedAt() != null && filing.filedAt().isBefore(stale);
+  }
+
+  /** True for one caller once every {@link #EVERY_FILING_CHECKED} (two page reads at once: one checks). */
+  private boolean everyFilingCheckDue(Instant now) {
+    Instant last = everyFilingCheckedAt.get();
+    return !now.isBefore(last.plus(EVERY_FILING_CHECKED)) && everyFilingCheckedAt.compareAndSet(last, now);
   }
 
   /** Every filing (of {@code referralId}'s alerts only, unless null), newest alert first. */
@@ -151,13 +173,14 @@ final class UnacknowledgedSheet {
    * A new sheet over a store written before it: every unacknowledged alert filed at start-up (one scan, once; marked
    * done only at the end, so a start that stopped half-way files again). Instances from before the sheet must be
    * stopped first: an alert they store afterwards is in the API's full list but not on the alerts page. An alert
-   * acknowledged while this runs may be filed all the same: the next check of every filing takes it off.
+   * acknowledged while this runs may be filed all the same: a check of every filing made more than
+   * {@link #INSERT_GRACE} after this start-up takes it off (or the page read that shows it).
    */
   private void fileEarlierAlertsOnce(Instant now) {
     if (filings.find(Filters.eq("_id", FILED_EARLIER)).first() != null) {
       return;
     }
-    Scans.inRounds(alerts.find(Filters.eq("acknowledgedBy", null))
+    Scans.inRounds(alerts.find(Filters.eq(ACKNOWLEDGED_BY, null))
             .projection(Projections.include("referralId", "createdAt")),
         d -> filing(d.getString("_id"), d.getString("referralId"), d.getDate("createdAt"), now),
         round -> DuplicateKeys.writeAll(filings, round));
