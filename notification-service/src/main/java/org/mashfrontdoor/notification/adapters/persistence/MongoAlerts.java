@@ -7,7 +7,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,15 +108,7 @@ public final class MongoAlerts implements Alerts {
       stored.add(!before.contains(i));
     }
     if (!before.isEmpty()) { // filed again above: off the sheet again if acknowledged meanwhile
-      List<String> ids = before.stream().map(i -> added.get(i).alertId()).toList();
-      List<String> acknowledged = new ArrayList<>();
-      alerts.find(Filters.in("_id", ids)).projection(Projections.include("acknowledgedBy"))
-          .forEach(d -> {
-            if (d.getString("acknowledgedBy") != null) {
-              acknowledged.add(d.getString("_id"));
-            }
-          });
-      unacknowledged.remove(acknowledged);
+      unacknowledged.removeAcknowledged(before.stream().map(i -> added.get(i).alertId()).toList());
     }
     return stored;
   }

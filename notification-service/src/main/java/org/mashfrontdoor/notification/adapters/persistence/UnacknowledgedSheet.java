@@ -91,6 +91,25 @@ final class UnacknowledgedSheet {
     }
   }
 
+  /** Takes off those of the stored alerts {@code alertIds} that are acknowledged (read by {@code _id}). */
+  void removeAcknowledged(List<String> alertIds) {
+    remove(acknowledgedOf(alertIds).entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+  }
+
+  /**
+   * For each of the alerts {@code alertIds} that is stored: whether it is acknowledged. Read by {@code _id}, a thousand
+   * at a time, the one field only.
+   */
+  private Map<String, Boolean> acknowledgedOf(List<String> alertIds) {
+    Map<String, Boolean> found = new HashMap<>();
+    for (int i = 0; i < alertIds.size(); i += Scans.BATCH) {
+      alerts.find(Filters.in("_id", alertIds.subList(i, Math.min(alertIds.size(), i + Scans.BATCH))))
+          .projection(Projections.include(ACKNOWLEDGED_BY))
+          .forEach(d -> found.put(d.getString("_id"), d.getString(ACKNOWLEDGED_BY) != null));
+    }
+    return found;
+  }
+
   /**
    * A page of the unacknowledged alerts (of {@code referralId}'s only, unless null), newest first, read by {@code _id},
    * and how many are filed. The filings found stale meanwhile are left out, taken off and not counted.
@@ -113,11 +132,7 @@ final class UnacknowledgedSheet {
       Set<String> onThePage = shown.stream().map(Filing::alertId).collect(Collectors.toSet());
       List<Filing> others = filed.stream().filter(f -> !onThePage.contains(f.alertId()) && filedBefore(f, stale))
           .toList();
-      for (int i = 0; i < others.size(); i += Scans.BATCH) { // a bounded read each, only the field that matters
-        alerts.find(Filters.in("_id", others.subList(i, Math.min(others.size(), i + Scans.BATCH)).stream()
-                .map(Filing::alertId).toList())).projection(Projections.include(ACKNOWLEDGED_BY))
-            .forEach(d -> acknowledgedById.put(d.getString("_id"), d.getString(ACKNOWLEDGED_BY) != null));
-      }
+      acknowledgedById.putAll(acknowledgedOf(others.stream().map(Filing::alertId).toList()));
       checked.addAll(others);
     }
     List<String> acknowledged = new ArrayList<>();
