@@ -2,9 +2,6 @@ package org.mashfrontdoor.notification.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
@@ -141,13 +138,11 @@ public class AlertStreamByKeyIT extends StoreOfAlerts {
         }
       }
     };
-    try (var client = MongoClients.create(MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(store.uri())).addCommandListener(finds).build())) {
-      MongoAlerts reader = new MongoAlerts(client.getDatabase(database.getName()), clock);
+    readWatched(finds, reader -> {
       filters.clear(); // what opening read
       assertThat(reader.after(cursor, 100)).extracting(p -> p.alert().alertId()).containsExactly("latest");
-      reader.lastPosition();
-    }
+      return reader.lastPosition();
+    });
 
     assertThat(filters).isNotEmpty().allSatisfy(filter -> assertThat(filter.keySet()).containsExactly("_id"));
   }

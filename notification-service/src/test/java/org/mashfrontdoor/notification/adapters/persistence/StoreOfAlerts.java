@@ -1,8 +1,13 @@
 package org.mashfrontdoor.notification.adapters.persistence;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.mashfrontdoor.notification.domain.Alert;
@@ -45,5 +50,16 @@ public abstract class StoreOfAlerts {
   @AfterEach
   void close() {
     store.close();
+  }
+
+  /**
+   * What {@code read} makes of alerts opened on a client of their own that reports each command it sends to
+   * {@code listener} (to see what a read asks the store, or to step in at a given command).
+   */
+  <T> T readWatched(CommandListener listener, Function<MongoAlerts, T> read) {
+    try (var client = MongoClients.create(MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(store.uri())).addCommandListener(listener).build())) {
+      return read.apply(new MongoAlerts(client.getDatabase(database.getName()), clock));
+    }
   }
 }

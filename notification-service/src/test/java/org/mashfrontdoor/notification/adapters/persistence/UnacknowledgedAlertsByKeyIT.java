@@ -2,9 +2,6 @@ package org.mashfrontdoor.notification.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
@@ -133,11 +130,7 @@ public class UnacknowledgedAlertsByKeyIT extends StoreOfAlerts {
         }
       }
     };
-    try (var client = MongoClients.create(MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(store.uri())).addCommandListener(redelivery).build())) {
-      MongoAlerts reader = new MongoAlerts(client.getDatabase(database.getName()), clock);
-      assertThat(reader.page(null, true, 0, 10).alerts()).isEmpty();
-    }
+    assertThat(readWatched(redelivery, reader -> reader.page(null, true, 0, 10)).alerts()).isEmpty();
 
     assertThat(renewed).isTrue();
     assertThat(filed("late")).isTrue();
@@ -231,13 +224,10 @@ public class UnacknowledgedAlertsByKeyIT extends StoreOfAlerts {
         }
       }
     };
-    Alerts.Page page;
-    try (var client = MongoClients.create(MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(store.uri())).addCommandListener(finds).build())) {
-      MongoAlerts reader = new MongoAlerts(client.getDatabase(database.getName()), clock);
+    Alerts.Page page = readWatched(finds, reader -> {
       commands.clear(); // what opening read
-      page = reader.page(null, true, 0, 1);
-    }
+      return reader.page(null, true, 0, 1);
+    });
 
     assertThat(page.alerts()).extracting(Alert::alertId).containsExactly("open");
     assertThat(page.total()).isEqualTo(3);
