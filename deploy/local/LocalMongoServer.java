@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Decimal128;
@@ -15,6 +16,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import org.h2.mvstore.DataUtils;
@@ -42,6 +44,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -83,7 +87,9 @@ import java.util.function.BooleanSupplier;
  * <p>Stored as BSON. MVStore's default type stores any class it does not know, the library's documents and index keys
  * among them, by Java serialization, again for every value of each page a commit writes; that was about half of this
  * store's CPU in a profile of {@code deploy/local/bench} (docs/performance.md). Here documents and plain index keys
- * are stored as BSON instead ({@link BsonValues}); a file written before is still read as it is.
+ * are stored as BSON instead ({@link BsonValues}); a file written before is still read as it is. The BSON of a value
+ * as last read or written is kept for a while, so a commit writes the unchanged values of a page it changed without
+ * encoding them again; a document changed by an update is stored as a copy, so what was kept stays true.
  *
  * <p>{@code serverStatus} carries {@code opcounters} as MongoDB counts them (insert, update and delete per
  * document or statement; query per find; getmore; command for everything else), {@code opcountersByCommand}
@@ -265,10 +271,7 @@ public class LocalMongoServer {
         // each is opened here first, with BSON values. The names are the library's (H2Database).
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-          String namespace = getFullCollectionNamespace(collectionName);
-          BsonValues.open(mvStore, "databases." + namespace);
-          BsonValues.open(mvStore, "meta." + namespace);
-          return super.openOrCreateCollection(collectionName, options);
+          return openCollection(this, mvStore, getFullCollectionNamespace(collectionName), collectionName, options);
         }
 
         @Override
@@ -292,6 +295,24 @@ public class LocalMongoServer {
               return false;
             }
           };
+        }
+      };
+    }
+
+    /**
+     * The library's collection, with BSON values and one change: a document changed by an update is stored as a copy.
+     * The library changes the stored document in place and puts the same object back; the copy means an object once
+     * stored is never changed, so the encoding {@link BsonValues} keeps for it stays true. As the library's own
+     * {@code H2Database.openOrCreateCollection} makes it, with the map names it uses.
+     */
+    MongoCollection<Object> openCollection(H2Database database, MVStore mvStore, String namespace,
+        String collectionName, CollectionOptions options) {
+      MVMap<Object, Document> documents = BsonValues.open(mvStore, "databases." + namespace);
+      MVMap<String, Object> meta = BsonValues.open(mvStore, "meta." + namespace);
+      return new H2Collection(database, collectionName, options, documents, meta, getCursorRegistry()) {
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+          super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
         }
       };
     }
@@ -333,6 +354,8 @@ public class LocalMongoServer {
           new Document("count", n[0].sum()).append("micros", n[1].sum() / 1_000)));
       status.put("mashCommandTimes", byShape);
       status.put("mashCommits", commits.commits());
+      status.put("mashEncodings", new Document("writtenAsKept", BsonValues.WRITTEN_AS_KEPT.sum())
+          .append("writtenEncoded", BsonValues.WRITTEN_ENCODED.sum()));
       // The file's size, its chunks and the live share of them: MVStore writes each commit as a new chunk and
       // keeps a replaced one for its retention time, so a store under load fills its file with mostly dead chunks
       // (docs/performance.md).
@@ -360,20 +383,29 @@ public class LocalMongoServer {
     static final byte KEY = 127;
     static final int MAX_BSON_BYTES = 16 * 1024 * 1024; // what the library's decoder accepts
 
-    static void open(MVStore store, String mapName) {
-      store.openMap(mapName, new MVMap.Builder<Object, Object>().keyType(new BsonValues()).valueType(new BsonValues()));
+    @SuppressWarnings("unchecked")
+    static <K, V> MVMap<K, V> open(MVStore store, String mapName) {
+      return (MVMap<K, V>) store.openMap(mapName,
+          new MVMap.Builder<Object, Object>().keyType(new BsonValues()).valueType(new BsonValues()));
     }
 
     @Override
     public void write(WriteBuffer buff, Object value) {
-      Document bson = value instanceof Document document ? document
-          : value instanceof KeyValue key ? keyAsDocument(key) : null;
-      ByteBuf bytes = bson != null && exact(bson, value instanceof KeyValue) ? encoded(bson) : null;
-      if (bytes == null) {
-        super.write(buff, value); // nothing written yet: the old way stores it
+      if (!(value instanceof Document) && !(value instanceof KeyValue)) {
+        super.write(buff, value);
         return;
       }
-      buff.put(value instanceof Document ? DOCUMENT : KEY).putVarInt(bytes.readableBytes()).put(bytes.nioBuffer());
+      byte[] bson = kept(value);
+      if (bson == null) {
+        Document document = value instanceof Document d ? d : keyAsDocument((KeyValue) value);
+        bson = exact(document, value instanceof KeyValue) ? encoded(document) : null;
+        if (bson == null) {
+          super.write(buff, value); // nothing written yet: the old way stores it
+          return;
+        }
+        keep(value, bson);
+      }
+      buff.put(value instanceof Document ? DOCUMENT : KEY).putVarInt(bson.length).put(bson);
     }
 
     @Override
@@ -386,7 +418,47 @@ public class LocalMongoServer {
       byte[] bson = new byte[DataUtils.readVarInt(buff)];
       buff.get(bson);
       Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
-      return tag == DOCUMENT ? document : new KeyValue((List<?>) document.get("k"));
+      Object value = tag == DOCUMENT ? document : new KeyValue((List<?>) document.get("k"));
+      keep(value, bson); // a page read is written again when one of its values changes: mostly with this one as it is
+      return value;
+    }
+
+    /**
+     * The BSON of documents and index keys as last read or written, kept per object in a small table by identity: at
+     * most 8,192 values and 8 MB of BSON. A commit writes every value of each page it changed, not only the changed
+     * ones, and encoding all of them again was a quarter of this store's CPU under load (docs/performance.md). A kept
+     * encoding cannot go stale: the library changes a stored document in place, but this store puts the changed one
+     * back as a copy ({@link CommittingH2Backend#openCollection}), so an object once stored is not changed again;
+     * index keys never are.
+     */
+    private record Encoded(Object value, byte[] bson) {
+    }
+
+    private static final AtomicReferenceArray<Encoded> ENCODED = new AtomicReferenceArray<>(1 << 13);
+    private static final long ENCODED_BUDGET = 8L << 20;
+    private static final AtomicLong ENCODED_BYTES = new AtomicLong();
+    /** Values written from a kept encoding, and encoded anew (serverStatus {@code mashEncodings}). */
+    static final LongAdder WRITTEN_AS_KEPT = new LongAdder();
+    static final LongAdder WRITTEN_ENCODED = new LongAdder();
+
+    private static byte[] kept(Object value) {
+      Encoded kept = ENCODED.get(System.identityHashCode(value) & (ENCODED.length() - 1));
+      if (kept != null && kept.value() == value) {
+        WRITTEN_AS_KEPT.increment();
+        return kept.bson();
+      }
+      WRITTEN_ENCODED.increment();
+      return null;
+    }
+
+    private static void keep(Object value, byte[] bson) {
+      int slot = System.identityHashCode(value) & (ENCODED.length() - 1);
+      Encoded before = ENCODED.get(slot);
+      if (ENCODED_BYTES.get() + bson.length - (before == null ? 0 : before.bson().length) > ENCODED_BUDGET) {
+        return;
+      }
+      Encoded replaced = ENCODED.getAndSet(slot, new Encoded(value, bson));
+      ENCODED_BYTES.addAndGet(bson.length - (replaced == null ? 0 : replaced.bson().length));
     }
 
     /**
@@ -430,14 +502,14 @@ public class LocalMongoServer {
     }
 
     /** The document as BSON; null if the codec refuses it or the decoder would (over 16 MB). */
-    private static ByteBuf encoded(Document document) {
+    private static byte[] encoded(Document document) {
       ByteBuf bytes = Unpooled.buffer(256);
       try {
         BsonEncoder.encodeDocument(document, bytes);
       } catch (RuntimeException notBson) {
         return null;
       }
-      return bytes.readableBytes() <= MAX_BSON_BYTES ? bytes : null;
+      return bytes.readableBytes() <= MAX_BSON_BYTES ? ByteBufUtil.getBytes(bytes) : null;
     }
 
     private static Document keyAsDocument(KeyValue key) {

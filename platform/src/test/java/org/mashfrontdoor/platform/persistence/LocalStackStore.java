@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.MongoBackend;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -12,6 +13,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import javax.tools.ToolProvider;
 import org.h2.mvstore.MVStore;
@@ -107,6 +109,26 @@ final class LocalStackStore {
   /** The type the local stack's store gives its collection and index maps ({@code LocalMongoServer.BsonValues}). */
   static ObjectDataType valueType() {
     return (ObjectDataType) construct("LocalMongoServer$BsonValues", new Class<?>[0]);
+  }
+
+  /**
+   * How many document and index-key values the store's commits have written so far in this JVM from the encoding it
+   * kept for them, and how many it encoded anew ({@code LocalMongoServer.BsonValues}).
+   */
+  static long[] encodings() {
+    try {
+      Class<?> type = Class.forName("LocalMongoServer$BsonValues", true, program());
+      long[] counts = new long[2];
+      int i = 0;
+      for (String name : new String[] {"WRITTEN_AS_KEPT", "WRITTEN_ENCODED"}) {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        counts[i++] = ((LongAdder) field.get(null)).sum();
+      }
+      return counts;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("LocalMongoServer.BsonValues changed", e);
+    }
   }
 
   private static Object construct(String className, Class<?>[] parameterTypes, Object... arguments) {

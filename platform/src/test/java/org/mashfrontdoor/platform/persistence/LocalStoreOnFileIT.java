@@ -119,6 +119,36 @@ class LocalStoreOnFileIT {
   }
 
   @Test
+  void unchanged_documents_are_written_from_the_encoding_kept_for_them_and_changed_ones_as_changed() {
+    withStore(LocalStackStore::backend, referrals -> fileReferrals(referrals, 40));
+    List<Document> before = new ArrayList<>();
+    long[] start = LocalStackStore.encodings();
+    withStore(LocalStackStore::backend, referrals -> {
+      // Read from the file (the encoding kept as read), then changed and committed again and again, with the others
+      // on its page written again each time unchanged.
+      assertThat(referrals.find(Filters.eq("_id", "r-5")).first()).isNotNull();
+      for (int change = 1; change <= 3; change++) {
+        referrals.updateOne(Filters.eq("_id", "r-5"), Updates.combine(Updates.inc("version", 1L),
+            Updates.push("handledEventIds", "e-" + change), Updates.set("reference", "MASH-5." + change)));
+      }
+      referrals.insertOne(referral("r-41", "MASH-41").append("number", 41));
+      referrals.updateOne(Filters.eq("_id", "r-41"), Updates.set("urgent", false));
+      before.addAll(all(referrals));
+    });
+    long[] end = LocalStackStore.encodings();
+    assertThat(before.get(4).getList("handledEventIds", String.class)).containsExactly("e-0", "e-1", "e-2", "e-3");
+    assertThat(before.get(40).getBoolean("urgent")).isFalse();
+    assertThat(end[0] - start[0]).as("values written from a kept encoding").isGreaterThan(40);
+    assertThat(end[1] - start[1]).as("values encoded anew").isPositive();
+
+    withStore(LocalStackStore::backend, referrals -> {
+      assertThat(all(referrals)).isEqualTo(before);
+      assertThat(referrals.find(Filters.eq("reference", "MASH-5.3")).first()).isEqualTo(before.get(4));
+      assertThat(referrals.find(Filters.eq("reference", "MASH-5")).first()).isNull();
+    });
+  }
+
+  @Test
   void the_copy_made_at_start_holds_every_document_and_index_as_before_and_none_of_the_replaced_pages()
       throws Exception {
     List<Document> before = new ArrayList<>();
