@@ -123,7 +123,7 @@ public class Bench {
 
   record Settings(int seconds, int concurrency, int preload, int preloadSeconds, int settleSeconds,
       double urgentRate, int urgentSeconds, int drainSeconds, Path pids, long clockTicks, String mongoUri, String kafka, Path out,
-      String label) {
+      String label, Duration warmUp) {
 
     /** From {@code key=value} arguments; the tokens go to {@link #tokens}. */
     static Settings of(String[] args) {
@@ -139,7 +139,8 @@ public class Bench {
           Integer.parseInt(a.get("preload")), Integer.parseInt(a.get("preloadSeconds")),
           Integer.parseInt(a.get("settleSeconds")), Double.parseDouble(a.get("urgentRate")), Integer.parseInt(a.get("urgentSeconds")),
           Integer.parseInt(a.get("drainSeconds")), Path.of(a.get("pids")), Long.parseLong(a.get("clockTicks")),
-          a.get("mongo"), a.get("kafka"), Path.of(a.get("out")), a.get("label"));
+          a.get("mongo"), a.get("kafka"), Path.of(a.get("out")), a.get("label"),
+          Duration.ofSeconds(Integer.parseInt(a.getOrDefault("warmUpSeconds", "" + WARM_UP.toSeconds()))));
     }
   }
 
@@ -214,7 +215,7 @@ public class Bench {
     long commitsBefore = commits(mongo);
     Map<String, long[]> timesBefore = commandTimes(mongo);
     long windowStart = System.nanoTime();
-    Load load = closedLoop(s.concurrency, WARM_UP, Duration.ofSeconds(s.seconds), Long.MAX_VALUE);
+    Load load = closedLoop(s.concurrency, s.warmUp, Duration.ofSeconds(s.seconds), Long.MAX_VALUE);
     long lastPost = System.nanoTime();
     progress(load.accepted.get() + " MARFs accepted; waiting until every consumer has caught up");
     boolean idle = awaitIdle(kafka, mongo, Duration.ofSeconds(s.drainSeconds));
@@ -811,7 +812,7 @@ public class Bench {
     t.append("#### ").append(s.label).append("\n\n");
     t.append(String.format("%s; closed loop of %d posters, %d s measured after %d s warm-up; urgent MARFs at %.0f/s "
         + "for %d s; `INTAKE_RATE_LIMIT=0`. Raw baseline in the same run: %s; %s. Between the two columns: %s.%n%n",
-        capitalised(storeMode), s.concurrency, s.seconds, WARM_UP.toSeconds(), s.urgentRate, s.urgentSeconds, kafka,
+        capitalised(storeMode), s.concurrency, s.seconds, s.warmUp.toSeconds(), s.urgentRate, s.urgentSeconds, kafka,
         store, preloaded));
     t.append("| | ").append(size(a)).append(" | ").append(size(b)).append(" |\n|---|---|---|\n");
     row(t, "accepted MARFs/s", "%.0f", a.acceptedPerSecond, b.acceptedPerSecond);

@@ -19,6 +19,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -58,6 +59,17 @@ public class BearerTokenSecurityAutoConfiguration {
 
   /** The scope Prometheus's client-credentials token carries to scrape {@code /actuator/prometheus}. */
   public static final String METRICS_SCOPE = "metrics:read";
+
+  /**
+   * Spring Security's own observations off: they timed every filter of the chain, the authentication and the
+   * authorization of each request (about 5% of intake's CPU under load, docs/performance.md) into meters no rule,
+   * dashboard or page reads. The HTTP server's observation of each request (and its meters) stays.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  SecurityObservationSettings mashSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   /**
    * The API's chain matches every request, so it comes last: a service's own browser-page chain (with its own
