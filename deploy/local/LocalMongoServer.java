@@ -29,6 +29,7 @@ import org.mashfrontdoor.platform.testsupport.PinnedIdIndex;
 import org.mashfrontdoor.platform.testsupport.WritesInTurn;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -425,25 +426,31 @@ public class LocalMongoServer {
 
     /**
      * The BSON of documents and index keys as last read or written, kept per object in a small table by identity: at
-     * most 8,192 values and 8 MB of BSON. A commit writes every value of each page it changed, not only the changed
-     * ones, and encoding all of them again was a quarter of this store's CPU under load (docs/performance.md). A kept
-     * encoding cannot go stale: the library changes a stored document in place, but this store puts the changed one
-     * back as a copy ({@link CommittingH2Backend#openCollection}), so an object once stored is not changed again;
-     * index keys never are.
+     * most 8,192 values and 8 MB of BSON, the objects held weakly (a document gone from the store's pages is not kept
+     * alive here). A commit writes every value of each page it changed, not only the changed ones, and encoding all
+     * of them again was a quarter of this store's CPU under load (docs/performance.md). A kept encoding cannot go
+     * stale: the library changes a stored document in place, but this store puts the changed one back as a copy
+     * ({@link CommittingH2Backend#openCollection}), so an object once stored is not changed again; index keys never
+     * are. (The library still changes the stored object before that copy is put; a commit writing that page meanwhile
+     * writes what was kept, if anything, which is the document before the change, as the reply waits for a later
+     * commit. Without a kept encoding it encodes the object while it changes, as it always did.)
      */
-    private record Encoded(Object value, byte[] bson) {
+    private record Encoded(WeakReference<Object> value, byte[] bson) {
     }
 
     private static final AtomicReferenceArray<Encoded> ENCODED = new AtomicReferenceArray<>(1 << 13);
     private static final long ENCODED_BUDGET = 8L << 20;
     private static final AtomicLong ENCODED_BYTES = new AtomicLong();
-    /** Values written from a kept encoding, and encoded anew (serverStatus {@code mashEncodings}). */
+    /**
+     * Document and index-key values written from a kept encoding, and encoded anew (as BSON, or by Java serialization
+     * when BSON would not give them back equal); serverStatus {@code mashEncodings}.
+     */
     static final LongAdder WRITTEN_AS_KEPT = new LongAdder();
     static final LongAdder WRITTEN_ENCODED = new LongAdder();
 
     private static byte[] kept(Object value) {
       Encoded kept = ENCODED.get(System.identityHashCode(value) & (ENCODED.length() - 1));
-      if (kept != null && kept.value() == value) {
+      if (kept != null && kept.value().get() == value) {
         WRITTEN_AS_KEPT.increment();
         return kept.bson();
       }
@@ -453,12 +460,14 @@ public class LocalMongoServer {
 
     private static void keep(Object value, byte[] bson) {
       int slot = System.identityHashCode(value) & (ENCODED.length() - 1);
-      Encoded before = ENCODED.get(slot);
-      if (ENCODED_BYTES.get() + bson.length - (before == null ? 0 : before.bson().length) > ENCODED_BUDGET) {
-        return;
-      }
-      Encoded replaced = ENCODED.getAndSet(slot, new Encoded(value, bson));
-      ENCODED_BYTES.addAndGet(bson.length - (replaced == null ? 0 : replaced.bson().length));
+      boolean fits = ENCODED_BYTES.get() + bson.length - size(ENCODED.get(slot)) <= ENCODED_BUDGET;
+      // What does not fit still empties its slot, so the table keeps taking what is read and written now.
+      Encoded replaced = ENCODED.getAndSet(slot, fits ? new Encoded(new WeakReference<>(value), bson) : null);
+      ENCODED_BYTES.addAndGet((fits ? bson.length : 0) - size(replaced));
+    }
+
+    private static int size(Encoded encoded) {
+      return encoded == null ? 0 : encoded.bson().length;
     }
 
     /**

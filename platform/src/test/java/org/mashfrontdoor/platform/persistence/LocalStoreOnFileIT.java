@@ -127,6 +127,10 @@ class LocalStoreOnFileIT {
       // Read from the file (the encoding kept as read), then changed and committed again and again, with the others
       // on its page written again each time unchanged.
       assertThat(referrals.find(Filters.eq("_id", "r-5")).first()).isNotNull();
+      long[] afterRead = LocalStackStore.encodings();
+      referrals.updateOne(Filters.eq("_id", "r-5"), Updates.set("urgent", false));
+      // Nothing had been written yet: what was written from a kept encoding was kept when read.
+      assertThat(LocalStackStore.encodings()[0] - afterRead[0]).as("values written as read").isPositive();
       for (int change = 1; change <= 3; change++) {
         referrals.updateOne(Filters.eq("_id", "r-5"), Updates.combine(Updates.inc("version", 1L),
             Updates.push("handledEventIds", "e-" + change), Updates.set("reference", "MASH-5." + change)));
