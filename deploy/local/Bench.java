@@ -595,6 +595,8 @@ public class Bench {
         storeFile(mongo));
   }
 
+  static final int QUIET_WINDOWS = 6;
+
   /**
    * After a burst of writes the local store keeps busy for minutes without requests: MVStore rewrites the thinly
    * filled chunks the burst left and shrinks its file (docs/performance.md, "Explained"). Measured straight away, the
@@ -602,8 +604,6 @@ public class Bench {
    * the store no more than 1.5 times what it cost idle before the preload, plus 20 ms a second, for at most
    * {@code settleSeconds}; says how long it took.
    */
-  static final int QUIET_WINDOWS = 6;
-
   static String settleStore(Settings s, double quietBefore) throws Exception {
     if (Double.isNaN(quietBefore)) {
       return "no wait for the store to settle (not measured: no store process of the stack's, e.g. MONGODB_URI's)";
@@ -621,8 +621,9 @@ public class Bench {
       quietWindows = rate <= limit ? quietWindows + 1 : 0;
     }
     return String.format("%.0f s until the store was as quiet as before (%s; idle before: %.0f CPU-ms/s)",
-        (System.nanoTime() - start) / 1e9, quietWindows >= QUIET_WINDOWS ? QUIET_WINDOWS + " 10-s windows in a row under " + Math.round(limit)
-            + " CPU-ms/s" : gone ? "it was not measured: the store process went away or restarted"
+        (System.nanoTime() - start) / 1e9,
+        quietWindows >= QUIET_WINDOWS ? QUIET_WINDOWS + " 10-s windows in a row under " + Math.round(limit) + " CPU-ms/s"
+            : gone ? "it was not measured: the store process went away or restarted"
             : "it was not: the limit of " + s.settleSeconds + " s passed", quietBefore);
   }
 
