@@ -586,7 +586,7 @@ public class Bench {
     double settling = (System.nanoTime() - start) / 1e9 - posting;
     long after = storedCounts(mongo).getOrDefault("referrals", 0L);
     String fileAfterPreload = storeFile(mongo);
-    String quiet = settleStore(s, quietStore);
+    String quiet = settleStore(s, mongo, quietStore);
     return String.format("preloaded %,d referrals through the API in %.0f s (%.0f/s, concurrency %d; target %,d, "
             + "time limit %d s), then %.0f s until every consumer had caught up%s; %,d stored before, %,d after; "
             + "then %s (the store's file %s, then %s)",
@@ -596,15 +596,18 @@ public class Bench {
   }
 
   static final int QUIET_WINDOWS = 6;
+  static final int SETTLED_LIVE_PERCENT = 70;
 
   /**
    * After a burst of writes the local store keeps busy for minutes without requests: MVStore rewrites the thinly
    * filled chunks the burst left and shrinks its file (docs/performance.md, "Explained"). Measured straight away, the
    * next column would pay for that burst rather than for the data size. Waits until six 10-s windows in a row cost
-   * the store no more than 1.5 times what it cost idle before the preload, plus 20 ms a second, for at most
-   * {@code settleSeconds}; says how long it took.
+   * the store no more than 1.5 times what it cost idle before the preload, plus 20 ms a second, and (where the store
+   * says, the local one) its chunks are at least {@value #SETTLED_LIVE_PERCENT}% live, for at most
+   * {@code settleSeconds}; says how long it took. Quiet windows alone passed in spells between compaction bursts,
+   * with the file a quarter live and the store busy again just after (docs/performance.md).
    */
-  static String settleStore(Settings s, double quietBefore) throws Exception {
+  static String settleStore(Settings s, MongoClient mongo, double quietBefore) throws Exception {
     if (Double.isNaN(quietBefore)) {
       return "no wait for the store to settle (not measured: no store process of the stack's, e.g. MONGODB_URI's)";
     }
@@ -613,18 +616,26 @@ public class Bench {
     long end = start + Duration.ofSeconds(s.settleSeconds).toNanos();
     int quietWindows = 0;
     boolean gone = false;
-    // Six, not three: the store's compaction comes in bursts, and three windows passed in a quiet spell between two
-    // of them (the idle stack just after still showed the store at 327-633 CPU-ms/s, docs/performance.md).
-    while (quietWindows < QUIET_WINDOWS && !gone && System.nanoTime() < end) {
+    boolean compacted = false;
+    while (!(quietWindows >= QUIET_WINDOWS && compacted) && !gone && System.nanoTime() < end) {
       double rate = storeCpuPerSecond(s, Duration.ofSeconds(10));
       gone = Double.isNaN(rate);
       quietWindows = rate <= limit ? quietWindows + 1 : 0;
+      int live = storeLivePercent(mongo);
+      compacted = live < 0 || live >= SETTLED_LIVE_PERCENT;
     }
     return String.format("%.0f s until the store was as quiet as before (%s; idle before: %.0f CPU-ms/s)",
         (System.nanoTime() - start) / 1e9,
-        quietWindows >= QUIET_WINDOWS ? QUIET_WINDOWS + " 10-s windows in a row under " + Math.round(limit) + " CPU-ms/s"
+        quietWindows >= QUIET_WINDOWS && compacted ? QUIET_WINDOWS + " 10-s windows in a row under "
+            + Math.round(limit) + " CPU-ms/s, the file at least " + SETTLED_LIVE_PERCENT + "% live"
             : gone ? "it was not measured: the store process went away or restarted"
             : "it was not: the limit of " + s.settleSeconds + " s passed", quietBefore);
+  }
+
+  /** The live share of LocalMongoServer's chunks (its mashFile), in percent; -1 when the store does not say. */
+  static int storeLivePercent(MongoClient mongo) {
+    return serverStatus(mongo).get("mashFile") instanceof Document file
+        && file.get("chunksLivePercent") instanceof Number live ? live.intValue() : -1;
   }
 
   /**
