@@ -634,8 +634,8 @@ public class Bench {
 
   /** The live share of LocalMongoServer's chunks (its mashFile), in percent; -1 when the store does not say. */
   static int storeLivePercent(MongoClient mongo) {
-    return serverStatus(mongo).get("mashFile") instanceof Document file
-        && file.get("chunksLivePercent") instanceof Number live ? live.intValue() : -1;
+    Document file = storeFileStatus(mongo);
+    return file == null ? -1 : ((Number) file.get("chunksLivePercent")).intValue();
   }
 
   /**
@@ -804,12 +804,17 @@ public class Bench {
 
   /** LocalMongoServer's file (its mashFile): size, chunks and the live share of them; null when the store does not say. */
   static String storeFile(MongoClient mongo) {
-    Document status = serverStatus(mongo);
-    if (!(status.get("mashFile") instanceof Document file)) {
+    Document file = storeFileStatus(mongo);
+    if (file == null) {
       return null;
     }
     return String.format("%,d MiB, %,d chunks, %d%% live", ((Number) file.get("bytes")).longValue() >> 20,
         ((Number) file.get("chunks")).longValue(), ((Number) file.get("chunksLivePercent")).intValue());
+  }
+
+  /** LocalMongoServer's mashFile (bytes, chunks, chunksLivePercent); null when the store does not say. */
+  static Document storeFileStatus(MongoClient mongo) {
+    return serverStatus(mongo).get("mashFile") instanceof Document file ? file : null;
   }
 
   static Map<String, Long> storedCounts(MongoClient mongo) {
