@@ -1,11 +1,13 @@
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -13,6 +15,7 @@ import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -37,6 +40,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -301,19 +305,57 @@ public class LocalMongoServer {
     }
 
     /**
-     * The library's collection, with BSON values and one change: a document changed by an update is stored as a copy.
-     * The library changes the stored document in place and puts the same object back; the copy means an object once
-     * stored is never changed, so the encoding {@link BsonValues} keeps for it stays true. As the library's own
-     * {@code H2Database.openOrCreateCollection} makes it, with the map names it uses.
+     * The library's collection, with BSON values and one change: an update changes a copy of the stored document and
+     * stores that copy. The library changes the document it found in place and puts the same object back; given the
+     * stored object, a commit writing its page, or a reply encoding it after the command, could meet it half
+     * changed, and the encoding {@link BsonValues} keeps for it would go stale. So an object once stored is never
+     * changed. As the library's own {@code H2Database.openOrCreateCollection} makes it, with the map names it uses.
      */
     MongoCollection<Object> openCollection(H2Database database, MVStore mvStore, String namespace,
         String collectionName, CollectionOptions options) {
       MVMap<Object, Document> documents = BsonValues.open(mvStore, "databases." + namespace);
       MVMap<String, Object> meta = BsonValues.open(mvStore, "meta." + namespace);
       return new H2Collection(database, collectionName, options, documents, meta, getCursorRegistry()) {
+        /** Inside an update, what a query finds is copied; every method here runs under this collection's lock. */
+        private boolean updating;
+
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+            boolean multi, boolean upsert, Oplog oplog) {
+          updating = true;
+          try {
+            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+          } finally {
+            updating = false;
+          }
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document command) {
+          updating = true;
+          try {
+            return super.findAndModify(command);
+          } finally {
+            updating = false;
+          }
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+            Document projection) {
+          QueryResult found = super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+          if (!updating) {
+            return found;
+          }
+          List<Document> copies = new ArrayList<>();
+          found.forEach(document -> copies.add(document.cloneDeeply()));
+          return new QueryResult(copies, found.getCursorId());
+        }
+
         @Override
         protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-          super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
+          // Changed in place by the library: a copy made above when inside an update, else copied here.
+          super.handleUpdate(position, oldDocument, updating ? newDocument : newDocument.cloneDeeply());
         }
       };
     }
@@ -429,11 +471,8 @@ public class LocalMongoServer {
      * most 8,192 values and 8 MB of BSON, the objects held weakly (a document gone from the store's pages is not kept
      * alive here). A commit writes every value of each page it changed, not only the changed ones, and encoding all
      * of them again was a quarter of this store's CPU under load (docs/performance.md). A kept encoding cannot go
-     * stale: the library changes a stored document in place, but this store puts the changed one back as a copy
-     * ({@link CommittingH2Backend#openCollection}), so an object once stored is not changed again; index keys never
-     * are. (The library still changes the stored object before that copy is put; a commit writing that page meanwhile
-     * writes what was kept, if anything, which is the document before the change, as the reply waits for a later
-     * commit. Without a kept encoding it encodes the object while it changes, as it always did.)
+     * stale: an update changes a copy of the stored document and stores the copy
+     * ({@link CommittingH2Backend#openCollection}), so an object once stored is never changed; index keys never are.
      */
     private record Encoded(WeakReference<Object> value, byte[] bson) {
     }

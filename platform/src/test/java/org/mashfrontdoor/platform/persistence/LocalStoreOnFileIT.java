@@ -153,6 +153,47 @@ class LocalStoreOnFileIT {
   }
 
   @Test
+  void an_update_stores_a_changed_copy_and_a_document_once_stored_is_never_changed() {
+    MVStore store = new MVStore.Builder().open();
+    MongoServer server = new MongoServer(LocalStackStore.backend(store));
+    server.bind("127.0.0.1", 0);
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+      MongoCollection<Document> referrals = client.getDatabase("intake").getCollection("referrals");
+      fileReferrals(referrals, 3);
+      MVMap<Object, Object> documents = store.openMap("databases.intake.referrals");
+      Object inserted = stored(documents, "r-2");
+      String asInserted = inserted.toString();
+
+      referrals.updateOne(Filters.and(Filters.eq("_id", "r-2"), Filters.eq("version", 3L)), Updates.combine(
+          Updates.inc("version", 1L), Updates.push("handledEventIds", "e-2"), Updates.set("reference", "MASH-2.1")));
+      Object updated = stored(documents, "r-2");
+      String asUpdated = updated.toString();
+      Document before = referrals.findOneAndUpdate(Filters.eq("_id", "r-2"), Updates.set("urgent", false));
+
+      // What a commit or a reply may be encoding at any moment is never changed under it.
+      assertThat(inserted.toString()).as("the document as inserted, after an update").isEqualTo(asInserted);
+      assertThat(updated.toString()).as("the document as updated, after a findAndModify").isEqualTo(asUpdated);
+      assertThat(asUpdated).contains("MASH-2.1").contains("e-2");
+      assertThat(before.getLong("version")).isEqualTo(4L);
+      assertThat(before.getBoolean("urgent")).isTrue();
+      Document now = referrals.find(Filters.eq("_id", "r-2")).first();
+      assertThat(now.getBoolean("urgent")).isFalse();
+      assertThat(now.getList("handledEventIds", String.class)).containsExactly("e-0", "e-2");
+      assertThat(referrals.find(Filters.eq("reference", "MASH-2.1")).first()).isNotNull();
+    } finally {
+      server.shutdownNow();
+      store.close();
+    }
+  }
+
+  /** The object the store holds for the document with {@code id}, as its map holds it. */
+  private static Object stored(MVMap<Object, Object> documents, String id) {
+    return documents.values().stream()
+        .filter(d -> d instanceof de.bwaldvogel.mongo.bson.Document doc && id.equals(doc.get("_id")))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
   void the_copy_made_at_start_holds_every_document_and_index_as_before_and_none_of_the_replaced_pages()
       throws Exception {
     List<Document> before = new ArrayList<>();
