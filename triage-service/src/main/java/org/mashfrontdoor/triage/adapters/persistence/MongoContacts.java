@@ -51,6 +51,8 @@ public class MongoContacts implements Contacts {
   static final String JOINED = "joinedReferrals";
   public static final String ALARMS = "contactAlarms";
   private static final String CONTACT_ID = "contactId";
+  /** The {@value #JOINED} document that says the joins of a store from before it were filed (never a referral id). */
+  static final String EARLIER_JOINS_FILED = "#earlier-joins-filed";
 
   private final OutboxedCollection contacts;
   private final MongoCollection<Document> joined;
@@ -113,13 +115,19 @@ public class MongoContacts implements Contacts {
     }
   }
 
-  /** Stores written before {@value #JOINED} existed: file their joins once, at start-up (a single scan). */
+  /**
+   * Stores written before {@value #JOINED} existed: file their joins once, at start-up (a single scan), then mark
+   * that done by key. Asking whether anything was filed instead scanned every contact at each start of a store where
+   * no referral had joined one (2.8 s at 39,000 contacts on the stand-in).
+   */
   private void fileEarlierJoinsOnce() {
-    if (joined.find().limit(1).first() != null) {
+    if (joined.find(Filters.eq("_id", EARLIER_JOINS_FILED)).first() != null) {
       return;
     }
     contacts.collection().find(Filters.exists(ContactDocuments.REFERRAL_IDS + ".1")).batchSize(Scans.BATCH)
         .forEach(d -> fileJoins(ContactDocuments.toContact(d)));
+    joined.replaceOne(Filters.eq("_id", EARLIER_JOINS_FILED), new Document("_id", EARLIER_JOINS_FILED),
+        new ReplaceOptions().upsert(true));
   }
 
   @Override

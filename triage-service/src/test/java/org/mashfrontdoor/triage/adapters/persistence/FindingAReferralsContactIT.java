@@ -176,4 +176,18 @@ class FindingAReferralsContactIT {
 
     assertThat(contacts.find("r2")).map(Contact::contactId).contains("r1");
   }
+
+  @Test
+  void the_contacts_are_scanned_for_earlier_joins_at_one_start_only() {
+    receive("r1");
+    receive("r2", "r1");
+    database.getCollection(MongoContacts.JOINED).deleteOne(new Document("_id", "r2"));
+
+    start();
+
+    // The filing was marked done at the first start, so this start did not scan the contacts for r2's join.
+    assertThat(database.getCollection(MongoContacts.JOINED).find(new Document("_id", "r2")).first()).isNull();
+    assertThat(database.getCollection(MongoContacts.JOINED)
+        .find(new Document("_id", MongoContacts.EARLIER_JOINS_FILED)).first()).isNotNull();
+  }
 }
