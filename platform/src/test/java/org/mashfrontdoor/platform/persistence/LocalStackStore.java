@@ -131,6 +131,17 @@ final class LocalStackStore {
     }
   }
 
+  /** How many {@code $exists} queries the store's one-field indexes answered in this JVM ({@code PresentFieldIndex}). */
+  static long presenceLookups() {
+    try {
+      Field field = Class.forName("LocalMongoServer$PresentFieldIndex", true, program()).getDeclaredField("ANSWERED");
+      field.setAccessible(true);
+      return ((LongAdder) field.get(null)).sum();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("LocalMongoServer.PresentFieldIndex changed", e);
+    }
+  }
+
   private static Object construct(String className, Class<?>[] parameterTypes, Object... arguments) {
     try {
       Constructor<?> constructor = Class.forName(className, true, program()).getDeclaredConstructor(parameterTypes);

@@ -8,10 +8,12 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -30,6 +32,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -51,6 +54,8 @@ class LocalStoreOnFileIT {
 
   @TempDir
   Path dir;
+  /** The database of the store {@link #withStore} has open. */
+  MongoDatabase database;
 
   /** One referral-like document with every kind of value the services store, and server-side changes to come. */
   static Document referral(String id, String reference) {
@@ -69,7 +74,8 @@ class LocalStoreOnFileIT {
     MongoServer server = new MongoServer(backend.apply(store));
     server.bind("127.0.0.1", 0);
     try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-      work.accept(client.getDatabase("intake").getCollection("referrals"));
+      database = client.getDatabase("intake");
+      work.accept(database.getCollection("referrals"));
     } finally {
       server.shutdownNow();
       if (!store.isClosed()) {
@@ -191,6 +197,55 @@ class LocalStoreOnFileIT {
     return documents.values().stream()
         .filter(d -> d instanceof de.bwaldvogel.mongo.bson.Document doc && id.equals(doc.get("_id")))
         .findFirst().orElseThrow();
+  }
+
+  @Test
+  void a_one_field_index_answers_whether_the_field_exists_as_a_scan_would_before_and_after_writes_and_a_restart() {
+    Bson pending = Filters.exists("pendingEvents.id");
+    // The same question in a shape no index takes: the library scans.
+    Bson scanned = Filters.and(Filters.exists("pendingEvents.id"), Filters.exists("_id"));
+    Document event = new Document("id", "e-1");
+    withStore(LocalStackStore::backend, outbox -> {
+      outbox.createIndex(Indexes.ascending("pendingEvents.id"));
+      outbox.insertMany(List.of(new Document("_id", "a").append("pendingEvents", List.of(event)),
+          new Document("_id", "b").append("pendingEvents", List.of()), new Document("_id", "c"),
+          new Document("_id", "d").append("pendingEvents", List.of(new Document("type", "no id"))),
+          new Document("_id", "e").append("pendingEvents", null)));
+      long before = LocalStackStore.presenceLookups();
+      assertThat(ids(outbox, pending)).isEqualTo(ids(outbox, scanned)).containsExactly("a");
+      assertThat(LocalStackStore.presenceLookups()).as("answered by the index").isEqualTo(before + 1);
+
+      outbox.updateOne(Filters.eq("_id", "b"), Updates.push("pendingEvents", new Document("id", "e-2")));
+      outbox.updateOne(Filters.eq("_id", "a"), Updates.pullByFilter(new Document("pendingEvents",
+          new Document("id", new Document("$in", List.of("e-1"))))));
+      outbox.findOneAndUpdate(Filters.eq("_id", "c"), Updates.set("pendingEvents", List.of(event)));
+      outbox.updateOne(Filters.eq("_id", "f"), Updates.set("pendingEvents", List.of(event)),
+          new UpdateOptions().upsert(true));
+      outbox.insertOne(new Document("_id", "g").append("pendingEvents", List.of(event)));
+      outbox.deleteOne(Filters.eq("_id", "g"));
+      outbox.replaceOne(Filters.eq("_id", "d"), new Document("pendingEvents", List.of(new Document("id", "e-3"))));
+      assertThat(ids(outbox, pending)).isEqualTo(ids(outbox, scanned)).containsExactly("b", "c", "d", "f");
+      assertThat(candidates(outbox)).as("held by the index: nothing deleted or emptied").isEqualTo(4);
+    });
+    withStore(LocalStackStore::backend, outbox -> {
+      long before = LocalStackStore.presenceLookups();
+      assertThat(ids(outbox, pending)).isEqualTo(ids(outbox, scanned)).containsExactly("b", "c", "d", "f");
+      assertThat(LocalStackStore.presenceLookups()).as("answered by the index, built from the file").isEqualTo(before + 1);
+      outbox.updateMany(Filters.in("_id", List.of("b", "c")), Updates.set("pendingEvents", List.of()));
+      assertThat(ids(outbox, pending)).isEqualTo(ids(outbox, scanned)).containsExactly("d", "f");
+      assertThat(candidates(outbox)).isEqualTo(2);
+    });
+  }
+
+  /** How many documents the collection's {@code pendingEvents.id} index holds (the store's {@code validate}). */
+  private int candidates(MongoCollection<Document> collection) {
+    Document validation = database.runCommand(new Document("validate", collection.getNamespace()
+        .getCollectionName()));
+    return ((Number) validation.get("keysPerIndex", Document.class).get("pendingEvents.id_1")).intValue();
+  }
+
+  private static List<String> ids(MongoCollection<Document> collection, Bson filter) {
+    return collection.find(filter).map(d -> d.getString("_id")).into(new ArrayList<>()).stream().sorted().toList();
   }
 
   @Test
