@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,18 +86,22 @@ import java.util.function.BooleanSupplier;
  * idempotent write of the services) scan the whole collection. Here the {@code _id} index also answers any filter
  * that pins {@code _id} to plain values (platform's test-support {@link PinnedIdIndex}, the tests' store's too: up puts
  * {@code platform/target/test-classes} on this program's class path); the library still applies the whole filter.
- * {@code MASH_STORE_ID_LOOKUP=off} leaves the library's index alone (to measure the difference).
+ * {@code MASH_STORE_ID_LOOKUP=off} leaves the library's index alone (to measure the difference). The library keeps
+ * nothing for a secondary index; a one-field one here answers {@code {field: {$exists: true}}} ({@link
+ * PresentFieldIndex}: the outbox relays' sweep, a scan of seconds under the collection's lock without it).
  *
  * <p>Writes in turn. The library changes stored documents in place and answers {@code findAndModify} with the stored
  * object itself; each write to a collection runs alone here and {@code findAndModify} answers with a copy
- * ({@link WritesInTurn}, shared with the tests' store), so concurrent {@code $inc}s each get their own number.
+ * ({@link WritesInTurn}, shared with the tests' store), so concurrent {@code $inc}s each get their own number. And an
+ * update here changes a copy and stores that, so no write changes a stored object: a read or a commit encoding one
+ * never meets half a write.
  *
  * <p>Stored as BSON. MVStore's default type stores any class it does not know, the library's documents and index keys
  * among them, by Java serialization, again for every value of each page a commit writes; that was about half of this
  * store's CPU in a profile of {@code deploy/local/bench} (docs/performance.md). Here documents and plain index keys
  * are stored as BSON instead ({@link BsonValues}); a file written before is still read as it is. The BSON of a value
  * as last read or written is kept for a while, so a commit writes the unchanged values of a page it changed without
- * encoding them again; a document changed by an update is stored as a copy, so what was kept stays true.
+ * encoding them again; no write changes a stored object, so what was kept stays true.
  *
  * <p>{@code serverStatus} carries {@code opcounters} as MongoDB counts them (insert, update and delete per
  * document or statement; query per find; getmore; command for everything else), {@code opcountersByCommand}
@@ -316,15 +321,16 @@ public class LocalMongoServer {
      * The library's collection, with BSON values and one change: an update changes a copy of the stored document and
      * stores that copy. The library changes the document it found in place and puts the same object back; given the
      * stored object, a commit writing its page, or a reply encoding it after the command, could meet it half
-     * changed, and the encoding {@link BsonValues} keeps for it would go stale. So an object once stored is never
-     * changed. As the library's own {@code H2Database.openOrCreateCollection} makes it, with the map names it uses.
+     * changed, and the encoding {@link BsonValues} keeps for it would go stale. So no write changes an object once
+     * stored (the library's aggregation stages such as {@code $addFields} on a nested path still could; no service
+     * runs one). As the library's own {@code H2Database.openOrCreateCollection} makes it, with the map names it uses.
      */
     MongoCollection<Object> openCollection(H2Database database, MVStore mvStore, String namespace,
         String collectionName, CollectionOptions options) {
       MVMap<Object, Document> documents = BsonValues.open(mvStore, "databases." + namespace);
       MVMap<String, Object> meta = BsonValues.open(mvStore, "meta." + namespace);
       return new H2Collection(database, collectionName, options, documents, meta, getCursorRegistry()) {
-        /** Inside an update, what a query finds is copied; every method here runs under this collection's lock. */
+        /** Inside an update, what a query finds is copied. Read and written under this collection's lock only. */
         private boolean updating;
 
         @Override
@@ -348,16 +354,28 @@ public class LocalMongoServer {
           }
         }
 
+        // Synchronized for the library's count, which is not: a one-field index built meanwhile would miss a write.
         @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-            Document projection) {
+        protected synchronized QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
+            int batchSize, Document projection) {
           QueryResult found = super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
           if (!updating) {
             return found;
           }
-          List<Document> copies = new ArrayList<>();
-          found.forEach(document -> copies.add(document.cloneDeeply()));
-          return new QueryResult(copies, found.getCursorId());
+          // Copied as the update takes each: an update of one document reads no further than its first match.
+          return new QueryResult(() -> new Iterator<>() {
+            private final Iterator<Document> stored = found.iterator();
+
+            @Override
+            public boolean hasNext() {
+              return stored.hasNext();
+            }
+
+            @Override
+            public Document next() {
+              return stored.next().cloneDeeply();
+            }
+          }, found.getCursorId());
         }
 
         @Override
@@ -422,11 +440,12 @@ public class LocalMongoServer {
   /**
    * A one-field index that answers {@code {field: {$exists: true}}} with the documents where that field may be: the
    * outbox sweep's {@code pendingEvents.id}, where events wait for milliseconds, so few documents ever hold any. The
-   * library keeps nothing for a secondary index and scans the whole collection under its lock instead: 3.4 s at
-   * 39,000 referrals after a start, each write to the collection waiting meanwhile, every 5 minutes in each service.
-   * Built at the first such query by one pass over the collection, then kept by each write; until asked, it costs
-   * nothing (the services' other one-field indexes never are). Candidates only: the library applies the filter to
-   * each. Every call is under the collection's lock but a count's; hence synchronized.
+   * library keeps nothing for a secondary index and scans the whole collection under its lock instead: 3.5 s at
+   * 39,429 referrals, each write to the collection waiting meanwhile, every 5 minutes in each service. Built at the
+   * first such query by one pass over the collection, then kept by each write; until asked, it costs nothing (the
+   * services' other one-field indexes never are). Candidates only: the library applies the filter to each. Every call
+   * is under the collection's lock (the library's count too: {@link CommittingH2Backend#openCollection}), so a build
+   * never falls between a write's index update and its map write.
    */
   static final class PresentFieldIndex extends Index<Object> {
     /** How many queries such indexes answered in this JVM (the tests ask). */
@@ -689,7 +708,7 @@ public class LocalMongoServer {
     }
 
     private static Document keyAsDocument(KeyValue key) {
-      List<Object> values = new java.util.ArrayList<>(key.size());
+      List<Object> values = new ArrayList<>(key.size());
       key.forEach(values::add);
       return new Document("k", values);
     }

@@ -16,9 +16,10 @@ import java.util.function.Supplier;
  * advancing one counter by {@code $inc} got 578 different answers for 600 increments. Here each write command to a
  * collection runs alone, and {@code findAndModify} answers with a copy taken before the next write starts.
  *
- * <p>Not mended: a read ({@code find}) still returns the stored objects and is encoded after it returns, so it can
- * see a write to the same document half done. Copying every read under a lock would tax every query of the stand-in;
- * left as the library has it.
+ * <p>Not mended here: a read ({@code find}) still returns the stored objects and is encoded after it returns, so on
+ * the tests' store it can see a write to the same document half done. Copying every read under a lock would tax
+ * every query of the stand-in; left as the library has it. The local stack's store has its updates change a copy
+ * instead ({@code LocalMongoServer}), so no write changes an object a read returned.
  * Used by the tests' store ({@link PinnedIdMemoryBackend}) and the local stack's ({@code LocalMongoServer}).
  */
 public final class WritesInTurn {
