@@ -32,7 +32,10 @@ public interface Referrals {
    */
   List<Referral> updatedSince(String partnerId, Instant since, String after, int limit);
 
-  /** One consumed event's change to one referral. */
+  /**
+   * One consumed event's change to one referral: to what the referrer sees (status, outcome, advice, timeline). It is
+   * given the referral without its form ({@code form()} is null), which no such change reads.
+   */
   record Change(String referralId, String causedByEventId, UnaryOperator<Referral> change) {
   }
 

@@ -102,6 +102,8 @@ class FollowingTriageIT {
     assertThat(referral(first).updatedAt()).isEqualTo(clock.instant());
     assertThat(referral(second).status()).isEqualTo(ReferralStatus.IN_TRIAGE);
     assertThat(document(first).getList(OutboxedCollection.HANDLED_EVENT_IDS, String.class)).hasSize(2);
+    // Changes read the referral without its form and leave the stored form as it was.
+    assertThat(referral(first).form()).isEqualTo(ReceivingReferralIT.form(ReceivingReferralIT.AVA));
   }
 
   @Test

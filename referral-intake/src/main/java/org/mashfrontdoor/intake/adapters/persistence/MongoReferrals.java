@@ -150,6 +150,7 @@ public class MongoReferrals implements Referrals {
   public List<Boolean> updateAll(List<Change> changes) {
     Map<String, Following> following = new LinkedHashMap<>();
     referrals.collection().find(Filters.in("_id", changes.stream().map(Change::referralId).distinct().toList()))
+        .projection(Projections.exclude(ReferralDocuments.NOT_FOR_PROGRESS))
         .forEach(d -> following.put(d.getString("_id"), new Following(d)));
     List<Boolean> known = new ArrayList<>(changes.size());
     for (Change change : changes) {
@@ -183,7 +184,7 @@ public class MongoReferrals implements Referrals {
       id = doc.getString("_id");
       version = doc.getLong(OutboxedCollection.VERSION);
       handled = new HashSet<>(doc.getList(OutboxedCollection.HANDLED_EVENT_IDS, String.class, List.of()));
-      referral = ReferralDocuments.fromDocument(doc);
+      referral = ReferralDocuments.progressOf(doc);
     }
 
     void apply(Change change) {
