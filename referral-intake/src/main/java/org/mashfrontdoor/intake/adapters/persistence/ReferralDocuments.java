@@ -76,7 +76,7 @@ final class ReferralDocuments {
     return fromDocument(d, null);
   }
 
-  /** The fields a change of the referrer's view does not read or write: the form, 2-3 KB of each document. */
+  /** The fields a change of the referrer's view does not read or write: the form. */
   static final List<String> NOT_FOR_PROGRESS = List.of("form");
 
   private static Referral fromDocument(Document d, NewReferral form) {
