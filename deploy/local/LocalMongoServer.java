@@ -43,7 +43,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +57,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
 
 /**
  * The local stack's MongoDB: a MongoDB wire-protocol server (mongo-java-server) on 127.0.0.1 whose data lives in
@@ -336,19 +337,19 @@ public class LocalMongoServer {
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
             boolean multi, boolean upsert, Oplog oplog) {
-          updating = true;
-          try {
-            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
-          } finally {
-            updating = false;
-          }
+          return onCopies(() -> super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog));
         }
 
         @Override
         public synchronized Document findAndModify(Document command) {
+          return onCopies(() -> super.findAndModify(command));
+        }
+
+        /** Runs a write whose query hands it copies (the library's only two that change a found document). */
+        private Document onCopies(Supplier<Document> write) {
           updating = true;
           try {
-            return super.findAndModify(command);
+            return write.get();
           } finally {
             updating = false;
           }
@@ -362,26 +363,10 @@ public class LocalMongoServer {
           if (!updating) {
             return found;
           }
-          // Copied as the update takes each: an update of one document reads no further than its first match.
-          return new QueryResult(() -> new Iterator<>() {
-            private final Iterator<Document> stored = found.iterator();
-
-            @Override
-            public boolean hasNext() {
-              return stored.hasNext();
-            }
-
-            @Override
-            public Document next() {
-              return stored.next().cloneDeeply();
-            }
-          }, found.getCursorId());
-        }
-
-        @Override
-        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-          // Changed in place by the library: a copy made above when inside an update, else copied here.
-          super.handleUpdate(position, oldDocument, updating ? newDocument : newDocument.cloneDeeply());
+          // Copied as the update takes each: an update of one document reads no further than its first match. The
+          // library changes that copy in place and stores it (handleUpdate).
+          return new QueryResult(() -> StreamSupport.stream(found.spliterator(), false).map(Document::cloneDeeply)
+              .iterator(), found.getCursorId());
         }
       };
     }

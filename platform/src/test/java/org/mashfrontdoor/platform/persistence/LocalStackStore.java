@@ -116,29 +116,22 @@ final class LocalStackStore {
    * kept for them, and how many it encoded anew ({@code LocalMongoServer.BsonValues}).
    */
   static long[] encodings() {
-    try {
-      Class<?> type = Class.forName("LocalMongoServer$BsonValues", true, program());
-      long[] counts = new long[2];
-      int i = 0;
-      for (String name : new String[] {"WRITTEN_AS_KEPT", "WRITTEN_ENCODED"}) {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        counts[i++] = ((LongAdder) field.get(null)).sum();
-      }
-      return counts;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("LocalMongoServer.BsonValues changed", e);
-    }
+    return new long[] {counter("BsonValues", "WRITTEN_AS_KEPT"), counter("BsonValues", "WRITTEN_ENCODED")};
   }
 
   /** How many {@code $exists} queries the store's one-field indexes answered in this JVM ({@code PresentFieldIndex}). */
   static long presenceLookups() {
+    return counter("PresentFieldIndex", "ANSWERED");
+  }
+
+  /** A static {@code LongAdder} of a class nested in {@code LocalMongoServer}, summed. */
+  private static long counter(String nestedClass, String name) {
     try {
-      Field field = Class.forName("LocalMongoServer$PresentFieldIndex", true, program()).getDeclaredField("ANSWERED");
+      Field field = Class.forName("LocalMongoServer$" + nestedClass, true, program()).getDeclaredField(name);
       field.setAccessible(true);
       return ((LongAdder) field.get(null)).sum();
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("LocalMongoServer.PresentFieldIndex changed", e);
+      throw new IllegalStateException("LocalMongoServer." + nestedClass + " changed", e);
     }
   }
 

@@ -54,7 +54,8 @@ class LocalStoreOnFileIT {
 
   @TempDir
   Path dir;
-  /** The database of the store {@link #withStore} has open. */
+  /** The store {@link #withStore} has open, and its database. */
+  MVStore store;
   MongoDatabase database;
 
   /** One referral-like document with every kind of value the services store, and server-side changes to come. */
@@ -70,7 +71,7 @@ class LocalStoreOnFileIT {
 
   /** Runs {@code work} against the store in {@code dir}, opened with {@code backend}, then closes it cleanly. */
   void withStore(Function<MVStore, MongoBackend> backend, Consumer<MongoCollection<Document>> work) {
-    MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv.db").toString()).open();
+    store = new MVStore.Builder().fileName(dir.resolve("mongo.mv.db").toString()).open();
     MongoServer server = new MongoServer(backend.apply(store));
     server.bind("127.0.0.1", 0);
     try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
@@ -160,11 +161,7 @@ class LocalStoreOnFileIT {
 
   @Test
   void an_update_stores_a_changed_copy_and_a_document_once_stored_is_never_changed() {
-    MVStore store = new MVStore.Builder().open();
-    MongoServer server = new MongoServer(LocalStackStore.backend(store));
-    server.bind("127.0.0.1", 0);
-    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-      MongoCollection<Document> referrals = client.getDatabase("intake").getCollection("referrals");
+    withStore(LocalStackStore::backend, referrals -> {
       fileReferrals(referrals, 3);
       MVMap<Object, Object> documents = store.openMap("databases.intake.referrals");
       Object inserted = stored(documents, "r-2");
@@ -186,10 +183,7 @@ class LocalStoreOnFileIT {
       assertThat(now.getBoolean("urgent")).isFalse();
       assertThat(now.getList("handledEventIds", String.class)).containsExactly("e-0", "e-2");
       assertThat(referrals.find(Filters.eq("reference", "MASH-2.1")).first()).isNotNull();
-    } finally {
-      server.shutdownNow();
-      store.close();
-    }
+    });
   }
 
   /** The object the store holds for the document with {@code id}, as its map holds it. */
