@@ -56,14 +56,27 @@ jar_of() {
   echo "$MASH_ROOT/$(module_dir "$1")/target/$artifact-$MASH_VERSION-exec.jar"
 }
 
-# An application's jar extracted for the JDK's AOT cache (plain jars on the class path; the cache does not cover the
-# nested jars of an executable jar), and the cache, both under its module's target/ so a new build replaces them.
+# An application's jar extracted (plain jars on the class path: a third less CPU to start than the nested jars of an
+# executable jar, and what the JDK's AOT cache covers), and the cache, both under its module's target/ so a new build
+# replaces them.
 app_dir() { echo "$MASH_ROOT/$(module_dir "$1")/target/local-app"; }
 app_jar() { echo "$(app_dir "$1")/$(basename "$(jar_of "$1")")"; }
 app_cache() { echo "$(app_dir "$1")/app.aot"; }
+# True when the extract is of this build (made after it).
+extracted() { [ -f "$(app_jar "$1")" ] && [ "$(app_jar "$1")" -nt "$(jar_of "$1")" ]; }
+# Extracts the Boot jar when the build is newer than the extract; the old extract and its cache go (both stale).
+# Written under a temporary name and renamed, so an extract stopped half-way is never used.
+extract_app() { # name
+  extracted "$1" && return 0
+  local dir; dir="$(app_dir "$1")"
+  rm -rf "$dir" "$dir.tmp"
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djarmode=tools -jar "$(jar_of "$1")" extract --destination "$dir.tmp" \
+    > /dev/null || return 1
+  mv "$dir.tmp" "$dir"
+  touch "$(app_jar "$1")"
+}
 # True when the cache of this build is there (trained after the extract, which follows the build).
-aot_ready() { [ -f "$(app_cache "$1")" ] && [ -f "$(app_jar "$1")" ] && [ "$(app_cache "$1")" -nt "$(app_jar "$1")" ] \
-  && [ "$(app_jar "$1")" -nt "$(jar_of "$1")" ]; }
+aot_ready() { extracted "$1" && [ -f "$(app_cache "$1")" ] && [ "$(app_cache "$1")" -nt "$(app_jar "$1")" ]; }
 # The AOT training processes deploy/local/up starts in the background (deploy/local/aot-train).
 MASH_AOT_TRAINING="$(for name in $MASH_AUTH $MASH_SERVICES; do printf '%s-aot ' "$name"; done)"
 
