@@ -1,5 +1,6 @@
 package org.mashfrontdoor.platform.staffpages;
 
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -126,6 +127,10 @@ public class StaffPagesAutoConfiguration {
     return http
         .securityMatcher(paths.toArray(String[]::new))
         .authorizeHttpRequests(pages -> pages
+            // The container's second dispatch of a request authorised at its first: a live part's stream ending
+            // after its page's session did (signed out, timed out). Refused, it could only write a refusal into a
+            // response already sent (an error and a stack trace); no client can ask for an ASYNC dispatch.
+            .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
             .requestMatchers(OPEN_ASSETS).permitAll()
             .anyRequest().hasAnyRole(page.roles().toArray(String[]::new)))
         .oauth2Login(login -> login

@@ -2,6 +2,20 @@ package org.mashfrontdoor.triage.adapters.web.workspace;
 
 import org.mashfrontdoor.platform.codes.ReferralType;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import java.time.Duration;
+import org.springframework.mock.web.MockAsyncContext;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -102,6 +116,31 @@ class WorkspacePagesIT {
     assertThat(result.getResponse().getStatus()).isEqualTo(302);
     assertThat(result.getResponse().getRedirectedUrl()).endsWith("/oauth2/authorization/mash");
     assertThat(result.getResponse().getContentAsString()).doesNotContain("Queue");
+  }
+
+  @Test
+  void a_stream_still_open_when_its_session_ends_closes_without_a_refusal_written_into_it() throws Exception {
+    // As the provider's sign-in leaves it: the session holds who is signed in.
+    OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject("sw-8").claim("name", "sw-8")
+        .issuedAt(clock.instant()).expiresAt(clock.instant().plusSeconds(300)).build();
+    List<SimpleGrantedAuthority> roles = List.of(new SimpleGrantedAuthority("ROLE_" + Role.MASH_SOCIAL_WORKER));
+    MockHttpSession session = new MockHttpSession();
+    session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(
+        new OAuth2AuthenticationToken(new DefaultOidcUser(roles, idToken), roles, "mash")));
+    MvcResult stream = mvc.perform(get("/mash/queue/stream").param("lane", "MASH").session(session))
+        .andExpect(request().asyncStarted()).andReturn();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(stream.getResponse().getContentAsString()).as("the first copy of the queue is sent")
+            .contains("event:"));
+
+    session.invalidate(); // signed out in another tab, or the session timed out
+    MockAsyncContext container = (MockAsyncContext) stream.getRequest().getAsyncContext();
+    for (AsyncListener listener : container.getListeners()) {
+      listener.onTimeout(new AsyncEvent(container)); // the stream's end: the container dispatches it once more
+    }
+
+    mvc.perform(asyncDispatch(stream)).andExpect(status().isOk());
+    assertThat(stream.getResponse().getRedirectedUrl()).as("not sent to sign in halfway through a stream").isNull();
   }
 
   @Test
