@@ -32,6 +32,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
@@ -183,6 +184,25 @@ class LocalStoreOnFileIT {
       assertThat(now.getBoolean("urgent")).isFalse();
       assertThat(now.getList("handledEventIds", String.class)).containsExactly("e-0", "e-2");
       assertThat(referrals.find(Filters.eq("reference", "MASH-2.1")).first()).isNotNull();
+    });
+  }
+
+  @Test
+  void a_write_keeps_no_running_size_and_collstats_counts_the_documents_as_they_are_stored() {
+    withStore(LocalStackStore::backend, referrals -> {
+      fileReferrals(referrals, 5);
+      referrals.updateOne(Filters.eq("_id", "r-2"), Updates.push("handledEventIds", "e-2"));
+      referrals.replaceOne(Filters.eq("_id", "r-3"), new Document("_id", "r-3").append("number", 3));
+      referrals.deleteOne(Filters.eq("_id", "r-4"));
+
+      MVMap<String, Object> meta = store.openMap("meta.intake.referrals");
+      assertThat(((Number) meta.get("dataSize")).longValue()).as("the total no write keeps").isZero();
+      long stored = referrals.withDocumentClass(RawBsonDocument.class).find().into(new ArrayList<>()).stream()
+          .mapToLong(document -> document.getByteBuffer().remaining()).sum();
+      Document stats = database.runCommand(new Document("collStats", "referrals"));
+      assertThat(stats.get("size", Number.class).longValue()).as("the size of what is stored, as the replies carry it")
+          .isEqualTo(stored).isPositive();
+      assertThat(stats.get("count", Number.class).longValue()).isEqualTo(4L);
     });
   }
 
