@@ -188,7 +188,7 @@ public class LocalMongoServer {
         try {
           left = gathering.awaitNanos(left);
         } catch (InterruptedException e) {
-          return false;
+          return true;
         }
       }
       return false;
@@ -374,7 +374,7 @@ public class LocalMongoServer {
         }
 
         @Override
-        protected synchronized int getDataSize() {
+        protected int getDataSize() { // over a snapshot of the map: holds no lock while it counts
           if (!constructed) {
             return 0;
           }
@@ -713,9 +713,9 @@ public class LocalMongoServer {
 
     /** The document as BSON; null if the codec refuses it or the decoder would (over 16 MB). */
     private static byte[] encoded(Document document) {
-      ByteBuf bytes = Unpooled.buffer(256);
+      ByteBuf bytes;
       try {
-        BsonEncoder.encodeDocument(document, bytes);
+        bytes = bson(document);
       } catch (RuntimeException notBson) {
         return null;
       }
@@ -724,9 +724,13 @@ public class LocalMongoServer {
 
     /** The document's size in BSON, as a reply would carry it. */
     static int size(Document document) {
+      return bson(document).readableBytes();
+    }
+
+    private static ByteBuf bson(Document document) {
       ByteBuf bytes = Unpooled.buffer(256);
       BsonEncoder.encodeDocument(document, bytes);
-      return bytes.readableBytes();
+      return bytes;
     }
 
     private static Document keyAsDocument(KeyValue key) {

@@ -1,6 +1,7 @@
 package org.mashfrontdoor.platform.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -118,6 +119,24 @@ class LocalStoreCommitsIT {
 
     assertThat(Thread.interrupted()).as("interrupt given back").isTrue();
     assertThat(interruptedDuringCommit).as("committed uninterrupted").isFalse();
+    assertThat(commits.commits()).isEqualTo(1);
+  }
+
+  @Test
+  void a_command_interrupted_while_its_commit_gathers_others_commits_at_once_and_keeps_its_interrupt() {
+    LocalStackStore.Commits commits = LocalStackStore.groupCommit(() -> true, Duration.ofMinutes(10));
+    AtomicBoolean interruptKept = new AtomicBoolean();
+    Thread command = new Thread(() -> {
+      commits.afterCommand();
+      interruptKept.set(Thread.currentThread().isInterrupted());
+    });
+    command.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> command.getState() == Thread.State.TIMED_WAITING);
+
+    command.interrupt(); // in the window's wait, which clears it
+    await().atMost(Duration.ofSeconds(30)).until(() -> !command.isAlive());
+
+    assertThat(interruptKept).as("interrupt given back").isTrue();
     assertThat(commits.commits()).isEqualTo(1);
   }
 

@@ -204,6 +204,12 @@ class LocalStoreOnFileIT {
           .isEqualTo(stored).isPositive();
       assertThat(stats.get("count", Number.class).longValue()).isEqualTo(4L);
     });
+    withStore(LocalStackStore::backend, referrals -> { // opened again: the library asks for the size as it opens
+      long stored = referrals.withDocumentClass(RawBsonDocument.class).find().into(new ArrayList<>()).stream()
+          .mapToLong(document -> document.getByteBuffer().remaining()).sum();
+      assertThat(database.runCommand(new Document("collStats", "referrals")).get("size", Number.class).longValue())
+          .isEqualTo(stored);
+    });
   }
 
   /** The object the store holds for the document with {@code id}, as its map holds it. */
