@@ -65,15 +65,18 @@ app_cache() { echo "$(app_dir "$1")/app.aot"; }
 # True when the extract is of this build (made after it).
 extracted() { [ -f "$(app_jar "$1")" ] && [ "$(app_jar "$1")" -nt "$(jar_of "$1")" ]; }
 # Extracts the Boot jar when the build is newer than the extract; the old extract and its cache go (both stale).
-# Written under a temporary name and renamed, so an extract stopped half-way is never used.
+# Only deploy/local/up calls it, for an application it is about to start (so none runs from the old extract).
+# Written under a name of its own and renamed, so an extract stopped half-way is never used.
 extract_app() { # name
   extracted "$1" && return 0
-  local dir; dir="$(app_dir "$1")"
-  rm -rf "$dir" "$dir.tmp"
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djarmode=tools -jar "$(jar_of "$1")" extract --destination "$dir.tmp" \
-    > /dev/null || return 1
-  mv "$dir.tmp" "$dir"
-  touch "$(app_jar "$1")"
+  local dir tmp; dir="$(app_dir "$1")"; tmp="$dir.tmp.$BASHPID"
+  rm -rf "$tmp"
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djarmode=tools -jar "$(jar_of "$1")" extract --destination "$tmp" \
+    > /dev/null || { rm -rf "$tmp"; return 1; }
+  touch "$tmp/$(basename "$(app_jar "$1")")"
+  if extracted "$1"; then rm -rf "$tmp"; return 0; fi # another up's extract finished first
+  rm -rf "$dir"
+  mv "$tmp" "$dir"
 }
 # True when the cache of this build is there (trained after the extract, which follows the build).
 aot_ready() { extracted "$1" && [ -f "$(app_cache "$1")" ] && [ "$(app_cache "$1")" -nt "$(app_jar "$1")" ]; }
