@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.adapters.web.workspace;
 
+import jakarta.servlet.http.HttpSession;
 import org.mashfrontdoor.triage.adapters.web.CallingStaff;
 import org.mashfrontdoor.triage.application.AlertFeed;
 import org.mashfrontdoor.triage.application.FollowingAlerts;
@@ -56,9 +57,9 @@ class AlertsPage {
 
   @GetMapping(path = PAGE + "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @ResponseBody
-  SseEmitter stream(CsrfToken csrf, @RequestParam(required = false) String shown) {
+  SseEmitter stream(CsrfToken csrf, @RequestParam(required = false) String shown, HttpSession session) {
     return live.watch(new AlertsList.AlertsFor(callingStaff.current(), csrf.getParameterName(), csrf.getToken()),
-        shown);
+        shown, LiveParts.whileSignedIn(session));
   }
 
   @PostMapping(PAGE + "/{alertId}/acknowledgement")

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.adapters.web.workspace;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,8 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.mashfrontdoor.platform.scheduling.PollingLoop;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -42,14 +45,16 @@ final class LiveParts<K> extends PollingLoop {
   private final class Watcher {
     final SseEmitter emitter;
     final K key;
+    final BooleanSupplier signedIn;
     final AtomicBoolean busy = new AtomicBoolean();
     // Written by the watcher's own thread, read by the loop's. The digest of the part it has.
     volatile String lastSent;
     volatile Instant lastWritten;
 
-    Watcher(SseEmitter emitter, K key, String shown, Instant now) {
+    Watcher(SseEmitter emitter, K key, BooleanSupplier signedIn, String shown, Instant now) {
       this.emitter = emitter;
       this.key = key;
+      this.signedIn = signedIn;
       this.lastSent = shown;
       this.lastWritten = now;
     }
@@ -83,20 +88,35 @@ final class LiveParts<K> extends PollingLoop {
 
   /**
    * A new watcher of the part for {@code key}; {@code shown} is the {@link #digest} of the copy the page was rendered
-   * with (null: unknown), so only a change is sent, not the same part again.
+   * with (null: unknown), so only a change is sent, not the same part again. The stream ends at the first poll that
+   * finds {@code signedIn} false ({@link #whileSignedIn}): nothing more goes to a browser whose sign-in has ended.
    */
-  SseEmitter watch(K key, String shown) {
+  SseEmitter watch(K key, String shown, BooleanSupplier signedIn) {
     if (watchers.size() >= maxWatchers) {
       throw new TooManyWatchers();
     }
     SseEmitter emitter = new SseEmitter(timeout.toMillis());
-    Watcher watcher = new Watcher(emitter, key, shown, Instant.now(clock));
+    Watcher watcher = new Watcher(emitter, key, signedIn, shown, Instant.now(clock));
     emitter.onCompletion(() -> watchers.remove(watcher));
     emitter.onTimeout(() -> watchers.remove(watcher));
     emitter.onError(e -> watchers.remove(watcher));
     watchers.add(watcher);
     wake();
     return emitter;
+  }
+
+  /**
+   * Whether the sign-in a stream was opened under still holds: its session still holds who signed in (signing out or
+   * the session timing out ends it; a later sign-in is a new session).
+   */
+  static BooleanSupplier whileSignedIn(HttpSession session) {
+    return () -> {
+      try {
+        return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+      } catch (IllegalStateException ended) {
+        return false;
+      }
+    };
   }
 
   int watchers() {
@@ -118,6 +138,11 @@ final class LiveParts<K> extends PollingLoop {
     }
     Map<K, String> rendered = new HashMap<>();
     for (Watcher watcher : watchers) {
+      if (!watcher.signedIn.getAsBoolean()) {
+        watchers.remove(watcher);
+        watcher.emitter.complete();
+        continue;
+      }
       String part = rendered.computeIfAbsent(watcher.key, key -> oneLine(render.apply(key)));
       String digest = digest(part);
       Instant now = Instant.now(clock);

@@ -1,5 +1,6 @@
 package org.mashfrontdoor.triage.adapters.web.workspace;
 
+import jakarta.servlet.http.HttpSession;
 import org.mashfrontdoor.triage.domain.Lane;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -41,7 +42,8 @@ class QueuePage {
 
   @GetMapping(path = "/mash/queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @ResponseBody
-  SseEmitter stream(@RequestParam(required = false) String lane, @RequestParam(required = false) String shown) {
-    return live.watch(new QueueTable.LaneFilter(QueueTable.lane(lane)), shown);
+  SseEmitter stream(@RequestParam(required = false) String lane, @RequestParam(required = false) String shown,
+      HttpSession session) {
+    return live.watch(new QueueTable.LaneFilter(QueueTable.lane(lane)), shown, LiveParts.whileSignedIn(session));
   }
 }

@@ -13,9 +13,9 @@ class LivePartsTest {
   void no_more_watchers_than_the_cap_and_each_one_leaving_frees_its_place() {
     LiveParts<String> parts = new LiveParts<>("test-stream", key -> "<p>" + key + "</p>", Duration.ofSeconds(1),
         new Workspace.StreamLimits(Duration.ofSeconds(15), Duration.ofMinutes(1), 2), Clock.systemUTC());
-    parts.watch("a", null);
-    var second = parts.watch("b", null);
-    assertThatThrownBy(() -> parts.watch("c", null)).isInstanceOf(LiveParts.TooManyWatchers.class);
+    parts.watch("a", null, () -> true);
+    var second = parts.watch("b", null, () -> true);
+    assertThatThrownBy(() -> parts.watch("c", null, () -> true)).isInstanceOf(LiveParts.TooManyWatchers.class);
     assertThat(parts.watchers()).isEqualTo(2);
     parts.stop();
     assertThat(parts.watchers()).isZero();

@@ -118,20 +118,31 @@ class WorkspacePagesIT {
     assertThat(result.getResponse().getContentAsString()).doesNotContain("Queue");
   }
 
-  @Test
-  void a_stream_still_open_when_its_session_ends_closes_without_a_refusal_written_into_it() throws Exception {
-    // As the provider's sign-in leaves it: the session holds who is signed in.
-    OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject("sw-8").claim("name", "sw-8")
+  /** As the provider's sign-in leaves it: the session holds who is signed in. */
+  MockHttpSession signedIn(String id, Role role) {
+    OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject(id).claim("name", id)
         .issuedAt(clock.instant()).expiresAt(clock.instant().plusSeconds(300)).build();
-    List<SimpleGrantedAuthority> roles = List.of(new SimpleGrantedAuthority("ROLE_" + Role.MASH_SOCIAL_WORKER));
+    List<SimpleGrantedAuthority> roles = List.of(new SimpleGrantedAuthority("ROLE_" + role));
     MockHttpSession session = new MockHttpSession();
     session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(
         new OAuth2AuthenticationToken(new DefaultOidcUser(roles, idToken), roles, "mash")));
+    return session;
+  }
+
+  /** The queue's live stream, once its first copy of the queue is sent. */
+  MvcResult openQueueStream(MockHttpSession session) throws Exception {
     MvcResult stream = mvc.perform(get("/mash/queue/stream").param("lane", "MASH").session(session))
         .andExpect(request().asyncStarted()).andReturn();
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(stream.getResponse().getContentAsString()).as("the first copy of the queue is sent")
             .contains("event:"));
+    return stream;
+  }
+
+  @Test
+  void a_stream_still_open_when_its_session_ends_closes_without_a_refusal_written_into_it() throws Exception {
+    MockHttpSession session = signedIn("sw-8", Role.MASH_SOCIAL_WORKER);
+    MvcResult stream = openQueueStream(session);
 
     session.invalidate(); // signed out in another tab, or the session timed out
     MockAsyncContext container = (MockAsyncContext) stream.getRequest().getAsyncContext();
@@ -141,6 +152,20 @@ class WorkspacePagesIT {
 
     mvc.perform(asyncDispatch(stream)).andExpect(status().isOk());
     assertThat(stream.getResponse().getRedirectedUrl()).as("not sent to sign in halfway through a stream").isNull();
+  }
+
+  @Test
+  void a_stream_ends_at_its_next_poll_once_its_session_has_ended() throws Exception {
+    MockHttpSession session = signedIn("sw-9", Role.MASH_SOCIAL_WORKER);
+    MvcResult stream = openQueueStream(session);
+    MockAsyncContext container = (MockAsyncContext) stream.getRequest().getAsyncContext();
+    assertThat(container.getDispatchedPath()).as("open while signed in").isNull();
+
+    session.invalidate(); // signed out: nothing more of the queue may reach this browser
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(container.getDispatchedPath()).as("the stream ended (the container finishes it)").isNotNull());
+    mvc.perform(asyncDispatch(stream)).andExpect(status().isOk());
   }
 
   @Test
