@@ -222,6 +222,9 @@ class WorkspaceInTheBrowserIT {
     assertThat(browser.findElement(alert).getText()).contains("Urgent contact", "Immediate risk");
     clickLive(new By.ByXPath("//div[contains(@class,'app-alert')][.//a[text()='" + urgent
         + "']]//button[contains(@class,'app-acknowledge')]"));
+    // The click may return before the page it posts to has loaded (a loaded CI machine once did): wait for it.
+    await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("done")).isEmpty()
+        || !browser.findElements(By.cssSelector(".govuk-error-summary")).isEmpty());
     assertThat(browser.findElement(By.id("done")).getText()).contains("Alert acknowledged");
     assertThat(browser.findElements(By.xpath("//div[contains(@class,'app-alert')][.//a[text()='" + urgent + "']]")))
         .isEmpty();
