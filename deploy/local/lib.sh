@@ -78,6 +78,16 @@ extract_app() { # name
   rm -rf "$dir"
   mv "$tmp" "$dir"
 }
+# The local store's _id lookup and write ordering are platform's test-support PinnedIdIndex and WritesInTurn, the tests'
+# store's too (one copy): prints their classes' folder, compiling them first if a build has not (test classes are
+# compiled even with -DskipTests). For deploy/local/up and bench-store.
+store_support() {
+  local dir="$MASH_ROOT/platform/target/test-classes"
+  [ -f "$dir/org/mashfrontdoor/platform/testsupport/PinnedIdIndex.class" ] \
+    && [ -f "$dir/org/mashfrontdoor/platform/testsupport/WritesInTurn.class" ] \
+    || (cd "$MASH_ROOT" && ./mvnw -q -pl platform test-compile >&2) || return 1
+  echo "$dir"
+}
 # True when the cache of this build is there (trained after the extract, which follows the build).
 aot_ready() { extracted "$1" && [ -f "$(app_cache "$1")" ] && [ "$(app_cache "$1")" -nt "$(app_jar "$1")" ]; }
 # The AOT training processes deploy/local/up starts in the background (deploy/local/aot-train).
