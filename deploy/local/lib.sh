@@ -56,27 +56,90 @@ jar_of() {
   echo "$MASH_ROOT/$(module_dir "$1")/target/$artifact-$MASH_VERSION-exec.jar"
 }
 
-# An application's jar extracted (plain jars on the class path: a third less CPU to start than the nested jars of an
-# executable jar, and what the JDK's AOT cache covers), and the cache, both under its module's target/ so a new build
-# replaces them.
+# An application's Boot jar extracted under its module's target/, so a new build replaces it: its libraries as plain
+# jars (a third less CPU to start than the nested jars of a Boot jar, and what the JDK's AOT cache covers), the
+# project's own code apart (the application's classes, platform's jar), and the main class; started through
+# deploy/local/Launch.
 app_dir() { echo "$MASH_ROOT/$(module_dir "$1")/target/local-app"; }
-app_jar() { echo "$(app_dir "$1")/$(basename "$(jar_of "$1")")"; }
-app_cache() { echo "$(app_dir "$1")/app.aot"; }
-# True when the extract is of this build (made after it).
-extracted() { [ -f "$(app_jar "$1")" ] && [ "$(app_jar "$1")" -nt "$(jar_of "$1")" ]; }
-# Extracts the Boot jar when the build is newer than the extract; the old extract and its cache go (both stale).
-# Only deploy/local/up calls it, for an application it is about to start (so none runs from the old extract).
-# Written under a name of its own and renamed, so an extract stopped half-way is never used.
+# True when the extract is of this build (its main-class file, written last, is newer than the Boot jar).
+extracted() { [ -f "$(app_dir "$1")/main-class" ] && [ "$(app_dir "$1")/main-class" -nt "$(jar_of "$1")" ]; }
+# Extracts the Boot jar when the build is newer than the extract. A library jar the last extract has with the same
+# size and time is linked from it rather than copied, and every jar gets its entry's time, so an unchanged library is
+# the same file to the JVM after every build (the AOT cache checks size and time). Writes the libraries (the class
+# path, in the Boot jar's order), the project's own jars and classes (platform's jar: every jar of this version) and
+# the main class. Only deploy/local/up calls it, for an application it is about to start (so none runs from the old
+# extract). Written under a name of its own and renamed, so an extract stopped half-way is never used.
 extract_app() { # name
   extracted "$1" && return 0
   local dir tmp; dir="$(app_dir "$1")"; tmp="$dir.tmp.$BASHPID"
   rm -rf "$tmp"
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djarmode=tools -jar "$(jar_of "$1")" extract --destination "$tmp" \
-    > /dev/null || { rm -rf "$tmp"; return 1; }
-  touch "$tmp/$(basename "$(app_jar "$1")")"
+  python3 - "$(jar_of "$1")" "$dir" "$tmp" "-$MASH_VERSION.jar" <<'PY' || { rm -rf "$tmp"; return 1; }
+import calendar, os, shutil, sys, zipfile
+boot, final, tmp, own_suffix = sys.argv[1:]
+jar = zipfile.ZipFile(boot)
+manifest = jar.read("META-INF/MANIFEST.MF").decode().replace("\r\n", "\n").replace("\n ", "")
+start_class = dict(l.split(": ", 1) for l in manifest.splitlines() if ": " in l)["Start-Class"]
+order = [l.split('"')[1] for l in jar.read("BOOT-INF/classpath.idx").decode().splitlines() if l.startswith("- ")]
+os.makedirs(os.path.join(tmp, "lib"))
+for entry in jar.infolist():
+    name = entry.filename
+    if not name.startswith(("BOOT-INF/classes/", "BOOT-INF/lib/")):
+        continue
+    target = os.path.join(tmp, name[len("BOOT-INF/"):])
+    if entry.is_dir():
+        os.makedirs(target, exist_ok=True)
+        continue
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    when = calendar.timegm(entry.date_time + (0, 0, 0))
+    before = os.path.join(final, name[len("BOOT-INF/"):])
+    if name.startswith("BOOT-INF/lib/") and os.path.isfile(before) and os.path.getsize(before) == entry.file_size \
+            and os.path.getmtime(before) == when:
+        try:
+            os.link(before, target)
+            continue
+        except OSError:
+            pass  # no hard links here: copied below
+    with jar.open(entry) as source, open(target, "wb") as out:
+        shutil.copyfileobj(source, out, 1 << 20)
+    os.utime(target, (when, when))
+def write(name, paths):
+    with open(os.path.join(tmp, name), "w") as f:
+        f.write(":".join(os.path.join(final, p[len("BOOT-INF/"):]) for p in paths) + "\n")
+write("libraries", [p for p in order if not p.endswith(own_suffix)])
+write("own", ["BOOT-INF/classes/"] + [p for p in order if p.endswith(own_suffix)])
+with open(os.path.join(tmp, "main-class"), "w") as f:
+    f.write(start_class + "\n")
+PY
   if extracted "$1"; then rm -rf "$tmp"; return 0; fi # another up's extract finished first
   rm -rf "$dir"
   mv "$tmp" "$dir"
+}
+# The JDK AOT cache of an application (JEP 483/514; deploy/local/aot-train makes it), beside its extract so that it
+# outlives builds: it holds the libraries' classes only (deploy/local/Launch), and the stamp beside it says what it was
+# trained with.
+app_cache() { echo "$(app_dir "$1").aot"; }
+# The jar deploy/local/Launch runs from, compiled by deploy/local/up into the run folder once.
+launcher_jar() { echo "$MASH_RUN/launch/launch.jar"; }
+# What the JVM checks a cache against: the JDK (its java and its JVM library, by size and time), the JVM options, and
+# every jar on the class path (by size and time).
+aot_stamp() { # name jvm-option...
+  local name="$1" java libraries; shift
+  java="$(readlink -f "$(command -v java)")"
+  IFS=: read -ra libraries < "$(app_dir "$name")/libraries"
+  printf '%s\n' "$@"
+  stat -c '%n %s %Y' "$java" "$(dirname "$(dirname "$java")")/lib/server/libjvm.so" "$(launcher_jar)" "${libraries[@]}" \
+    2>/dev/null || true # a JDK laid out otherwise: its other lines still hold
+}
+# True when the application's cache was trained with what it would start with now (the same stamp): every build of
+# the project's own code keeps it; a change of library, JDK or JVM option needs a new one.
+aot_ready() { # name jvm-option...
+  extracted "$1" && [ -f "$(app_cache "$1")" ] && [ -f "$(launcher_jar)" ] \
+    && [ "$(cat "$(app_cache "$1").stamp" 2>/dev/null)" = "$(aot_stamp "$@")" ]
+}
+# What follows `java <jvm options>` to start an application through deploy/local/Launch.
+launch_args() { # name
+  local dir; dir="$(app_dir "$1")"
+  printf '%s\n' -cp "$(launcher_jar):$(cat "$dir/libraries")" Launch "$(cat "$dir/own")" "$(cat "$dir/main-class")"
 }
 # The local store's _id lookup and write ordering are platform's test-support PinnedIdIndex and WritesInTurn, the tests'
 # store's too (one copy): prints their classes' folder, compiling them first if a build has not (test classes are
@@ -88,8 +151,6 @@ store_support() {
     || (cd "$MASH_ROOT" && ./mvnw -q -pl platform test-compile >&2) || return 1
   echo "$dir"
 }
-# True when the cache of this build is there (trained after the extract, which follows the build).
-aot_ready() { extracted "$1" && [ -f "$(app_cache "$1")" ] && [ "$(app_cache "$1")" -nt "$(app_jar "$1")" ]; }
 # The AOT training processes deploy/local/up starts in the background (deploy/local/aot-train).
 MASH_AOT_TRAINING="$(for name in $MASH_AUTH $MASH_SERVICES; do printf '%s-aot ' "$name"; done)"
 
