@@ -5,12 +5,12 @@ import java.net.URLClassLoader;
 import java.util.Arrays;
 
 /**
- * Starts an application with this project's own jars (the application's and platform's) in a class loader of their
- * own and the libraries on the JVM's class path, so that one JDK AOT cache serves every build until a library
- * changes. The cache holds only classes the JVM's built-in loaders load from the class path (JEP 483), and the JVM
- * drops it whole when a jar it holds classes from differs from the one it was trained with; the project's jars differ
- * after every build, the libraries' do not. deploy/local/up starts an application this way when its cache is there,
- * and deploy/local/aot-train trains the cache this way.
+ * Starts an application with this project's own classes and jars (the application's and platform's) in a class
+ * loader of their own and the libraries on the JVM's class path, so that one JDK AOT cache serves every build until a
+ * library changes. The JVM checks a cache against the class path's jars it was trained with (each one's size and time)
+ * and drops the whole cache when one differs; the project's jars differ after every build, the libraries' do not.
+ * deploy/local/up starts every application this way from its extract (with the cache when it has one), and
+ * deploy/local/aot-train trains the cache this way.
  *
  * <p>Usage: {@code java -cp launch.jar:<libraries> Launch <own jars, path-separated> <main class> [arguments]}
  */

@@ -114,12 +114,17 @@ PY
   rm -rf "$dir"
   mv "$tmp" "$dir"
 }
-# The JDK AOT cache of an application (JEP 483/514; deploy/local/aot-train makes it), beside its extract so that it
-# outlives builds: it holds the libraries' classes only (deploy/local/Launch), and the stamp beside it says what it was
-# trained with.
-app_cache() { echo "$(app_dir "$1").aot"; }
-# The jar deploy/local/Launch runs from, compiled by deploy/local/up into the run folder once.
-launcher_jar() { echo "$MASH_RUN/launch/launch.jar"; }
+# The JDK AOT cache of an application for one set of JVM options (JEP 483/514; deploy/local/aot-train makes it), beside
+# its extract so that it outlives builds (deploy/local/Launch keeps the project's own code off the class path), with
+# the stamp of what it was trained with beside it; one per set of options, so the benchmark's MASH_JIT=full and the
+# default each keep theirs.
+app_cache() { # name jvm-option...
+  local name="$1"; shift
+  echo "$(app_dir "$name").$(printf '%s ' "$@" | cksum | cut -d' ' -f1).aot"
+}
+# The jar deploy/local/Launch runs from, compiled by deploy/local/up once per version of its source, outside the run
+# folder (the caches, which outlive run folders, have it on their class path).
+launcher_jar() { echo "$MASH_LOCAL_DIR/target/launch/launch.jar"; }
 # What the JVM checks a cache against: the JDK (its java and its JVM library, by size and time), the JVM options, and
 # every jar on the class path (by size and time).
 aot_stamp() { # name jvm-option...
@@ -133,8 +138,9 @@ aot_stamp() { # name jvm-option...
 # True when the application's cache was trained with what it would start with now (the same stamp): every build of
 # the project's own code keeps it; a change of library, JDK or JVM option needs a new one.
 aot_ready() { # name jvm-option...
-  extracted "$1" && [ -f "$(app_cache "$1")" ] && [ -f "$(launcher_jar)" ] \
-    && [ "$(cat "$(app_cache "$1").stamp" 2>/dev/null)" = "$(aot_stamp "$@")" ]
+  local cache; cache="$(app_cache "$@")"
+  extracted "$1" && [ -f "$cache" ] && [ -f "$(launcher_jar)" ] \
+    && [ "$(cat "$cache.stamp" 2>/dev/null)" = "$(aot_stamp "$@")" ]
 }
 # What follows `java <jvm options>` to start an application through deploy/local/Launch.
 launch_args() { # name
