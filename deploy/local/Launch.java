@@ -12,6 +12,11 @@ import java.util.Arrays;
  * deploy/local/up starts every application this way from its extract (with the cache when it has one), and
  * deploy/local/aot-train trains the cache this way.
  *
+ * <p>What Spring Boot reads through its own class loader rather than the thread's is not seen in the project's jars
+ * here: {@code META-INF/spring.factories} entries it loads that way (environment post-processors, for one). The
+ * project registers none; its auto-configurations (platform's {@code AutoConfiguration.imports}) are read through the
+ * thread's loader.
+ *
  * <p>Usage: {@code java -cp launch.jar:<libraries> Launch <own jars, path-separated> <main class> [arguments]}
  */
 public final class Launch {
