@@ -64,8 +64,9 @@ app_dir() { echo "$MASH_ROOT/$(module_dir "$1")/target/local-app"; }
 # True when the extract is of this build (its main-class file, written last, is newer than the Boot jar).
 extracted() { [ -f "$(app_dir "$1")/main-class" ] && [ "$(app_dir "$1")/main-class" -nt "$(jar_of "$1")" ]; }
 # Extracts the Boot jar when the build is newer than the extract. A library jar the last extract has with the same
-# size and time is linked from it rather than copied, and every jar gets its entry's time, so an unchanged library is
-# the same file to the JVM after every build (the AOT cache checks size and time). Writes the libraries (the class
+# size, time and CRC (its zip entry's, kept in lib.crc) is linked from it rather than copied, and every jar gets its
+# entry's time, so an unchanged library is the same file to the JVM after every build (the AOT cache checks size and
+# time); the project's own jars are always copied. Writes the libraries (the class
 # path, in the Boot jar's order), the project's own jars and classes (platform's jar: every jar of this version) and
 # the main class. Only deploy/local/up calls it, for an application it is about to start (so none runs from the old
 # extract). Written under a name of its own and renamed, so an extract stopped half-way is never used.
@@ -76,6 +77,10 @@ extract_app() { # name
   python3 - "$(jar_of "$1")" "$dir" "$tmp" "-$MASH_VERSION.jar" <<'PY' || { rm -rf "$tmp"; return 1; }
 import calendar, os, shutil, sys, zipfile
 boot, final, tmp, own_suffix = sys.argv[1:]
+crcs = {}  # of the last extract's library jars, by name
+if os.path.isfile(os.path.join(final, "lib.crc")):
+    with open(os.path.join(final, "lib.crc")) as f:
+        crcs = dict(line.split() for line in f if line.strip())
 jar = zipfile.ZipFile(boot)
 manifest = jar.read("META-INF/MANIFEST.MF").decode().replace("\r\n", "\n").replace("\n ", "")
 start_class = dict(l.split(": ", 1) for l in manifest.splitlines() if ": " in l)["Start-Class"]
@@ -92,8 +97,9 @@ for entry in jar.infolist():
     os.makedirs(os.path.dirname(target), exist_ok=True)
     when = calendar.timegm(entry.date_time + (0, 0, 0))
     before = os.path.join(final, name[len("BOOT-INF/"):])
-    if name.startswith("BOOT-INF/lib/") and os.path.isfile(before) and os.path.getsize(before) == entry.file_size \
-            and os.path.getmtime(before) == when:
+    if name.startswith("BOOT-INF/lib/") and not name.endswith(own_suffix) and os.path.isfile(before) \
+            and os.path.getsize(before) == entry.file_size and os.path.getmtime(before) == when \
+            and crcs.get(name) == str(entry.CRC):
         try:
             os.link(before, target)
             continue
@@ -107,6 +113,8 @@ def write(name, paths):
         f.write(":".join(os.path.join(final, p[len("BOOT-INF/"):]) for p in paths) + "\n")
 write("libraries", [p for p in order if not p.endswith(own_suffix)])
 write("own", ["BOOT-INF/classes/"] + [p for p in order if p.endswith(own_suffix)])
+with open(os.path.join(tmp, "lib.crc"), "w") as f:
+    f.writelines(f"{e.filename} {e.CRC}\n" for e in jar.infolist() if e.filename.startswith("BOOT-INF/lib/"))
 with open(os.path.join(tmp, "main-class"), "w") as f:
     f.write(start_class + "\n")
 PY
@@ -125,8 +133,8 @@ app_cache() { # name jvm-option...
 # The jar deploy/local/Launch runs from, compiled by deploy/local/up once per version of its source, outside the run
 # folder (the caches, which outlive run folders, have it on their class path).
 launcher_jar() { echo "$MASH_LOCAL_DIR/target/launch/launch.jar"; }
-# What the JVM checks a cache against: the JDK (its java and its JVM library, by size and time), the JVM options, and
-# every jar on the class path (by size and time).
+# What a cache was trained with, a stricter stand-in for what the JVM checks it against: the JDK (its java and its JVM
+# library, by size and time), the JVM options, and every jar on the class path (by size and time, as the JVM does).
 aot_stamp() { # name jvm-option...
   local name="$1" java libraries; shift
   java="$(readlink -f "$(command -v java)")"

@@ -39,6 +39,7 @@ class LocalAppExtractTest {
 
   @BeforeEach
   void aCopyOfTheScriptsInAnEmptyTree() throws IOException {
+    root = root.toRealPath(); // as bash sees it: the expected paths are compared with the script's
     Path local = Files.createDirectories(root.resolve("deploy/local"));
     Files.copy(ServiceSettings.ROOT.resolve("deploy/local/lib.sh"), local.resolve("lib.sh"));
     bootJar = Files.createDirectories(root.resolve("triage-service/target"))
@@ -52,7 +53,8 @@ class LocalAppExtractTest {
 
     extractApp();
 
-    assertThat(read("libraries")).isEqualTo(lib("spring-core-7.0.10.jar") + ":" + lib("bson-5.8.1.jar"));
+    assertThat(read("libraries")).isEqualTo(lib("spring-core-7.0.10.jar") + ":" + lib("bson-5.8.1.jar") + ":"
+        + lib("snapshot-1.0-SNAPSHOT.jar"));
     assertThat(read("own")).isEqualTo(extract.resolve("classes") + "/:" + lib("platform-0.1.0-SNAPSHOT.jar"));
     assertThat(read("main-class")).isEqualTo("org.example.Main");
     assertThat(Files.readString(extract.resolve("classes/org/example/Main.class"))).isEqualTo("main, first build");
@@ -67,18 +69,24 @@ class LocalAppExtractTest {
     Object springBefore = Files.getAttribute(Path.of(lib("spring-core-7.0.10.jar")), "unix:ino");
     FileTime springTimeBefore = Files.getLastModifiedTime(Path.of(lib("spring-core-7.0.10.jar")));
 
+    // Same sizes and entry times as before for platform's jar and for a snapshot library that changed: only their
+    // contents tell them apart.
     bootJar(Map.of("BOOT-INF/classes/org/example/Main.class", "main, second build",
-        "BOOT-INF/lib/platform-0.1.0-SNAPSHOT.jar", "platform, second build",
-        "BOOT-INF/lib/spring-core-7.0.10.jar", "spring", "BOOT-INF/lib/bson-5.8.2.jar", "bson 5.8.2"),
-        List.of("platform-0.1.0-SNAPSHOT.jar", "spring-core-7.0.10.jar", "bson-5.8.2.jar"));
+        "BOOT-INF/lib/platform-0.1.0-SNAPSHOT.jar", "platform, build 2",
+        "BOOT-INF/lib/spring-core-7.0.10.jar", "spring", "BOOT-INF/lib/bson-5.8.2.jar", "bson 5.8.2",
+        "BOOT-INF/lib/snapshot-1.0-SNAPSHOT.jar", "snapshot, build 2"),
+        List.of("platform-0.1.0-SNAPSHOT.jar", "spring-core-7.0.10.jar", "bson-5.8.2.jar",
+            "snapshot-1.0-SNAPSHOT.jar"));
     extractApp();
 
     assertThat(Files.getAttribute(Path.of(lib("spring-core-7.0.10.jar")), "unix:ino")).isEqualTo(springBefore);
     assertThat(Files.getLastModifiedTime(Path.of(lib("spring-core-7.0.10.jar")))).isEqualTo(springTimeBefore);
     assertThat(Files.readString(extract.resolve("classes/org/example/Main.class"))).isEqualTo("main, second build");
-    assertThat(Files.readString(Path.of(lib("platform-0.1.0-SNAPSHOT.jar")))).isEqualTo("platform, second build");
+    assertThat(Files.readString(Path.of(lib("platform-0.1.0-SNAPSHOT.jar")))).isEqualTo("platform, build 2");
+    assertThat(Files.readString(Path.of(lib("snapshot-1.0-SNAPSHOT.jar")))).isEqualTo("snapshot, build 2");
     assertThat(Files.exists(Path.of(lib("bson-5.8.1.jar")))).isFalse();
-    assertThat(read("libraries")).isEqualTo(lib("spring-core-7.0.10.jar") + ":" + lib("bson-5.8.2.jar"));
+    assertThat(read("libraries")).isEqualTo(lib("spring-core-7.0.10.jar") + ":" + lib("bson-5.8.2.jar") + ":"
+        + lib("snapshot-1.0-SNAPSHOT.jar"));
   }
 
   @Test
@@ -93,12 +101,14 @@ class LocalAppExtractTest {
     assertThat(Files.readString(extract.resolve("classes/org/example/Main.class"))).isEqualTo("left as it was");
   }
 
-  /** The project's classes and platform's jar, two libraries; platform first, as Boot's index puts it. */
+  /** The project's classes and platform's jar, three libraries; platform first, as Boot's index puts it. */
   private void firstBuild() throws IOException {
     bootJar(Map.of("BOOT-INF/classes/org/example/Main.class", "main, first build",
-        "BOOT-INF/lib/platform-0.1.0-SNAPSHOT.jar", "platform, first build",
-        "BOOT-INF/lib/spring-core-7.0.10.jar", "spring", "BOOT-INF/lib/bson-5.8.1.jar", "bson 5.8.1"),
-        List.of("platform-0.1.0-SNAPSHOT.jar", "spring-core-7.0.10.jar", "bson-5.8.1.jar"));
+        "BOOT-INF/lib/platform-0.1.0-SNAPSHOT.jar", "platform, build 1",
+        "BOOT-INF/lib/spring-core-7.0.10.jar", "spring", "BOOT-INF/lib/bson-5.8.1.jar", "bson 5.8.1",
+        "BOOT-INF/lib/snapshot-1.0-SNAPSHOT.jar", "snapshot, build 1"),
+        List.of("platform-0.1.0-SNAPSHOT.jar", "spring-core-7.0.10.jar", "bson-5.8.1.jar",
+            "snapshot-1.0-SNAPSHOT.jar"));
   }
 
   private String lib(String jar) {
@@ -132,8 +142,11 @@ class LocalAppExtractTest {
   }
 
   private void extractApp() throws Exception {
-    Process bash = new ProcessBuilder("bash", "-c", ". deploy/local/lib.sh && extract_app triage-service")
-        .directory(root.toFile()).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+        "set -euo pipefail; . deploy/local/lib.sh; extract_app triage-service")
+        .directory(root.toFile()).redirectErrorStream(true);
+    builder.environment().remove("MASH_RUN_DIR"); // the script's run folder is the copy's, never a real one
+    Process bash = builder.start();
     bash.getOutputStream().close();
     String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
