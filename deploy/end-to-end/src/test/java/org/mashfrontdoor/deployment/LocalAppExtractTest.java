@@ -71,12 +71,7 @@ class LocalAppExtractTest {
 
     // Same sizes and entry times as before for platform's jar and for a snapshot library that changed: only their
     // contents tell them apart.
-    bootJar(Map.of("BOOT-INF/classes/org/example/Main.class", "main, second build",
-        "BOOT-INF/lib/platform-0.1.0-SNAPSHOT.jar", "platform, build 2",
-        "BOOT-INF/lib/spring-core-7.0.10.jar", "spring", "BOOT-INF/lib/bson-5.8.2.jar", "bson 5.8.2",
-        "BOOT-INF/lib/snapshot-1.0-SNAPSHOT.jar", "snapshot, build 2"),
-        List.of("platform-0.1.0-SNAPSHOT.jar", "spring-core-7.0.10.jar", "bson-5.8.2.jar",
-            "snapshot-1.0-SNAPSHOT.jar"));
+    build("second", 2, "5.8.2");
     extractApp();
 
     assertThat(Files.getAttribute(Path.of(lib("spring-core-7.0.10.jar")), "unix:ino")).isEqualTo(springBefore);
@@ -101,14 +96,21 @@ class LocalAppExtractTest {
     assertThat(Files.readString(extract.resolve("classes/org/example/Main.class"))).isEqualTo("left as it was");
   }
 
-  /** The project's classes and platform's jar, three libraries; platform first, as Boot's index puts it. */
   private void firstBuild() throws IOException {
-    bootJar(Map.of("BOOT-INF/classes/org/example/Main.class", "main, first build",
-        "BOOT-INF/lib/platform-0.1.0-SNAPSHOT.jar", "platform, build 1",
-        "BOOT-INF/lib/spring-core-7.0.10.jar", "spring", "BOOT-INF/lib/bson-5.8.1.jar", "bson 5.8.1",
-        "BOOT-INF/lib/snapshot-1.0-SNAPSHOT.jar", "snapshot, build 1"),
-        List.of("platform-0.1.0-SNAPSHOT.jar", "spring-core-7.0.10.jar", "bson-5.8.1.jar",
-            "snapshot-1.0-SNAPSHOT.jar"));
+    build("first", 1, "5.8.1");
+  }
+
+  /**
+   * The project's classes and platform's jar, three libraries (platform first, as Boot's index puts it): spring-core
+   * the same in every build, bson of the version given, a snapshot library and platform's jar changed in content only.
+   */
+  private void build(String ordinal, int number, String bsonVersion) throws IOException {
+    String bson = "bson-" + bsonVersion + ".jar";
+    bootJar(Map.of("BOOT-INF/classes/org/example/Main.class", "main, " + ordinal + " build",
+        "BOOT-INF/lib/platform-0.1.0-SNAPSHOT.jar", "platform, build " + number,
+        "BOOT-INF/lib/spring-core-7.0.10.jar", "spring", "BOOT-INF/lib/" + bson, "bson " + bsonVersion,
+        "BOOT-INF/lib/snapshot-1.0-SNAPSHOT.jar", "snapshot, build " + number),
+        List.of("platform-0.1.0-SNAPSHOT.jar", "spring-core-7.0.10.jar", bson, "snapshot-1.0-SNAPSHOT.jar"));
   }
 
   private String lib(String jar) {
