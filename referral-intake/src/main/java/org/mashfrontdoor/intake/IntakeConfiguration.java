@@ -3,14 +3,11 @@ package org.mashfrontdoor.intake;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
-import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
-import org.mashfrontdoor.intake.adapters.clock.IdempotencyKeyPurge;
 import org.mashfrontdoor.intake.adapters.messaging.ReferralReceivedV1;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
 import org.mashfrontdoor.intake.adapters.web.StrictJson;
 import org.mashfrontdoor.intake.application.FollowingTriage;
-import org.mashfrontdoor.intake.application.IdempotencyKeys;
 import org.mashfrontdoor.intake.application.ReceivingReferral;
 import org.mashfrontdoor.intake.application.Referrals;
 import org.mashfrontdoor.intake.application.SteppingUp;
@@ -24,11 +21,9 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Wires the use cases to their adapters. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling // IdempotencyKeyPurge
 class IntakeConfiguration {
 
   /** referral-intake.yml's default for INTAKE_CHILD_KEY_SECRET: fine locally, refused anywhere else. */
@@ -39,22 +34,17 @@ class IntakeConfiguration {
     return new MongoReferrals(relay, ReferralReceivedV1::eventFor);
   }
 
-  @Bean
-  IdempotencyKeys idempotencyKeys(MongoDatabase database) {
-    return new MongoIdempotencyKeys(database);
-  }
-
   /**
    * The MASH decision deadline is set here, once, at receipt; triage enforces it from the event. Idempotency keys are
    * kept at least 7 days (issue 3), by default with one more day of margin.
    */
   @Bean
-  ReceivingReferral receivingReferral(Referrals referrals, IdempotencyKeys idempotencyKeys, MongoDatabase database,
+  ReceivingReferral receivingReferral(Referrals referrals, MongoDatabase database,
       Clock clock, @Value("${mash.decision-deadline.policy:ELAPSED}") String deadlinePolicy,
       @Value("${mash.decision-deadline.elapsed:PT24H}") Duration elapsedDeadline,
       @Value("${mash.intake.idempotency-key-retention:P8D}") Duration keyRetention,
       @Value("${mash.intake.child-key-secret}") String childKeySecret, Environment environment) {
-    return new ReceivingReferral(referrals, new MongoReferenceNumbers(database), idempotencyKeys,
+    return new ReceivingReferral(referrals, new MongoReferenceNumbers(database),
         new ChildKeys(KnownDefaultSecrets.refuseOutsideLocal(environment, "INTAKE_CHILD_KEY_SECRET", childKeySecret,
             DEVELOPMENT_CHILD_KEY_SECRET)), clock, MashDecisionDeadline.configured(deadlinePolicy, elapsedDeadline),
         keyRetention);
@@ -79,10 +69,5 @@ class IntakeConfiguration {
   @Bean
   SteppingUp steppingUp(Referrals referrals, ReceivingReferral receivingReferral) {
     return new SteppingUp(referrals, receivingReferral);
-  }
-
-  @Bean
-  IdempotencyKeyPurge idempotencyKeyPurge(IdempotencyKeys keys, Clock clock) {
-    return new IdempotencyKeyPurge(keys, clock);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.mashfrontdoor.intake.domain.ChildIdentity;
 import org.mashfrontdoor.intake.domain.ChildKeys;
 import org.mashfrontdoor.intake.domain.Links;
@@ -20,10 +21,11 @@ import org.mashfrontdoor.platform.ids.TimeOrderedIds;
  * A partner's referral arrives: exactly once per idempotency key, give it an id and a reference, link it to
  * earlier referrals about the same children, start its decision clock, keep it with its event.
  *
- * <p>Once only, without transactions: the key is claimed first (a unique insert that also reserves the referral
- * id), then the referral is inserted under that reserved id (a unique insert again). Concurrent duplicates all
- * get the same reserved id and only one referral insert wins; a claim left behind by a crash before the referral
- * was written is completed by the partner's retry.
+ * <p>Once only, without transactions, in one write: the referral is inserted holding its idempotency key, and the
+ * store keeps each key on one referral only (a unique index), so of concurrent duplicates one insert wins and the
+ * others answer with it. A crash before that write leaves no referral and no key: the partner's retry makes it.
+ * A replay therefore does the work of a new referral up to that write (a reference number is left unused; the child
+ * keys it filed are taken back) so that a first request, by far the most common, costs one write fewer.
  */
 public class ReceivingReferral {
 
@@ -33,17 +35,15 @@ public class ReceivingReferral {
 
   private final Referrals referrals;
   private final ReferenceNumbers referenceNumbers;
-  private final IdempotencyKeys idempotencyKeys;
   private final ChildKeys childKeys;
   private final Clock clock;
   private final DeadlinePolicy decisionDeadline;
   private final Duration keyRetention;
 
-  public ReceivingReferral(Referrals referrals, ReferenceNumbers referenceNumbers, IdempotencyKeys idempotencyKeys,
-      ChildKeys childKeys, Clock clock, DeadlinePolicy decisionDeadline, Duration keyRetention) {
+  public ReceivingReferral(Referrals referrals, ReferenceNumbers referenceNumbers, ChildKeys childKeys, Clock clock,
+      DeadlinePolicy decisionDeadline, Duration keyRetention) {
     this.referrals = referrals;
     this.referenceNumbers = referenceNumbers;
-    this.idempotencyKeys = idempotencyKeys;
     this.childKeys = childKeys;
     this.clock = clock;
     this.decisionDeadline = decisionDeadline;
@@ -62,7 +62,7 @@ public class ReceivingReferral {
 
   /**
    * As {@link #receive(Partner, String, String, NewReferral)}, for a referral whose id was allocated elsewhere
-   * (a step-up: case-service names the new referral). The id is reserved with the key, so a replay finds it.
+   * (a step-up: case-service names the new referral). The referral holds the key, so a replay finds it.
    *
    * @throws IdempotencyKeyReused when {@code idempotencyKey} was used before with a different body or id
    */
@@ -76,26 +76,18 @@ public class ReceivingReferral {
   }
 
   private Receipt receive(Partner partner, String idempotencyKey, String fingerprint, NewReferral form,
-      String proposedReferralId) {
+      String referralId) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so a replay answers identically
-    IdempotencyKeys.Claim claim = idempotencyKeys.claim(partner.id(), idempotencyKey, fingerprint,
-        proposedReferralId, now, now.plus(keyRetention));
-    if (!claim.fingerprint().equals(fingerprint)) {
+    Referral referral = newReferral(referralId, partner, form, now);
+    Optional<Referrals.Held> held = referrals.add(referral,
+        new IdempotencyKey(partner.id(), idempotencyKey, fingerprint, now.plus(keyRetention)));
+    if (held.isEmpty()) {
+      return new Receipt(referral, false);
+    }
+    if (held.get().fingerprint() != null && !held.get().fingerprint().equals(fingerprint)) {
       throw new IdempotencyKeyReused();
     }
-    if (!claim.fresh()) {
-      var existing = referrals.byId(claim.referralId());
-      if (existing.isPresent()) {
-        return new Receipt(existing.get(), true);
-      }
-      // Claimed by a request that crashed, or is still running, before its referral was written: finish it here.
-    }
-    Referral referral = newReferral(claim.referralId(), partner, form, now);
-    if (referrals.add(referral)) {
-      return new Receipt(referral, !claim.fresh());
-    }
-    // A concurrent duplicate wrote it first (its reference number wins; ours is left unused).
-    return new Receipt(referrals.byId(claim.referralId()).orElseThrow(), true);
+    return new Receipt(held.get().referral(), true);
   }
 
   private Referral newReferral(String referralId, Partner partner, NewReferral form, Instant receivedAt) {

@@ -11,10 +11,18 @@ import org.mashfrontdoor.intake.domain.Referral;
 public interface Referrals {
 
   /**
-   * Stores a new referral and its {@code referral.received} event durably, in one write. Returns false, writing
-   * nothing, when a referral with that id already exists.
+   * Stores a new referral, its {@code referral.received} event and the partner's idempotency key durably, in one
+   * write, and answers empty. Writes nothing when another referral holds the key and it had not expired by this
+   * referral's receipt, or when a referral with this id exists: then answers that referral.
    */
-  boolean add(Referral referral);
+  Optional<Held> add(Referral referral, IdempotencyKey key);
+
+  /**
+   * A referral already stored under the key or id, with the fingerprint of the body its key was bound to (null for a
+   * referral whose key was released when it expired, or stored before referrals held their keys).
+   */
+  record Held(Referral referral, String fingerprint) {
+  }
 
   Optional<Referral> byId(String referralId);
 

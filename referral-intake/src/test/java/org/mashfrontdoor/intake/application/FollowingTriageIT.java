@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mashfrontdoor.intake.adapters.messaging.ReferralReceivedV1;
-import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
 import org.mashfrontdoor.intake.application.Referrals.Change;
 import org.mashfrontdoor.intake.domain.Milestone;
@@ -57,7 +56,7 @@ class FollowingTriageIT {
     clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     referrals = new MongoReferrals(new OutboxRelay(database, clock, 100), ReferralReceivedV1::eventFor);
     following = new FollowingTriage(referrals, clock);
-    receiving = ReceivingReferralIT.receiving(database, referrals, new MongoIdempotencyKeys(database), clock);
+    receiving = ReceivingReferralIT.receiving(database, referrals, clock);
     stored = database.getCollection("referrals");
   }
 

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.mashfrontdoor.intake.adapters.persistence.MongoIdempotencyKeys;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferenceNumbers;
 import org.mashfrontdoor.intake.adapters.messaging.ReferralReceivedV1;
 import org.mashfrontdoor.intake.adapters.persistence.MongoReferrals;
@@ -51,7 +50,6 @@ class ReceivingReferralIT {
   MongoDatabase database;
   MutableClock clock;
   ReceivingReferral receiving;
-  IdempotencyKeys keys;
 
   static final Partner POLICE = new Partner("police:west mercia", Agency.POLICE, "West Mercia Police");
   static final Partner SCHOOL = new Partner("school:oak", Agency.SCHOOL, "Oak Primary");
@@ -77,14 +75,12 @@ class ReceivingReferralIT {
     database = store.database("intake");
     clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     OutboxRelay relay = new OutboxRelay(database, clock, 100);
-    keys = new MongoIdempotencyKeys(database);
-    receiving = receiving(database, new MongoReferrals(relay, ReferralReceivedV1::eventFor), keys, clock);
+    receiving = receiving(database, new MongoReferrals(relay, ReferralReceivedV1::eventFor), clock);
   }
 
   /** Receiving referrals into {@code referrals}, as the service is set up. */
-  static ReceivingReferral receiving(MongoDatabase database, Referrals referrals, IdempotencyKeys keys, Clock clock) {
-    return new ReceivingReferral(referrals, new MongoReferenceNumbers(database), keys,
-        new ChildKeys("a-test-secret-of-some-length"), clock, new ElapsedTime(Duration.ofHours(24)), Duration.ofDays(8));
+  static ReceivingReferral receiving(MongoDatabase database, Referrals referrals, Clock clock) {
+    return new ReceivingReferral(referrals, new MongoReferenceNumbers(database), new ChildKeys("a-test-secret-of-some-length"), clock, new ElapsedTime(Duration.ofHours(24)), Duration.ofDays(8));
   }
 
   static NewReferral.Child child(String given, String family, String dob, String nhs, String upn, String postcode) {
@@ -192,10 +188,8 @@ class ReceivingReferralIT {
       String first = receive(POLICE, form(AVA)).referral().referralId();
       database.getCollection("childKeys").drop();
 
-      receiving = new ReceivingReferral(
-          new MongoReferrals(new OutboxRelay(database, clock, 100), ReferralReceivedV1::eventFor),
-          new MongoReferenceNumbers(database), keys, new ChildKeys("a-test-secret-of-some-length"), clock,
-          new ElapsedTime(Duration.ofHours(24)), Duration.ofDays(8));
+      receiving = receiving(database,
+          new MongoReferrals(new OutboxRelay(database, clock, 100), ReferralReceivedV1::eventFor), clock);
 
       assertThat(receive(SCHOOL, form(AVA)).referral().links().linkedReferralIds()).containsExactly(first);
     }
@@ -348,24 +342,102 @@ class ReceivingReferralIT {
     }
 
     @Test
-    void a_key_claimed_by_a_request_that_crashed_before_writing_the_referral_is_completed_by_the_retry() {
-      keys.claim(POLICE.id(), "key-00000001", "body-a", "reserved-id", clock.instant(),
-          clock.instant().plus(Duration.ofDays(8)));
-      var retry = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
-      assertThat(retry.referral().referralId()).isEqualTo("reserved-id");
-      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(1);
+    void the_key_is_kept_with_its_referral_in_the_same_write() {
+      var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+
+      Document stored = database.getCollection("referrals")
+          .find(new Document("_id", first.referral().referralId())).first();
+      assertThat(stored.getString("idempotencyKey")).isEqualTo(POLICE.id() + "|key-00000001");
+      assertThat(database.listCollectionNames().into(new ArrayList<>())).doesNotContain("idempotencyKeys");
     }
 
     @Test
-    void a_key_is_remembered_seven_days_and_forgotten_once_expired() {
+    void a_replay_takes_back_the_child_keys_it_filed() {
+      var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      for (int i = 0; i < 3; i++) {
+        assertThat(receiving.receive(POLICE, "key-00000001", "body-a", form(AVA)).replayed()).isTrue();
+      }
+      assertThatThrownBy(() -> receiving.receive(POLICE, "key-00000001", "body-b", form(AVA)))
+          .isInstanceOf(IdempotencyKeyReused.class);
+
+      assertThat(database.getCollection("childKeys").find().into(new ArrayList<>())).hasSize(3)
+          .allSatisfy(d -> assertThat(d.getList("referrals", Document.class))
+              .extracting(e -> e.getString("referralId")).containsExactly(first.referral().referralId()));
+    }
+
+    @Test
+    void concurrent_duplicates_make_one_referral_and_leave_only_its_child_key_entries() throws Exception {
+      var pool = Executors.newFixedThreadPool(8);
+      try {
+        var gate = new CountDownLatch(1);
+        List<Future<ReceivingReferral.Receipt>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          calls.add(pool.submit(() -> {
+            gate.await();
+            return receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+          }));
+        }
+        gate.countDown();
+        List<ReceivingReferral.Receipt> receipts = new ArrayList<>();
+        for (var call : calls) {
+          receipts.add(call.get());
+        }
+        assertThat(receipts).extracting(r -> r.referral().referralId()).containsOnly(
+            receipts.getFirst().referral().referralId());
+        assertThat(receipts).filteredOn(r -> !r.replayed()).hasSize(1);
+        assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(1);
+        assertThat(database.getCollection("childKeys").find().into(new ArrayList<>()))
+            .allSatisfy(d -> assertThat(d.getList("referrals", Document.class)).hasSize(1));
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
+    void a_key_is_remembered_seven_days_and_then_bound_to_the_next_referral_that_brings_it() {
       var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
       clock.advance(Duration.ofDays(7));
       assertThat(receiving.receive(POLICE, "key-00000001", "body-a", form(AVA)).referral().referralId())
           .isEqualTo(first.referral().referralId());
       clock.advance(Duration.ofDays(1).plusSeconds(1));
-      assertThat(keys.purgeExpired(clock.instant())).isEqualTo(1);
+
+      var next = receiving.receive(POLICE, "key-00000001", "body-b", form(AVA));
+
+      assertThat(next.replayed()).isFalse();
+      assertThat(next.referral().referralId()).isNotEqualTo(first.referral().referralId());
       assertThat(receiving.receive(POLICE, "key-00000001", "body-b", form(AVA)).referral().referralId())
-          .isNotEqualTo(first.referral().referralId());
+          .isEqualTo(next.referral().referralId());
+      assertThatThrownBy(() -> receiving.receive(POLICE, "key-00000001", "body-a", form(AVA)))
+          .isInstanceOf(IdempotencyKeyReused.class);
+      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void keys_kept_apart_before_referrals_held_them_are_taken_over_once_at_start_up() {
+      var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      // As a store from before: the referral holds no key; the key is in a collection of its own.
+      database.getCollection("referrals").updateOne(new Document("_id", first.referral().referralId()),
+          new Document("$unset", new Document("idempotencyKey", "").append("bodyFingerprint", "")
+              .append("keyExpiresAt", "")));
+      database.getCollection("idempotencyKeys").insertMany(List.of(
+          new Document("_id", POLICE.id() + "|key-00000001").append("fingerprint", "body-a")
+              .append("referralId", first.referral().referralId())
+              .append("expiresAt", java.util.Date.from(clock.instant().plus(Duration.ofDays(8)))),
+          new Document("_id", POLICE.id() + "|key-crashed").append("fingerprint", "body-c")
+              .append("referralId", "never-written")
+              .append("expiresAt", java.util.Date.from(clock.instant().plus(Duration.ofDays(8))))));
+
+      receiving = receiving(database,
+          new MongoReferrals(new OutboxRelay(database, clock, 100), ReferralReceivedV1::eventFor), clock);
+
+      assertThat(database.listCollectionNames().into(new ArrayList<>())).doesNotContain("idempotencyKeys");
+      var again = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      assertThat(again.replayed()).isTrue();
+      assertThat(again.referral().referralId()).isEqualTo(first.referral().referralId());
+      assertThatThrownBy(() -> receiving.receive(POLICE, "key-00000001", "body-b", form(AVA)))
+          .isInstanceOf(IdempotencyKeyReused.class);
+      assertThat(receiving.receive(POLICE, "key-crashed", "body-c", form(AVA)).replayed()).isFalse();
+      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(2);
     }
 
     @Test
@@ -380,6 +452,16 @@ class ReceivingReferralIT {
     }
 
     @Test
+    void a_replay_under_a_given_id_leaves_that_referral_filed_under_its_child() {
+      receiving.receiveAs("step-up-referral", POLICE, "step-up:case-1", "body-a", form(AVA));
+      receiving.receiveAs("step-up-referral", POLICE, "step-up:case-1", "body-a", form(AVA));
+      clock.advance(Duration.ofHours(1));
+
+      assertThat(receive(SCHOOL, form(AVA)).referral().links().linkedReferralIds())
+          .containsExactly("step-up-referral");
+    }
+
+    @Test
     void a_key_bound_to_another_id_is_refused() {
       receiving.receiveAs("referral-a", POLICE, "step-up:case-1", "body-a", form(AVA));
       assertThatThrownBy(() -> receiving.receiveAs("referral-b", POLICE, "step-up:case-1", "body-a", form(AVA)))
@@ -388,7 +470,7 @@ class ReceivingReferralIT {
     }
 
     @Test
-    void an_expired_key_not_yet_purged_counts_as_new() {
+    void an_expired_key_counts_as_new() {
       var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
       clock.advance(Duration.ofDays(9));
       var later = receiving.receive(POLICE, "key-00000001", "body-b", form(AVA));
@@ -404,7 +486,7 @@ class ReceivingReferralIT {
     /** Another intake over the same store (a second replica, or this one restarted). */
     ReceivingReferral anotherIntake() {
       var referrals = new MongoReferrals(new OutboxRelay(database, clock, 100), ReferralReceivedV1::eventFor);
-      return receiving(database, referrals, keys, clock);
+      return receiving(database, referrals, clock);
     }
 
     String reference(ReceivingReferral intake) {

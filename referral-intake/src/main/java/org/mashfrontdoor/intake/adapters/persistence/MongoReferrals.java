@@ -2,7 +2,9 @@ package org.mashfrontdoor.intake.adapters.persistence;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.mashfrontdoor.intake.application.IdempotencyKey;
 import org.mashfrontdoor.intake.application.OutgoingReferralEvents;
 import org.mashfrontdoor.intake.application.Referrals;
 import org.mashfrontdoor.intake.domain.Links;
@@ -39,6 +42,9 @@ import org.mashfrontdoor.platform.persistence.Scans;
  * ({@code _id} = the key) listing the newest {@value #REFERRALS_PER_CHILD_KEY} referrals filed under it. An entry is
  * filed before its referral is written, so a referral is never stored unfindable; an entry whose referral was never
  * written (a crash between the two writes) is dropped on reading, because the referrals are then read by id.
+ *
+ * <p>Each referral holds the partner's idempotency key it came with ({@value #IDEMPOTENCY_KEY}, unique and sparse),
+ * so a new referral is one insert, where a key of its own took a second durable write before it.
  */
 public class MongoReferrals implements Referrals {
 
@@ -49,6 +55,12 @@ public class MongoReferrals implements Referrals {
   private static final String REFERRALS = "referrals";
   private static final String REFERRAL_ID = "referralId";
   private static final String RECEIVED_AT = "receivedAt";
+  /** The partner's idempotency key ({@link IdempotencyKey#id()}), each held by one referral at most. */
+  static final String IDEMPOTENCY_KEY = "idempotencyKey";
+  private static final String BODY_FINGERPRINT = "bodyFingerprint";
+  private static final String KEY_EXPIRES_AT = "keyExpiresAt";
+  /** Where idempotency keys were kept before referrals held them. */
+  static final String EARLIER_KEYS = "idempotencyKeys";
 
   private final OutboxedCollection referrals;
   private final MongoCollection<Document> children;
@@ -63,15 +75,60 @@ public class MongoReferrals implements Referrals {
     referrals.collection().createIndex(Indexes.compoundIndex(Indexes.ascending("partnerId"),
         Indexes.ascending("updatedAt")));
     referrals.collection().createIndex(Indexes.ascending("updatedAt"));
+    // Sparse: a referral whose key was released (or that never had one) holds none.
+    referrals.collection().createIndex(Indexes.ascending(IDEMPOTENCY_KEY), new IndexOptions().unique(true).sparse(true));
     fileEarlierReferralsOnce();
+    takeOverEarlierKeysOnce(relay.database());
   }
 
+  /**
+   * Files the referral under its child keys, then inserts it holding the idempotency key: one write, refused when the
+   * key or the id is held. A refused referral's child-key entries are taken back, so that a partner's retries do not
+   * push a child's real referrals out of its {@value #REFERRALS_PER_CHILD_KEY}.
+   */
   @Override
-  public boolean add(Referral referral) {
+  public Optional<Held> add(Referral referral, IdempotencyKey key) {
     file(referral.childKeys(), referral.referralId(), referral.receivedAt());
-    Write write = referrals.insert(ReferralDocuments.toDocument(referral),
-        List.of(events.received(referral)), null);
-    return write == Write.APPLIED;
+    Document state = ReferralDocuments.toDocument(referral).append(IDEMPOTENCY_KEY, key.id())
+        .append(BODY_FINGERPRINT, key.fingerprint()).append(KEY_EXPIRES_AT, Date.from(key.expiresAt()));
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (referrals.insert(state, List.of(events.received(referral)), null) == Write.APPLIED) {
+        return Optional.empty();
+      }
+      Optional<Held> held = holder(key.id(), referral.referralId(), referral.receivedAt());
+      if (held.isPresent()) {
+        if (!held.get().referral().referralId().equals(referral.referralId())) {
+          unfile(referral.childKeys(), referral.referralId());
+        }
+        return held;
+      }
+      // The key had expired and is released now, or its holder went meanwhile: insert again.
+    }
+    throw new IllegalStateException("idempotency key kept changing under contention; will be retried");
+  }
+
+  /**
+   * The referral holding the key, if it had not expired by {@code now} (an expired key is released here, so the
+   * caller inserts again), else the one holding the id; empty when neither is held.
+   */
+  private Optional<Held> holder(String key, String referralId, Instant now) {
+    Document byKey = referrals.collection().find(Filters.eq(IDEMPOTENCY_KEY, key)).first();
+    if (byKey == null) {
+      return referrals.find(referralId).map(MongoReferrals::held);
+    }
+    Date expiresAt = byKey.getDate(KEY_EXPIRES_AT);
+    if (expiresAt.toInstant().isAfter(now)) {
+      return Optional.of(held(byKey));
+    }
+    // Forget exactly that binding (not a newer one); the filter pins _id, so it is a key lookup.
+    referrals.collection().updateOne(Filters.and(Filters.eq("_id", byKey.get("_id")),
+        Filters.eq(IDEMPOTENCY_KEY, key), Filters.eq(KEY_EXPIRES_AT, expiresAt)),
+        Updates.combine(Updates.unset(IDEMPOTENCY_KEY), Updates.unset(BODY_FINGERPRINT), Updates.unset(KEY_EXPIRES_AT)));
+    return Optional.empty();
+  }
+
+  private static Held held(Document stored) {
+    return new Held(ReferralDocuments.fromDocument(stored), stored.getString(BODY_FINGERPRINT));
   }
 
   /** Files the referral under each of its child keys in one unordered write (one round trip, one commit). */
@@ -88,6 +145,38 @@ public class MongoReferrals implements Referrals {
     for (int place : raced) {
       children.updateOne(Filters.eq("_id", childKeys.get(place)), entry);
     }
+  }
+
+  /** Takes back what {@link #file} filed for a referral that was never written (one write, one round trip). */
+  private void unfile(List<String> childKeys, String referralId) {
+    Bson entry = Updates.pull(REFERRALS, new Document(REFERRAL_ID, referralId));
+    DuplicateKeys.writeAll(children, childKeys.stream()
+        .map(key -> new UpdateOneModel<Document>(Filters.eq("_id", key), entry)).toList());
+  }
+
+  /**
+   * Stores from before referrals held their idempotency keys kept them in collection {@value #EARLIER_KEYS}: bind
+   * each to the referral it made, once, at start-up, then drop that collection. A binding whose referral was never
+   * written is left out: the partner's retry makes the referral, as a retry after such a crash always did.
+   */
+  private void takeOverEarlierKeysOnce(MongoDatabase database) {
+    MongoCollection<Document> earlier = database.getCollection(EARLIER_KEYS);
+    if (earlier.find().limit(1).first() == null) {
+      return;
+    }
+    List<UpdateOneModel<Document>> bindings = new ArrayList<>();
+    for (Document binding : earlier.find().batchSize(Scans.BATCH)) {
+      bindings.add(new UpdateOneModel<>(Filters.eq("_id", binding.getString(REFERRAL_ID)), Updates.combine(
+          Updates.set(IDEMPOTENCY_KEY, binding.getString("_id")),
+          Updates.set(BODY_FINGERPRINT, binding.getString("fingerprint")),
+          Updates.set(KEY_EXPIRES_AT, binding.getDate("expiresAt")))));
+      if (bindings.size() == Scans.BATCH) {
+        DuplicateKeys.writeAll(referrals.collection(), bindings); // a key a referral holds already stays there
+        bindings.clear();
+      }
+    }
+    DuplicateKeys.writeAll(referrals.collection(), bindings);
+    earlier.drop();
   }
 
   /** Stores written before {@value #CHILDREN} existed: file their referrals once, at start-up (a single scan). */
