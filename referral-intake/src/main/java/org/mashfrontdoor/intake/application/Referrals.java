@@ -12,14 +12,15 @@ public interface Referrals {
 
   /**
    * Stores a new referral, its {@code referral.received} event and the partner's idempotency key durably, in one
-   * write, and answers empty. Writes nothing when another referral holds the key and it had not expired by this
-   * referral's receipt, or when a referral with this id exists: then answers that referral.
+   * write, and answers empty. Stores no referral when another referral holds the key and it had not expired by this
+   * referral's receipt, or when a referral with this id exists: then answers that referral (and leaves nothing of
+   * this one behind; an expired key is released from the referral that held it).
    */
   Optional<Held> add(Referral referral, IdempotencyKey key);
 
   /**
-   * A referral already stored under the key or id, with the fingerprint of the body its key was bound to (null for a
-   * referral whose key was released when it expired, or stored before referrals held their keys).
+   * A referral already stored under the key or id, with the fingerprint of the body the key was bound to; null when
+   * the referral was found by its id and does not hold this key.
    */
   record Held(Referral referral, String fingerprint) {
   }

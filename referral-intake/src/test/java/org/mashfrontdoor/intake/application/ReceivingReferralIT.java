@@ -342,7 +342,7 @@ class ReceivingReferralIT {
     }
 
     @Test
-    void the_key_is_kept_with_its_referral_in_the_same_write() {
+    void the_referral_holds_its_key_and_no_collection_of_keys_is_kept() {
       var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
 
       Document stored = database.getCollection("referrals")
@@ -363,6 +363,33 @@ class ReceivingReferralIT {
       assertThat(database.getCollection("childKeys").find().into(new ArrayList<>())).hasSize(3)
           .allSatisfy(d -> assertThat(d.getList("referrals", Document.class))
               .extracting(e -> e.getString("referralId")).containsExactly(first.referral().referralId()));
+    }
+
+    @Test
+    void retries_take_no_room_under_a_child_whose_lists_are_full() {
+      var first = receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      // Fill each of the child's lists: older referrals filed before this one, up to the limit.
+      var childKeys = database.getCollection("childKeys");
+      for (Document filed : childKeys.find().into(new ArrayList<>())) {
+        List<Document> entries = new ArrayList<>();
+        for (int i = 0; i < MongoReferrals.REFERRALS_PER_CHILD_KEY - 1; i++) {
+          entries.add(new Document("referralId", "older-%03d".formatted(i))
+              .append("receivedAt", java.util.Date.from(clock.instant().minus(Duration.ofDays(400 - i)))));
+        }
+        entries.addAll(filed.getList("referrals", Document.class));
+        childKeys.updateOne(new Document("_id", filed.get("_id")),
+            new Document("$set", new Document("referrals", entries)));
+      }
+
+      for (int i = 0; i < 5; i++) {
+        receiving.receive(POLICE, "key-00000001", "body-a", form(AVA));
+      }
+
+      // The first retry found each list full and pushed its oldest entry out; the rest took back only their own.
+      assertThat(childKeys.find().into(new ArrayList<>())).hasSize(3).allSatisfy(d ->
+          assertThat(d.getList("referrals", Document.class)).extracting(e -> e.getString("referralId"))
+              .hasSize(MongoReferrals.REFERRALS_PER_CHILD_KEY - 1)
+              .contains(first.referral().referralId(), "older-001").doesNotContain("older-000"));
     }
 
     @Test
@@ -459,6 +486,31 @@ class ReceivingReferralIT {
 
       assertThat(receive(SCHOOL, form(AVA)).referral().links().linkedReferralIds())
           .containsExactly("step-up-referral");
+    }
+
+    @Test
+    void a_refused_referral_under_a_given_id_takes_back_only_what_it_filed() {
+      receiving.receive(SCHOOL, "key-00000002", "body-b", form(child("Ben", "Marsh", "2015-01-02", null, null, null)));
+      receiving.receiveAs("step-up-referral", SCHOOL, "key-00000001", "body-a", form(AVA));
+      clock.advance(Duration.ofMinutes(1));
+
+      // The same id again, under a key another referral holds: refused, after filing the id under Ava's keys again.
+      assertThatThrownBy(() -> receiving.receiveAs("step-up-referral", SCHOOL, "key-00000002", "body-b", form(AVA)))
+          .isInstanceOf(IdempotencyKeyReused.class);
+      clock.advance(Duration.ofHours(1));
+
+      assertThat(receive(POLICE, form(AVA)).referral().links().linkedReferralIds()).containsExactly("step-up-referral");
+    }
+
+    @Test
+    void a_given_id_already_held_under_another_key_answers_that_referral() {
+      var first = receiving.receiveAs("step-up-referral", SCHOOL, "key-00000001", "body-a", form(AVA));
+
+      var again = receiving.receiveAs("step-up-referral", SCHOOL, "key-00000002", "body-z", form(AVA));
+
+      assertThat(again.replayed()).isTrue();
+      assertThat(again.referral()).isEqualTo(first.referral());
+      assertThat(database.getCollection("referrals").countDocuments()).isEqualTo(1);
     }
 
     @Test

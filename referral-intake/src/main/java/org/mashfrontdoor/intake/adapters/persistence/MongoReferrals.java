@@ -1,5 +1,6 @@
 package org.mashfrontdoor.intake.adapters.persistence;
 
+import com.mongodb.MongoException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -50,7 +51,7 @@ public class MongoReferrals implements Referrals {
 
   static final String CHILDREN = "childKeys";
   /** Far more than any child's referrals in the 12 months linking looks back; the oldest fall off first. */
-  static final int REFERRALS_PER_CHILD_KEY = 200;
+  public static final int REFERRALS_PER_CHILD_KEY = 200;
   private static final int MAX_ATTEMPTS = 10;
   private static final String REFERRALS = "referrals";
   private static final String REFERRAL_ID = "referralId";
@@ -83,8 +84,9 @@ public class MongoReferrals implements Referrals {
 
   /**
    * Files the referral under its child keys, then inserts it holding the idempotency key: one write, refused when the
-   * key or the id is held. A refused referral's child-key entries are taken back, so that a partner's retries do not
-   * push a child's real referrals out of its {@value #REFERRALS_PER_CHILD_KEY}.
+   * key or the id is held. A refused referral's child-key entries are taken back, so retries take no room under a
+   * child's keys: only a retry that finds a list full (at {@value #REFERRALS_PER_CHILD_KEY}) pushes its oldest entry
+   * out, as a new referral would, and the room it leaves takes the next retry's entry.
    */
   @Override
   public Optional<Held> add(Referral referral, IdempotencyKey key) {
@@ -95,10 +97,12 @@ public class MongoReferrals implements Referrals {
       if (referrals.insert(state, List.of(events.received(referral)), null) == Write.APPLIED) {
         return Optional.empty();
       }
-      Optional<Held> held = holder(key.id(), referral.referralId(), referral.receivedAt());
+      Optional<Held> held = holder(key, referral.referralId(), referral.receivedAt());
       if (held.isPresent()) {
-        if (!held.get().referral().referralId().equals(referral.referralId())) {
-          unfile(referral.childKeys(), referral.referralId());
+        Referral holder = held.get().referral();
+        // Unless the holder is this very filing (a step-up delivered twice within a millisecond).
+        if (!(holder.referralId().equals(referral.referralId()) && holder.receivedAt().equals(referral.receivedAt()))) {
+          unfile(referral.childKeys(), referral.referralId(), referral.receivedAt());
         }
         return held;
       }
@@ -111,24 +115,21 @@ public class MongoReferrals implements Referrals {
    * The referral holding the key, if it had not expired by {@code now} (an expired key is released here, so the
    * caller inserts again), else the one holding the id; empty when neither is held.
    */
-  private Optional<Held> holder(String key, String referralId, Instant now) {
-    Document byKey = referrals.collection().find(Filters.eq(IDEMPOTENCY_KEY, key)).first();
+  private Optional<Held> holder(IdempotencyKey key, String referralId, Instant now) {
+    Document byKey = referrals.collection().find(Filters.eq(IDEMPOTENCY_KEY, key.id())).first();
     if (byKey == null) {
-      return referrals.find(referralId).map(MongoReferrals::held);
+      // Held by id only: its body was bound to another key (or none), so there is no fingerprint to compare.
+      return referrals.find(referralId).map(d -> new Held(ReferralDocuments.fromDocument(d), null));
     }
     Date expiresAt = byKey.getDate(KEY_EXPIRES_AT);
     if (expiresAt.toInstant().isAfter(now)) {
-      return Optional.of(held(byKey));
+      return Optional.of(new Held(ReferralDocuments.fromDocument(byKey), byKey.getString(BODY_FINGERPRINT)));
     }
     // Forget exactly that binding (not a newer one); the filter pins _id, so it is a key lookup.
     referrals.collection().updateOne(Filters.and(Filters.eq("_id", byKey.get("_id")),
-        Filters.eq(IDEMPOTENCY_KEY, key), Filters.eq(KEY_EXPIRES_AT, expiresAt)),
+        Filters.eq(IDEMPOTENCY_KEY, key.id()), Filters.eq(KEY_EXPIRES_AT, expiresAt)),
         Updates.combine(Updates.unset(IDEMPOTENCY_KEY), Updates.unset(BODY_FINGERPRINT), Updates.unset(KEY_EXPIRES_AT)));
     return Optional.empty();
-  }
-
-  private static Held held(Document stored) {
-    return new Held(ReferralDocuments.fromDocument(stored), stored.getString(BODY_FINGERPRINT));
   }
 
   /** Files the referral under each of its child keys in one unordered write (one round trip, one commit). */
@@ -147,9 +148,10 @@ public class MongoReferrals implements Referrals {
     }
   }
 
-  /** Takes back what {@link #file} filed for a referral that was never written (one write, one round trip). */
-  private void unfile(List<String> childKeys, String referralId) {
-    Bson entry = Updates.pull(REFERRALS, new Document(REFERRAL_ID, referralId));
+  /** Takes back exactly what {@link #file} filed for a referral that was never written (one write). */
+  private void unfile(List<String> childKeys, String referralId, Instant receivedAt) {
+    Bson entry = Updates.pull(REFERRALS, new Document(REFERRAL_ID, referralId)
+        .append(RECEIVED_AT, Date.from(receivedAt)));
     DuplicateKeys.writeAll(children, childKeys.stream()
         .map(key -> new UpdateOneModel<Document>(Filters.eq("_id", key), entry)).toList());
   }
@@ -164,6 +166,17 @@ public class MongoReferrals implements Referrals {
     if (earlier.find().limit(1).first() == null) {
       return;
     }
+    try {
+      takeOver(earlier);
+    } catch (MongoException e) {
+      if (earlier.find().limit(1).first() != null) {
+        throw e;
+      }
+      // Another intake starting at the same time took them over and dropped the collection under this one's read.
+    }
+  }
+
+  private void takeOver(MongoCollection<Document> earlier) {
     List<UpdateOneModel<Document>> bindings = new ArrayList<>();
     for (Document binding : earlier.find().batchSize(Scans.BATCH)) {
       bindings.add(new UpdateOneModel<>(Filters.eq("_id", binding.getString(REFERRAL_ID)), Updates.combine(
