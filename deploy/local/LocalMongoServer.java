@@ -687,8 +687,8 @@ public class LocalMongoServer {
 
     /**
      * A key's serialization, kept per key object in a small table by identity: at most 16,384 keys and their bytes, a
-     * few MB. It cannot go stale: the library copies the values it puts in a key, and only {@code _id} keys are
-     * compared here (it ignores other indexes than unique ones, and the services make none).
+     * few MB. It cannot go stale: the library copies the values it puts in a key. The keys compared here are those of
+     * the unique indexes ({@code _id}, and intake's {@code idempotencyKey}): the library ignores all others.
      */
     private record Serialized(KeyValue key, byte[] bytes) {
     }

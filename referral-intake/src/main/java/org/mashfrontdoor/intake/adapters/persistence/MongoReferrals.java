@@ -86,7 +86,8 @@ public class MongoReferrals implements Referrals {
    * Files the referral under its child keys, then inserts it holding the idempotency key: one write, refused when the
    * key or the id is held. A refused referral's child-key entries are taken back, so retries take no room under a
    * child's keys: only a retry that finds a list full (at {@value #REFERRALS_PER_CHILD_KEY}) pushes its oldest entry
-   * out, as a new referral would, and the room it leaves takes the next retry's entry.
+   * out, as a new referral would, and the room it leaves takes the next retry's entry. (A step-up delivered twice
+   * within a millisecond leaves its entry twice; reading counts a referral once.)
    */
   @Override
   public Optional<Held> add(Referral referral, IdempotencyKey key) {
@@ -108,6 +109,7 @@ public class MongoReferrals implements Referrals {
       }
       // The key had expired and is released now, or its holder went meanwhile: insert again.
     }
+    unfile(referral.childKeys(), referral.referralId(), referral.receivedAt());
     throw new IllegalStateException("idempotency key kept changing under contention; will be retried");
   }
 
