@@ -179,18 +179,13 @@ public class MongoReferrals implements Referrals {
   }
 
   private void takeOver(MongoCollection<Document> earlier) {
-    List<UpdateOneModel<Document>> bindings = new ArrayList<>();
-    for (Document binding : earlier.find().batchSize(Scans.BATCH)) {
-      bindings.add(new UpdateOneModel<>(Filters.eq("_id", binding.getString(REFERRAL_ID)), Updates.combine(
-          Updates.set(IDEMPOTENCY_KEY, binding.getString("_id")),
-          Updates.set(BODY_FINGERPRINT, binding.getString("fingerprint")),
-          Updates.set(KEY_EXPIRES_AT, binding.getDate("expiresAt")))));
-      if (bindings.size() == Scans.BATCH) {
-        DuplicateKeys.writeAll(referrals.collection(), bindings); // a key a referral holds already stays there
-        bindings.clear();
-      }
-    }
-    DuplicateKeys.writeAll(referrals.collection(), bindings);
+    Scans.inRounds(earlier.find(), binding -> new UpdateOneModel<Document>(
+        Filters.eq("_id", binding.getString(REFERRAL_ID)), Updates.combine(
+            Updates.set(IDEMPOTENCY_KEY, binding.getString("_id")),
+            Updates.set(BODY_FINGERPRINT, binding.getString("fingerprint")),
+            Updates.set(KEY_EXPIRES_AT, binding.getDate("expiresAt")))),
+        // A key a referral holds already stays there.
+        round -> DuplicateKeys.writeAll(referrals.collection(), round));
     earlier.drop();
   }
 
