@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,6 +40,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
 /**
@@ -49,7 +52,8 @@ import org.bson.Document;
  * stack's cost for 3 s; a closed loop of non-urgent MARFs (accepted/s, POST p50/p99) until the pipeline is idle again,
  * with the CPU time of each process over that window (from {@code /proc/<pid>/stat}), the store's opcounters and its
  * time per command, per MARF; the same load again while the end of the triage queue is polled (MARF to queue: from
- * the ack's {@code receivedAt} until a poll lists the referral); then urgent MARFs at a steady rate while the alert
+ * the ack's {@code receivedAt} until a poll lists the referral; then, from that window's events on the broker, the
+ * stages in between: {@link Stages}); then urgent MARFs at a steady rate while the alert
  * stream is read (urgent MARF to alert: {@code receivedAt} until its {@code URGENT_CONTACT} arrives). Prints a
  * Markdown table and writes it to a file.
  *
@@ -149,7 +153,7 @@ public class Bench {
       int accepted, double acceptedPerSecond, double postP50,
       double postP99, Map<Integer, Long> otherStatuses, long failures, boolean idle, double drainSeconds,
       int windowMarfs, double windowSeconds, Map<String, Double> cpuMsPerMarf, Map<String, Double> opsPerMarf,
-      double commitsPerMarf, int queueSeconds, int queueAccepted, int listed, double queueP50, double queueP99, int polls,
+      double commitsPerMarf, int queueSeconds, int queueAccepted, int listed, double queueP50, double queueP99, Stages stages, int polls,
       double pollMillis, int urgentSent, int urgentSeen, double alertP50, double alertP99, double storedP50,
       double storedP99, List<String> storeTime,
       String storeFile, String idleLargest) {
@@ -245,6 +249,7 @@ public class Bench {
     // 2. MARF to queue: the same load again, while the queue's tail is polled (which costs the services too).
     int queueSeconds = Math.max(5, s.seconds / 2);
     progress("MARF to queue: the same load for " + queueSeconds + " s, polling the queue");
+    Map<TopicPartition, Long> eventsFrom = ends(kafka, PIPELINE_TOPICS);
     QueueWatcher watcher = new QueueWatcher(queueTotal());
     Load timed;
     try {
@@ -261,6 +266,7 @@ public class Bench {
         .mapToLong(a -> Duration.between(a.receivedAt(), watcher.firstSeen.get(a.referralId())).toMillis())
         .sorted().toArray();
     awaitIdle(kafka, mongo, Duration.ofSeconds(s.drainSeconds));
+    Stages stages = stages(s.kafka, eventsFrom, ends(kafka, PIPELINE_TOPICS), timed.measured);
 
     // 3. Urgent MARF to alert, at a steady rate.
     progress("urgent MARFs at " + s.urgentRate + "/s for " + s.urgentSeconds + " s, timed to the alert stream");
@@ -271,7 +277,7 @@ public class Bench {
         marfs, windowSeconds, cpu, ops,
         commitsBefore < 0 || commitsAfter < 0 ? Double.NaN : (commitsAfter - commitsBefore) / (double) marfs,
         queueSeconds, timed.measured.size(), toQueue.length, pct(toQueue, 0.50),
-        pct(toQueue, 0.99), (int) watcher.polls.get(),
+        pct(toQueue, 0.99), stages, (int) watcher.polls.get(),
         watcher.polls.get() == 0 ? Double.NaN : watcher.pollNanos.get() / 1e6 / watcher.polls.get(),
         urgent.sent, urgent.seen.length, pct(urgent.seen, 0.50), pct(urgent.seen, 0.99), pct(urgent.stored, 0.50),
         pct(urgent.stored, 0.99), storeTime,
@@ -511,6 +517,75 @@ public class Bench {
 
   static long queueTotal() throws IOException, InterruptedException {
     return queuePage(0, 1).headers().firstValueAsLong("X-Total-Count").orElse(-1);
+  }
+
+  // ---- where MARF to queue goes ------------------------------------------------------------------------------
+
+  static final List<String> PIPELINE_TOPICS = List.of("mash.referral.events", "mash.triage.events");
+  static final Pattern EVENT_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
+  static final Pattern EVENT_TIME = Pattern.compile("\"time\"\\s*:\\s*\"([^\"]+)\"");
+  static final Pattern EVENT_REFERRAL_ID = Pattern.compile("\"referralId\"\\s*:\\s*\"([^\"]+)\"");
+
+  /**
+   * Milliseconds from each MARF's {@code receivedAt} until: its {@code referral.received.v1} was on the broker (the
+   * record's time: intake's write, then its relay); triage opened its contact (the {@code triage.contact-opened.v1}
+   * event's {@code time}, taken before triage's writes: the broker, triage's poll and its reads); and that event was on
+   * the broker (after triage's writes, which list the contact, and its relay). The contact is listed between the last
+   * two. Sorted, each of the MARFs both events were found for.
+   */
+  record Stages(long[] onBroker, long[] opened, long[] openedOnBroker) {
+  }
+
+  static Map<TopicPartition, Long> ends(Admin kafka, List<String> topics) throws Exception {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (var topic : kafka.describeTopics(topics).allTopicNames().get().values()) {
+      topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+    }
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    kafka.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+    return ends;
+  }
+
+  /** Reads the two topics between the offsets and times each of {@code acks} through them. */
+  static Stages stages(String bootstrap, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Collection<Ack> acks) {
+    Map<String, Instant> received = new HashMap<>();
+    acks.forEach(a -> received.put(a.referralId(), a.receivedAt()));
+    Map<String, Long> onBroker = new HashMap<>();
+    Map<String, Long> opened = new HashMap<>();
+    Map<String, Long> openedOnBroker = new HashMap<>();
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", bootstrap);
+    properties.put("enable.auto.commit", "false");
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+        new StringDeserializer())) {
+      consumer.assign(from.keySet());
+      from.forEach(consumer::seek);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (from.keySet().stream().anyMatch(tp -> consumer.position(tp) < to.get(tp)) && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+          String value = record.value();
+          String referralId = first(EVENT_REFERRAL_ID, value);
+          Instant at = referralId == null ? null : received.get(referralId);
+          if (at == null) {
+            continue;
+          }
+          String type = first(EVENT_TYPE, value);
+          if ("referral.received.v1".equals(type)) {
+            onBroker.putIfAbsent(referralId, record.timestamp() - at.toEpochMilli());
+          } else if ("triage.contact-opened.v1".equals(type)) {
+            opened.putIfAbsent(referralId, Instant.parse(first(EVENT_TIME, value)).toEpochMilli() - at.toEpochMilli());
+            openedOnBroker.putIfAbsent(referralId, record.timestamp() - at.toEpochMilli());
+          }
+        }
+      }
+    }
+    Set<String> both = new HashSet<>(onBroker.keySet());
+    both.retainAll(opened.keySet());
+    return new Stages(sorted(onBroker, both), sorted(opened, both), sorted(openedOnBroker, both));
+  }
+
+  private static long[] sorted(Map<String, Long> millis, Set<String> keys) {
+    return keys.stream().mapToLong(millis::get).sorted().toArray();
   }
 
   // ---- urgent MARF to alert -----------------------------------------------------------------------------------
@@ -825,6 +900,15 @@ public class Bench {
     return counts;
   }
 
+  /** A row of p50 / p99 from one stage of MARF to queue, with how many MARFs it covers. */
+  static void stage(StringBuilder t, String label, Measured a, Measured b, java.util.function.Function<Stages, long[]> of) {
+    long[] x = of.apply(a.stages);
+    long[] y = of.apply(b.stages);
+    t.append("| ").append(label).append(" p50 / p99 (MARFs timed) | ").append(ms(pct(x, 0.50), pct(x, 0.99)))
+        .append(" (").append(x.length).append(") | ").append(ms(pct(y, 0.50), pct(y, 0.99))).append(" (")
+        .append(y.length).append(") |\n");
+  }
+
   // ---- the table ----------------------------------------------------------------------------------------------
 
   static String table(Settings s, String storeMode, String kafka, String store, String preloaded, Measured a,
@@ -845,6 +929,10 @@ public class Bench {
         .append(" |\n");
     t.append("| MARF → queue p50 / p99 | ").append(ms(a.queueP50, a.queueP99)).append(" | ")
         .append(ms(b.queueP50, b.queueP99)).append(" |\n");
+    stage(t, "of which until the referral's event was on the broker (intake's write and relay)", a, b, Stages::onBroker);
+    stage(t, "of which until triage opened the contact (its event's `time`, before triage's writes)", a, b, Stages::opened);
+    stage(t, "of which until the contact-opened event was on the broker (after triage's writes, which list it)", a, b,
+        Stages::openedOnBroker);
     t.append(String.format("| listed in the queue / accepted (%d s of load); queue polls (mean ms each) | "
             + "%d / %d; %d (%.0f) | %d / %d; %d (%.0f) |%n", a.queueSeconds, a.listed, a.queueAccepted, a.polls,
         a.pollMillis, b.listed, b.queueAccepted, b.polls, b.pollMillis));
@@ -922,11 +1010,17 @@ public class Bench {
   }
 
   static String group(Pattern pattern, String text) {
-    Matcher m = pattern.matcher(text);
-    if (!m.find()) {
+    String group = first(pattern, text);
+    if (group == null) {
       throw new IllegalStateException("no " + pattern + " in " + text);
     }
-    return m.group(1);
+    return group;
+  }
+
+  /** The first match's group, or null. */
+  static String first(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    return m.find() ? m.group(1) : null;
   }
 
   static void progress(String line) {
