@@ -2,6 +2,7 @@ package org.mashfrontdoor.triage.application;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,16 @@ public interface Contacts {
 
   /** The contact of each of {@code referralIds} that is on one, by referral id, in a few reads however many. */
   Map<String, Contact> findAll(Collection<String> referralIds);
+
+  /**
+   * The contact each of {@code referralIds} opened, by referral id: for referrals that name no linked referral, which
+   * are only ever on the contact they opened (a referral joins a contact only through a link). One read.
+   */
+  default Map<String, Contact> openedBy(Collection<String> referralIds) {
+    Map<String, Contact> opened = new HashMap<>(findAll(referralIds));
+    opened.entrySet().removeIf(found -> !found.getValue().contactId().equals(found.getKey()));
+    return opened;
+  }
 
   /** An open contact holding any of {@code referralIds}. */
   Optional<Contact> findOpenHolding(Collection<String> referralIds);

@@ -93,12 +93,15 @@ public class OpeningContact {
         r.linkedReferralIds()), received.details(), received.eventId());
   }
 
-  /** Referrals naming no linked referral, one each: a contact opened for each not on one yet. */
+  /**
+   * Referrals naming no linked referral, one each: a contact opened for each not on one yet. Such a referral is only
+   * ever on the contact it opened, so one read by contact id finds it.
+   */
   private List<Result> openTogether(List<Received> run) {
     if (run.isEmpty()) {
       return List.of();
     }
-    Map<String, Contact> on = contacts.findAll(run.stream().map(one -> one.referral().referralId()).toList());
+    Map<String, Contact> on = contacts.openedBy(run.stream().map(one -> one.referral().referralId()).toList());
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Result[] results = new Result[run.size()];
     List<Contacts.Opening> openings = new ArrayList<>();

@@ -26,6 +26,7 @@ import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.persistence.AlarmsBySecond;
 import org.mashfrontdoor.platform.persistence.Scans;
+import org.mashfrontdoor.platform.persistence.WritesAtOnce;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.OutgoingTriageEvents;
@@ -74,9 +75,7 @@ public class MongoContacts implements Contacts {
 
   @Override
   public Map<String, Contact> findAll(Collection<String> referralIds) {
-    Map<String, Contact> found = new HashMap<>();
-    contacts.collection().find(Filters.in("_id", referralIds))
-        .forEach(d -> found.put(d.getString("_id"), ContactDocuments.toContact(d)));
+    Map<String, Contact> found = openedBy(referralIds);
     List<String> notOpeners = referralIds.stream().filter(id -> !found.containsKey(id)).distinct().toList();
     if (notOpeners.isEmpty()) {
       return found;
@@ -96,6 +95,15 @@ public class MongoContacts implements Contacts {
       }
     });
     return found;
+  }
+
+  /** A contact's {@code _id} is the referral that opened it: one read by key. */
+  @Override
+  public Map<String, Contact> openedBy(Collection<String> referralIds) {
+    Map<String, Contact> opened = new HashMap<>();
+    contacts.collection().find(Filters.in("_id", referralIds))
+        .forEach(d -> opened.put(d.getString("_id"), ContactDocuments.toContact(d)));
+    return opened;
   }
 
   @Override
@@ -147,9 +155,10 @@ public class MongoContacts implements Contacts {
 
   @Override
   public List<Write> openAll(List<Opening> openings) {
-    alarms.fileAll(openings.stream().map(o -> new AlarmsBySecond.Filing(o.contact().contactId(),
-        Warnings.storable(o.contact().nextAlarmAt()))).toList());
-    queue.listAll(openings.stream().map(Opening::contact).toList());
+    // Both before the contacts' write (none is ever unfiled or unlisted), neither needing the other: sent at once.
+    WritesAtOnce.run(() -> alarms.fileAll(openings.stream().map(o -> new AlarmsBySecond.Filing(o.contact().contactId(),
+            Warnings.storable(o.contact().nextAlarmAt()))).toList()),
+        () -> queue.listAll(openings.stream().map(Opening::contact).toList()));
     return contacts.insertAll(openings.stream().map(o -> new OutboxedCollection.Insert(
         ContactDocuments.toDocument(o.contact()), envelopes(o.events()), o.handledEventId())).toList())
         .stream().map(MongoContacts::write).toList();

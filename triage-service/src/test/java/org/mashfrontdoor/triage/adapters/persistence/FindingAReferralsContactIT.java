@@ -5,7 +5,13 @@ import static org.mashfrontdoor.triage.application.OpeningContact.Result.ALREADY
 import static org.mashfrontdoor.triage.application.OpeningContact.Result.JOINED;
 import static org.mashfrontdoor.triage.application.OpeningContact.Result.OPENED;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +132,34 @@ class FindingAReferralsContactIT {
 
     assertThat(opening.openAll(poll)).containsOnly(ALREADY_HANDLED);
     assertThat(raised()).isEqualTo(raised);
+  }
+
+  @Test
+  void a_poll_of_referrals_naming_no_link_is_answered_from_the_contacts_alone() {
+    receive("r1");
+    List<String> readFrom = new CopyOnWriteArrayList<>();
+    CommandListener reads = new CommandListener() {
+      @Override
+      public void commandStarted(CommandStartedEvent event) {
+        if (event.getCommandName().equals("find")) {
+          readFrom.add(event.getCommand().getString("find").getValue());
+        }
+      }
+    };
+    try (MongoClient listened = MongoClients.create(MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(store.uri())).addCommandListener(reads).build())) {
+      MongoDatabase same = listened.getDatabase(database.getName());
+      OpeningContact watched = new OpeningContact(new MongoContacts(new OutboxRelay(same, clock, 100), clock,
+          new TriageEvents()), new MongoReferrals(same), RAG, clock, FrontDoorMetrics.NONE);
+      readFrom.clear(); // what starting up read
+
+      assertThat(watched.openAll(List.of(received("r1"), received("r2"))))
+          .as("a redelivery found on its contact, a new one opened").containsExactly(ALREADY_HANDLED, OPENED);
+      assertThat(readFrom).as("joins are read only for a linked referral").doesNotContain(MongoContacts.JOINED);
+
+      assertThat(watched.openAll(List.of(received("r3", "r1")))).containsExactly(JOINED);
+      assertThat(readFrom).contains(MongoContacts.JOINED);
+    }
   }
 
   @Test

@@ -1,0 +1,83 @@
+package org.mashfrontdoor.platform.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Two independent writes sent at once")
+class WritesAtOnceTest {
+
+  @Test
+  void both_run_at_the_same_time_and_the_call_returns_once_both_have_ended() {
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    CountDownLatch firstEnded = new CountDownLatch(1);
+    AtomicBoolean firstSawSecond = new AtomicBoolean();
+    AtomicBoolean secondEnded = new AtomicBoolean();
+
+    WritesAtOnce.run(() -> {
+      // One after the other, the second would not have started yet.
+      firstSawSecond.set(await(secondStarted));
+      firstEnded.countDown();
+    }, () -> {
+      secondStarted.countDown();
+      await(firstEnded); // so the second ends after the first: the call must still wait for it
+      secondEnded.set(true);
+    });
+
+    assertThat(firstSawSecond).as("the second write began while the first waited").isTrue();
+    assertThat(secondEnded).as("returned only after the second write ended").isTrue();
+  }
+
+  @Test
+  void a_failure_of_the_second_is_thrown_as_it_was_once_both_have_ended() {
+    IllegalStateException storeAway = new IllegalStateException("store away");
+    CountDownLatch firstEnded = new CountDownLatch(1);
+
+    assertThatThrownBy(() -> WritesAtOnce.run(firstEnded::countDown, () -> {
+      await(firstEnded);
+      throw storeAway;
+    })).isSameAs(storeAway);
+  }
+
+  @Test
+  void a_failure_of_the_first_is_thrown_as_it_was_once_the_second_has_ended() {
+    IllegalStateException storeAway = new IllegalStateException("store away");
+    AtomicBoolean secondEnded = new AtomicBoolean();
+    CountDownLatch secondStarted = new CountDownLatch(1);
+
+    assertThatThrownBy(() -> WritesAtOnce.run(() -> {
+      await(secondStarted);
+      throw storeAway;
+    }, () -> {
+      secondStarted.countDown();
+      secondEnded.set(true);
+    })).isSameAs(storeAway);
+    assertThat(secondEnded).isTrue();
+  }
+
+  @Test
+  void when_both_fail_the_first_failure_is_thrown_with_the_second_suppressed() {
+    IllegalStateException first = new IllegalStateException("first");
+    IllegalArgumentException second = new IllegalArgumentException("second");
+
+    assertThatThrownBy(() -> WritesAtOnce.run(() -> {
+      throw first;
+    }, () -> {
+      throw second;
+    })).isSameAs(first).satisfies(e -> assertThat(e.getSuppressed()).containsExactly(second));
+  }
+
+  private static boolean await(CountDownLatch latch) {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
