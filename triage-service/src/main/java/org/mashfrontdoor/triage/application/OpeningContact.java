@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mashfrontdoor.platform.persistence.RoundTripsAtOnce;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.triage.domain.RagPolicy;
 import org.mashfrontdoor.triage.domain.Referral;
@@ -62,26 +63,61 @@ public class OpeningContact {
    * Referrals in the order received, each as if opened alone, in a few store round trips for the lot: their details
    * kept in one write, then each run of referrals that name no linked referral opened together (one lookup, one write
    * each for the alarms, the queue and the contacts). A linked referral, or a second event about a referral in the
-   * run, is handled alone after the run before it, so it finds every contact that run opened.
+   * run, is handled alone after the run before it, so it finds every contact that run opened. The first run's lookup
+   * goes out with the details' write: it needs nothing kept, and each contact's write still follows both.
    */
   public List<Result> openAll(List<Received> received) {
     List<Received> all = received.stream().map(OpeningContact::toMillis).toList();
-    referrals.keepAll(all.stream().map(Received::details).toList());
+    List<Part> parts = parts(all);
+    Runnable keep = () -> referrals.keepAll(all.stream().map(Received::details).toList());
+    Map<String, Contact> firstOn = null;
+    if (!parts.isEmpty() && parts.getFirst().alone() == null) {
+      firstOn = RoundTripsAtOnce.run(keep, () -> contacts.openedBy(idsOf(parts.getFirst().together())));
+    } else {
+      keep.run();
+    }
     List<Result> results = new ArrayList<>(all.size());
+    for (Part part : parts) {
+      if (part.alone() != null) {
+        results.add(openAlone(part.alone().referral(), part.alone().eventId()));
+      } else {
+        Map<String, Contact> on = firstOn != null ? firstOn : contacts.openedBy(idsOf(part.together()));
+        firstOn = null;
+        results.addAll(openTogether(part.together(), on));
+      }
+    }
+    return results;
+  }
+
+  /** Referrals opened together (naming no linked referral, each once), or one referral handled alone. */
+  private record Part(List<Received> together, Received alone) {
+  }
+
+  /** The poll in order: runs of referrals that open together, and between them each one handled alone. */
+  private static List<Part> parts(List<Received> all) {
+    List<Part> parts = new ArrayList<>();
     List<Received> run = new ArrayList<>();
     Set<String> inRun = new HashSet<>();
     for (Received one : all) {
       if (one.referral().linkedReferralIds().isEmpty() && inRun.add(one.referral().referralId())) {
         run.add(one);
       } else {
-        results.addAll(openTogether(run));
-        run.clear();
-        inRun.clear();
-        results.add(openAlone(one.referral(), one.eventId()));
+        if (!run.isEmpty()) {
+          parts.add(new Part(List.copyOf(run), null));
+          run.clear();
+          inRun.clear();
+        }
+        parts.add(new Part(List.of(), one));
       }
     }
-    results.addAll(openTogether(run));
-    return results;
+    if (!run.isEmpty()) {
+      parts.add(new Part(List.copyOf(run), null));
+    }
+    return parts;
+  }
+
+  private static List<String> idsOf(List<Received> run) {
+    return run.stream().map(one -> one.referral().referralId()).toList();
   }
 
   /** The store keeps milliseconds; truncating here keeps the events and later reads identical. */
@@ -94,14 +130,10 @@ public class OpeningContact {
   }
 
   /**
-   * Referrals naming no linked referral, one each: a contact opened for each not on one yet. Such a referral is only
-   * ever on the contact it opened, so one read by contact id finds it.
+   * Referrals naming no linked referral, one each: a contact opened for each not on one yet ({@code on}: those on one,
+   * read by contact id alone, as such a referral is only ever on the contact it opened).
    */
-  private List<Result> openTogether(List<Received> run) {
-    if (run.isEmpty()) {
-      return List.of();
-    }
-    Map<String, Contact> on = contacts.openedBy(run.stream().map(one -> one.referral().referralId()).toList());
+  private List<Result> openTogether(List<Received> run, Map<String, Contact> on) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Result[] results = new Result[run.size()];
     List<Contacts.Opening> openings = new ArrayList<>();

@@ -26,7 +26,7 @@ import org.mashfrontdoor.platform.outbox.OutboxRelay;
 import org.mashfrontdoor.platform.paging.PageWindow;
 import org.mashfrontdoor.platform.persistence.AlarmsBySecond;
 import org.mashfrontdoor.platform.persistence.Scans;
-import org.mashfrontdoor.platform.persistence.WritesAtOnce;
+import org.mashfrontdoor.platform.persistence.RoundTripsAtOnce;
 import org.mashfrontdoor.platform.outbox.OutboxedCollection;
 import org.mashfrontdoor.triage.application.Contacts;
 import org.mashfrontdoor.triage.application.OutgoingTriageEvents;
@@ -156,8 +156,9 @@ public class MongoContacts implements Contacts {
   @Override
   public List<Write> openAll(List<Opening> openings) {
     // Both before the contacts' write (none is ever unfiled or unlisted), neither needing the other: sent at once.
-    WritesAtOnce.run(() -> alarms.fileAll(openings.stream().map(o -> new AlarmsBySecond.Filing(o.contact().contactId(),
-            Warnings.storable(o.contact().nextAlarmAt()))).toList()),
+    List<AlarmsBySecond.Filing> filings = openings.stream().map(o -> new AlarmsBySecond.Filing(
+        o.contact().contactId(), Warnings.storable(o.contact().nextAlarmAt()))).toList();
+    RoundTripsAtOnce.run(() -> alarms.fileAll(filings),
         () -> queue.listAll(openings.stream().map(Opening::contact).toList()));
     return contacts.insertAll(openings.stream().map(o -> new OutboxedCollection.Insert(
         ContactDocuments.toDocument(o.contact()), envelopes(o.events()), o.handledEventId())).toList())

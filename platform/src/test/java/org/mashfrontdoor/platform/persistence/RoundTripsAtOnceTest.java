@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Two independent writes sent at once")
-class WritesAtOnceTest {
+@DisplayName("Two independent store calls sent at once")
+class RoundTripsAtOnceTest {
 
   @Test
   void both_run_at_the_same_time_and_the_call_returns_once_both_have_ended() {
@@ -19,7 +19,7 @@ class WritesAtOnceTest {
     AtomicBoolean firstSawSecond = new AtomicBoolean();
     AtomicBoolean secondEnded = new AtomicBoolean();
 
-    WritesAtOnce.run(() -> {
+    RoundTripsAtOnce.run(() -> {
       // One after the other, the second would not have started yet.
       firstSawSecond.set(await(secondStarted));
       firstEnded.countDown();
@@ -34,11 +34,19 @@ class WritesAtOnceTest {
   }
 
   @Test
+  void what_the_second_answers_is_returned_once_both_have_ended() {
+    CountDownLatch firstEnded = new CountDownLatch(1);
+
+    assertThat(RoundTripsAtOnce.run(firstEnded::countDown, () -> await(firstEnded) ? "found" : "too early"))
+        .isEqualTo("found");
+  }
+
+  @Test
   void a_failure_of_the_second_is_thrown_as_it_was_once_both_have_ended() {
     IllegalStateException storeAway = new IllegalStateException("store away");
     CountDownLatch firstEnded = new CountDownLatch(1);
 
-    assertThatThrownBy(() -> WritesAtOnce.run(firstEnded::countDown, () -> {
+    assertThatThrownBy(() -> RoundTripsAtOnce.run(firstEnded::countDown, () -> {
       await(firstEnded);
       throw storeAway;
     })).isSameAs(storeAway);
@@ -50,7 +58,7 @@ class WritesAtOnceTest {
     AtomicBoolean secondEnded = new AtomicBoolean();
     CountDownLatch secondStarted = new CountDownLatch(1);
 
-    assertThatThrownBy(() -> WritesAtOnce.run(() -> {
+    assertThatThrownBy(() -> RoundTripsAtOnce.run(() -> {
       await(secondStarted);
       throw storeAway;
     }, () -> {
@@ -65,7 +73,7 @@ class WritesAtOnceTest {
     IllegalStateException first = new IllegalStateException("first");
     IllegalArgumentException second = new IllegalArgumentException("second");
 
-    assertThatThrownBy(() -> WritesAtOnce.run(() -> {
+    assertThatThrownBy(() -> RoundTripsAtOnce.run(() -> {
       throw first;
     }, () -> {
       throw second;
