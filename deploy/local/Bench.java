@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -357,13 +359,20 @@ public class Bench {
     if (committed.isEmpty()) {
       return 0;
     }
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
     long lag = 0;
-    for (var e : kafka.listOffsets(latest).all().get().entrySet()) {
-      lag += Math.max(0, e.getValue().offset() - committed.get(e.getKey()));
+    for (var e : latest(kafka, committed.keySet()).entrySet()) {
+      lag += Math.max(0, e.getValue() - committed.get(e.getKey()));
     }
     return lag;
+  }
+
+  /** The end offset of each partition. */
+  static Map<TopicPartition, Long> latest(Admin kafka, Collection<TopicPartition> partitions) throws Exception {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    kafka.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+    return ends;
   }
 
   // ---- posting MARFs ------------------------------------------------------------------------------------------
@@ -522,28 +531,28 @@ public class Bench {
   // ---- where MARF to queue goes ------------------------------------------------------------------------------
 
   static final List<String> PIPELINE_TOPICS = List.of("mash.referral.events", "mash.triage.events");
-  static final Pattern EVENT_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
-  static final Pattern EVENT_TIME = Pattern.compile("\"time\"\\s*:\\s*\"([^\"]+)\"");
-  static final Pattern EVENT_REFERRAL_ID = Pattern.compile("\"referralId\"\\s*:\\s*\"([^\"]+)\"");
+  // Events are compact JSON, as the API's answers are (REFERRAL_ID serves both).
+  static final Pattern EVENT_TYPE = Pattern.compile("\"type\":\"([^\"]+)\"");
+  static final Pattern EVENT_TIME = Pattern.compile("\"time\":\"([^\"]+)\"");
 
   /**
    * Milliseconds from each MARF's {@code receivedAt} until: its {@code referral.received.v1} was on the broker (the
-   * record's time: intake's write, then its relay); triage opened its contact (the {@code triage.contact-opened.v1}
-   * event's {@code time}, taken before triage's writes: the broker, triage's poll and its reads); and that event was on
-   * the broker (after triage's writes, which list the contact, and its relay). The contact is listed between the last
-   * two. Sorted, each of the MARFs both events were found for.
+   * record's time, which the producer sets as the relay sends it, before the broker acknowledges: intake's write, then
+   * its relay); triage opened its contact (the {@code triage.contact-opened.v1} event's {@code time}, taken once
+   * triage has read the contacts and kept the referrals' details, before the writes that file, list and store the
+   * contact); and that event was on the broker (the same kind of time, after those writes and triage's relay). The
+   * contact is listed between the last two. Sorted, each of the MARFs both events were found for.
    */
   record Stages(long[] onBroker, long[] opened, long[] openedOnBroker) {
   }
 
+  /** The end offset of each partition of {@code topics}. */
   static Map<TopicPartition, Long> ends(Admin kafka, List<String> topics) throws Exception {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    List<TopicPartition> partitions = new ArrayList<>();
     for (var topic : kafka.describeTopics(topics).allTopicNames().get().values()) {
-      topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+      topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
     }
-    Map<TopicPartition, Long> ends = new HashMap<>();
-    kafka.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-    return ends;
+    return latest(kafka, partitions);
   }
 
   /** Reads the two topics between the offsets and times each of {@code acks} through them. */
@@ -564,7 +573,7 @@ public class Bench {
       while (from.keySet().stream().anyMatch(tp -> consumer.position(tp) < to.get(tp)) && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
           String value = record.value();
-          String referralId = first(EVENT_REFERRAL_ID, value);
+          String referralId = first(REFERRAL_ID, value);
           Instant at = referralId == null ? null : received.get(referralId);
           if (at == null) {
             continue;
@@ -901,7 +910,7 @@ public class Bench {
   }
 
   /** A row of p50 / p99 from one stage of MARF to queue, with how many MARFs it covers. */
-  static void stage(StringBuilder t, String label, Measured a, Measured b, java.util.function.Function<Stages, long[]> of) {
+  static void stage(StringBuilder t, String label, Measured a, Measured b, Function<Stages, long[]> of) {
     long[] x = of.apply(a.stages);
     long[] y = of.apply(b.stages);
     t.append("| ").append(label).append(" p50 / p99 (MARFs timed) | ").append(ms(pct(x, 0.50), pct(x, 0.99)))
@@ -930,8 +939,9 @@ public class Bench {
     t.append("| MARF → queue p50 / p99 | ").append(ms(a.queueP50, a.queueP99)).append(" | ")
         .append(ms(b.queueP50, b.queueP99)).append(" |\n");
     stage(t, "of which until the referral's event was on the broker (intake's write and relay)", a, b, Stages::onBroker);
-    stage(t, "of which until triage opened the contact (its event's `time`, before triage's writes)", a, b, Stages::opened);
-    stage(t, "of which until the contact-opened event was on the broker (after triage's writes, which list it)", a, b,
+    stage(t, "of which until triage opened the contact (its event's `time`, before the writes that list it)", a, b,
+        Stages::opened);
+    stage(t, "of which until the contact-opened event was on the broker (after those writes)", a, b,
         Stages::openedOnBroker);
     t.append(String.format("| listed in the queue / accepted (%d s of load); queue polls (mean ms each) | "
             + "%d / %d; %d (%.0f) | %d / %d; %d (%.0f) |%n", a.queueSeconds, a.listed, a.queueAccepted, a.polls,

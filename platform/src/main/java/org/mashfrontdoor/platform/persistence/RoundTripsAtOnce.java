@@ -1,5 +1,6 @@
 package org.mashfrontdoor.platform.persistence;
 
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -56,14 +57,15 @@ public final class RoundTripsAtOnce {
     }
     if (failed == null) {
       failed = secondFailed[0]; // join() makes the other thread's write to the array visible here
-    } else if (secondFailed[0] != null) {
+    } else if (secondFailed[0] != null && secondFailed[0] != failed) {
       failed.addSuppressed(secondFailed[0]);
     }
-    if (failed instanceof RuntimeException e) {
-      throw e;
-    }
-    if (failed instanceof Error e) {
-      throw e;
+    switch (failed) {
+      case null -> { }
+      case RuntimeException e -> throw e;
+      case Error e -> throw e;
+      // A checked exception thrown past the compiler: never taken for success, so nothing depending on it follows.
+      default -> throw new UndeclaredThrowableException(failed);
     }
   }
 }

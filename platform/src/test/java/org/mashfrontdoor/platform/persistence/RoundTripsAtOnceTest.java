@@ -3,6 +3,8 @@ package org.mashfrontdoor.platform.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,6 +80,48 @@ class RoundTripsAtOnceTest {
     }, () -> {
       throw second;
     })).isSameAs(first).satisfies(e -> assertThat(e.getSuppressed()).containsExactly(second));
+  }
+
+  @Test
+  void an_interrupt_of_the_caller_still_waits_for_the_second_and_is_kept_for_the_caller() {
+    CountDownLatch firstEnded = new CountDownLatch(1);
+    AtomicBoolean secondEnded = new AtomicBoolean();
+
+    RoundTripsAtOnce.run(() -> {
+      Thread.currentThread().interrupt(); // as a listener's container stopping would
+      firstEnded.countDown();
+    }, () -> {
+      await(firstEnded);
+      secondEnded.set(true);
+    });
+
+    assertThat(Thread.interrupted()).as("the interrupt kept for the caller (and cleared here)").isTrue();
+    assertThat(secondEnded).as("returned only after the second call ended").isTrue();
+  }
+
+  @Test
+  void the_same_failure_from_both_is_thrown_once() {
+    IllegalStateException storeAway = new IllegalStateException("store away");
+
+    assertThatThrownBy(() -> RoundTripsAtOnce.run(() -> {
+      throw storeAway;
+    }, () -> {
+      throw storeAway;
+    })).isSameAs(storeAway).satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
+  }
+
+  @Test
+  void a_checked_failure_thrown_past_the_compiler_is_never_taken_for_success() {
+    IOException socket = new IOException("socket closed");
+
+    assertThatThrownBy(() -> RoundTripsAtOnce.run(() -> { }, () -> throwUnchecked(socket)))
+        .isInstanceOf(UndeclaredThrowableException.class).hasCause(socket);
+  }
+
+  /** As code compiled elsewhere can: a checked exception its caller's signature does not name. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> void throwUnchecked(Throwable e) throws E {
+    throw (E) e;
   }
 
   private static boolean await(CountDownLatch latch) {

@@ -35,7 +35,8 @@ public interface Contacts {
 
   /**
    * The contact each of {@code referralIds} opened, by referral id: for referrals that name no linked referral, which
-   * are only ever on the contact they opened (a referral joins a contact only through a link). One read.
+   * are only ever on the contact they opened (a referral joins a contact only through a link). The store's adapter
+   * answers with one read by contact id; this default, for stand-ins, with {@link #findAll}.
    */
   default Map<String, Contact> openedBy(Collection<String> referralIds) {
     Map<String, Contact> opened = new HashMap<>(findAll(referralIds));

@@ -1,6 +1,7 @@
 package org.mashfrontdoor.triage.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mashfrontdoor.triage.application.OpeningContact.Result.ALREADY_HANDLED;
 import static org.mashfrontdoor.triage.application.OpeningContact.Result.JOINED;
 import static org.mashfrontdoor.triage.application.OpeningContact.Result.OPENED;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -34,6 +36,7 @@ import org.mashfrontdoor.triage.application.FrontDoorMetrics;
 import org.mashfrontdoor.triage.application.OpeningContact;
 import org.mashfrontdoor.triage.application.RecordingDecision;
 import org.mashfrontdoor.triage.application.RecordingRecommendation;
+import org.mashfrontdoor.triage.application.Referrals;
 import org.mashfrontdoor.triage.domain.Contact;
 import org.mashfrontdoor.platform.codes.MashOutcome;
 import org.mashfrontdoor.triage.domain.Role;
@@ -160,6 +163,26 @@ class FindingAReferralsContactIT {
       assertThat(watched.openAll(List.of(received("r3", "r1")))).containsExactly(JOINED);
       assertThat(readFrom).contains(MongoContacts.JOINED);
     }
+  }
+
+  @Test
+  void no_contact_is_written_when_the_details_could_not_be_kept() {
+    IllegalStateException storeAway = new IllegalStateException("store away");
+    OpeningContact keepingFails = new OpeningContact(contacts, new Referrals() {
+      @Override
+      public void keepAll(List<ReferralDetails> details) {
+        throw storeAway;
+      }
+
+      @Override
+      public Optional<ReferralDetails> details(String referralId) {
+        return Optional.empty();
+      }
+    }, RAG, clock, FrontDoorMetrics.NONE);
+
+    assertThatThrownBy(() -> keepingFails.openAll(List.of(received("r1"), received("r2"))))
+        .as("the fault reaches the listener, which waits it out").isSameAs(storeAway);
+    assertThat(database.getCollection(MongoContacts.COLLECTION).countDocuments()).isZero();
   }
 
   @Test
