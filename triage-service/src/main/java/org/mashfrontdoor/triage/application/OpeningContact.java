@@ -77,13 +77,13 @@ public class OpeningContact {
       keep.run();
     }
     List<Result> results = new ArrayList<>(all.size());
-    for (Part part : parts) {
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
       if (part.alone() != null) {
         results.add(openAlone(part.alone().referral(), part.alone().eventId()));
       } else {
-        Map<String, Contact> on = firstOn != null ? firstOn : contacts.openedBy(idsOf(part.together()));
-        firstOn = null;
-        results.addAll(openTogether(part.together(), on));
+        // A later run is looked up only now, after what the parts before it opened.
+        results.addAll(openTogether(part.together(), i == 0 ? firstOn : contacts.openedBy(idsOf(part.together()))));
       }
     }
     return results;
