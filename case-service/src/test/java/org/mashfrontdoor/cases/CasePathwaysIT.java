@@ -45,6 +45,8 @@ import org.mashfrontdoor.platform.events.Topics;
 import org.mashfrontdoor.platform.testsupport.EmbeddedInfrastructure;
 import org.mashfrontdoor.platform.testsupport.WithEmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -80,6 +82,9 @@ class CasePathwaysIT {
 
   @Autowired
   Cases cases;
+
+  @Autowired
+  KafkaListenerEndpointRegistry listeners;
 
   private static KafkaProducer<String, String> producer;
 
@@ -194,6 +199,37 @@ class CasePathwaysIT {
           // Redacted at rest: nothing of a value that is not an envelope is kept.
           assertThat(dead.value()).isEqualTo("{\"data\":{\"redacted\":true}}");
         }));
+  }
+
+  @Test
+  void a_poll_of_contacts_opened_decisions_and_a_poison_opens_a_case_per_decision_and_dead_letters_only_the_poison()
+      throws Exception {
+    String referralId = newReferralId();
+    String contactOpened = """
+        {"specversion":"1.0","id":"%s","source":"/mash/triage-service","type":"triage.contact-opened.v1",
+         "subject":"%s","time":"2026-03-02T08:00:00Z","datacontenttype":"application/json","data":{}}
+        """.formatted(UUID.randomUUID(), referralId);
+
+    // One key, so one partition, in this order; sent while the listener is paused, so that they come in one poll.
+    MessageListenerContainer listener = listeners.getListenerContainer("case-service-triage-events");
+    listener.pause();
+    try {
+      await().atMost(PATIENCE).until(listener::isContainerPaused);
+      producer.send(new ProducerRecord<>(Topics.TRIAGE_EVENTS, referralId, contactOpened));
+      publishDecision(UUID.randomUUID().toString(), referralId, "STRATEGY_DISCUSSION");
+      producer.send(new ProducerRecord<>(Topics.TRIAGE_EVENTS, referralId, contactOpened));
+      publishDecision(UUID.randomUUID().toString(), referralId, "SINGLE_ASSESSMENT");
+      producer.send(new ProducerRecord<>(Topics.TRIAGE_EVENTS, referralId, "not an event " + UUID.randomUUID()));
+      publishDecision(UUID.randomUUID().toString(), referralId, "EARLY_HELP");
+    } finally {
+      listener.resume();
+    }
+
+    assertThat(awaitCases(referralId, 3)).extracting(c -> c.get("pathway").asString())
+        .containsExactlyInAnyOrder("STRATEGY_DISCUSSION", "SINGLE_ASSESSMENT", "EARLY_HELP");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(readAll(Topics.TRIAGE_EVENTS + Topics.DEAD_LETTER_SUFFIX))
+        .filteredOn(dead -> referralId.equals(dead.key())).singleElement()
+        .satisfies(dead -> assertThat(dead.value()).isEqualTo("{\"data\":{\"redacted\":true}}")));
   }
 
   @Test
