@@ -176,6 +176,8 @@ public class Bench {
             + "other conditions scan)"
         : "the store's `_id` lookup on (filters that pin `_id` use the `_id` index)";
     progress("store: " + store);
+    String compilers = compilers(s.pids);
+    progress(compilers);
     try (MongoClient mongo = MongoClients.create(s.mongoUri);
         Admin kafka = Admin.create(Map.of("bootstrap.servers", s.kafka))) {
       String kafkaBaseline = kafkaBaseline(s.kafka);
@@ -188,7 +190,7 @@ public class Bench {
       Measured second = measure(s, mongo, kafka);
       progress("measured at " + size(second) + ": " + second.acceptedPerSecond + " MARFs/s");
 
-      String table = table(s, store, kafkaBaseline, storeBaseline, preloaded, first, second);
+      String table = table(s, store + "; " + compilers, kafkaBaseline, storeBaseline, preloaded, first, second);
       Files.writeString(s.out, table);
       System.out.println(table);
     }
@@ -852,6 +854,28 @@ public class Bench {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** Which of the stack's processes run C1 only ({@code -XX:TieredStopAtLevel=1}) and which the JVM's tiered C2. */
+  static String compilers(Path pids) throws IOException {
+    Map<Boolean, List<String>> c1Only = new TreeMap<>();
+    try (var files = Files.list(pids)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
+        String cmdline;
+        try {
+          cmdline = Files.readString(Path.of("/proc", Files.readString(file).trim(), "cmdline"));
+        } catch (IOException e) {
+          continue; // not running
+        }
+        if (!cmdline.split("\0", 2)[0].endsWith("java")) {
+          continue; // Prometheus
+        }
+        c1Only.computeIfAbsent(cmdline.contains("-XX:TieredStopAtLevel=1"), k -> new ArrayList<>())
+            .add(file.getFileName().toString().replace(".pid", ""));
+      }
+    }
+    return "JIT: C1 only (`-XX:TieredStopAtLevel=1`) in " + String.join(", ", c1Only.getOrDefault(true, List.of("none")))
+        + "; the JVM's tiered C2 in " + String.join(", ", c1Only.getOrDefault(false, List.of("none")));
   }
 
   /** {@code variable} in the environment of the stack's process {@code name}; null when unset. */

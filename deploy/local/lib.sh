@@ -165,6 +165,16 @@ store_support() {
     || (cd "$MASH_ROOT" && ./mvnw -q -pl platform test-compile >&2) || return 1
   echo "$dir"
 }
+# The local store's compiler option, for deploy/local/up and bench-store: it runs for the whole session and takes more
+# CPU under load than anything else, so it keeps the JVM's tiered C2 compiler unless MASH_STORE_JIT=c1 (docs/performance.md,
+# the store's JIT). Kafka gained nothing measurable from C2 and started 3 s later with it: it follows MASH_JIT.
+store_jit() {
+  case "${MASH_STORE_JIT:-full}" in
+    c1) echo "-XX:TieredStopAtLevel=1" ;;
+    full) echo "-XX:+TieredCompilation" ;; # the JVM's default
+    *) echo "MASH_STORE_JIT must be c1 or full, not ${MASH_STORE_JIT}" >&2; return 2 ;;
+  esac
+}
 # The AOT training processes deploy/local/up starts in the background (deploy/local/aot-train).
 MASH_AOT_TRAINING="$(for name in $MASH_AUTH $MASH_SERVICES; do printf '%s-aot ' "$name"; done)"
 
