@@ -856,26 +856,26 @@ public class Bench {
     }
   }
 
-  /** Which of the stack's processes run C1 only ({@code -XX:TieredStopAtLevel=1}) and which the JVM's tiered C2. */
+  /** Which of the stack's JVMs run C1 only ({@code -XX:TieredStopAtLevel=1}) and which the JVM's tiered C2. */
   static String compilers(Path pids) throws IOException {
-    Map<Boolean, List<String>> c1Only = new TreeMap<>();
+    List<String> c1Only = new ArrayList<>();
+    List<String> tiered = new ArrayList<>();
     try (var files = Files.list(pids)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
-        String cmdline;
+        List<String> args;
         try {
-          cmdline = Files.readString(Path.of("/proc", Files.readString(file).trim(), "cmdline"));
+          args = List.of(Files.readString(Path.of("/proc", Files.readString(file).trim(), "cmdline")).split("\0"));
         } catch (IOException e) {
           continue; // not running
         }
-        if (!cmdline.split("\0", 2)[0].endsWith("java")) {
-          continue; // Prometheus
+        if (args.getFirst().endsWith("java")) { // not Prometheus
+          String name = file.getFileName().toString().replace(".pid", "");
+          (args.contains("-XX:TieredStopAtLevel=1") ? c1Only : tiered).add(name);
         }
-        c1Only.computeIfAbsent(cmdline.contains("-XX:TieredStopAtLevel=1"), k -> new ArrayList<>())
-            .add(file.getFileName().toString().replace(".pid", ""));
       }
     }
-    return "JIT: C1 only (`-XX:TieredStopAtLevel=1`) in " + String.join(", ", c1Only.getOrDefault(true, List.of("none")))
-        + "; the JVM's tiered C2 in " + String.join(", ", c1Only.getOrDefault(false, List.of("none")));
+    return "JIT: C1 only (`-XX:TieredStopAtLevel=1`) in " + (c1Only.isEmpty() ? "none" : String.join(", ", c1Only))
+        + "; the JVM's tiered C2 in " + (tiered.isEmpty() ? "none" : String.join(", ", tiered));
   }
 
   /** {@code variable} in the environment of the stack's process {@code name}; null when unset. */

@@ -165,14 +165,18 @@ store_support() {
     || (cd "$MASH_ROOT" && ./mvnw -q -pl platform test-compile >&2) || return 1
   echo "$dir"
 }
-# The local store's compiler option, for deploy/local/up and bench-store: it runs for the whole session and takes more
-# CPU under load than anything else, so it keeps the JVM's tiered C2 compiler unless MASH_STORE_JIT=c1 (docs/performance.md,
-# the store's JIT). Kafka gained nothing measurable from C2 and started 3 s later with it: it follows MASH_JIT.
-store_jit() {
-  case "${MASH_STORE_JIT:-full}" in
+# A JVM's compiler option from a setting (variable, default), for deploy/local/up and bench-store: c1 is C1 only
+# (-XX:TieredStopAtLevel=1: quicker to start, smaller on two cores), full the JVM's tiered C2 (peak speed under
+# sustained load). MASH_JIT (default c1) sets the services', the provider's, Kafka's and the mail server's;
+# MASH_STORE_JIT (default full) the store's: it runs for the whole session and takes more CPU under load than anything
+# else. Kafka gained nothing measurable from C2 and was ready 2-3 s later with it (docs/performance.md, "case-service
+# commits once per poll, and the store on C2").
+jit_option() { # variable default
+  local value="${!1:-$2}"
+  case "$value" in
     c1) echo "-XX:TieredStopAtLevel=1" ;;
-    full) echo "-XX:+TieredCompilation" ;; # the JVM's default
-    *) echo "MASH_STORE_JIT must be c1 or full, not ${MASH_STORE_JIT}" >&2; return 2 ;;
+    full) echo "-XX:+TieredCompilation" ;; # the JVM's default; never empty, for bash before 4.4 under set -u
+    *) echo "$1 must be c1 or full, not $value" >&2; return 2 ;;
   esac
 }
 # The AOT training processes deploy/local/up starts in the background (deploy/local/aot-train).

@@ -18,11 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
@@ -210,17 +212,26 @@ class CasePathwaysIT {
          "subject":"%s","time":"2026-03-02T08:00:00Z","datacontenttype":"application/json","data":{}}
         """.formatted(UUID.randomUUID(), referralId);
 
-    // One key, so one partition, in this order; sent while the listener is paused, so that they come in one poll.
+    // One key, so one partition, in this order; sent while the listener is paused, so that they usually come in one
+    // poll (the assertions hold however they are split).
     MessageListenerContainer listener = listeners.getListenerContainer("case-service-triage-events");
     listener.pause();
     try {
       await().atMost(PATIENCE).until(listener::isContainerPaused);
-      producer.send(new ProducerRecord<>(Topics.TRIAGE_EVENTS, referralId, contactOpened));
-      publishDecision(UUID.randomUUID().toString(), referralId, "STRATEGY_DISCUSSION");
-      producer.send(new ProducerRecord<>(Topics.TRIAGE_EVENTS, referralId, contactOpened));
-      publishDecision(UUID.randomUUID().toString(), referralId, "SINGLE_ASSESSMENT");
-      producer.send(new ProducerRecord<>(Topics.TRIAGE_EVENTS, referralId, "not an event " + UUID.randomUUID()));
-      publishDecision(UUID.randomUUID().toString(), referralId, "EARLY_HELP");
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      for (ProducerRecord<String, String> record : List.of(
+          new ProducerRecord<>(Topics.TRIAGE_EVENTS, referralId, contactOpened),
+          decisionRecord(UUID.randomUUID().toString(), referralId, "STRATEGY_DISCUSSION"),
+          new ProducerRecord<>(Topics.TRIAGE_EVENTS, referralId, contactOpened),
+          decisionRecord(UUID.randomUUID().toString(), referralId, "SINGLE_ASSESSMENT"),
+          new ProducerRecord<>(Topics.TRIAGE_EVENTS, referralId, "not an event " + UUID.randomUUID()),
+          decisionRecord(UUID.randomUUID().toString(), referralId, "EARLY_HELP"))) {
+        sent.add(producer.send(record));
+      }
+      producer.flush();
+      for (Future<RecordMetadata> one : sent) {
+        one.get();
+      }
     } finally {
       listener.resume();
     }
@@ -580,6 +591,10 @@ class CasePathwaysIT {
   }
 
   private static void publishDecision(String eventId, String referralId, String outcome) throws Exception {
+    producer.send(decisionRecord(eventId, referralId, outcome)).get();
+  }
+
+  private static ProducerRecord<String, String> decisionRecord(String eventId, String referralId, String outcome) {
     String event = """
         {"specversion":"1.0","id":"%s","source":"/mash/triage-service","type":"triage.decision-recorded.v1",
          "subject":"%s","time":"2026-03-02T09:10:00Z","datacontenttype":"application/json",
@@ -590,7 +605,7 @@ class CasePathwaysIT {
     ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TRIAGE_EVENTS, referralId, event);
     record.headers().add("id", eventId.getBytes(StandardCharsets.UTF_8));
     record.headers().add("type", "triage.decision-recorded.v1".getBytes(StandardCharsets.UTF_8));
-    producer.send(record).get();
+    return record;
   }
 
   private List<JsonNode> awaitCases(String referralId, int expected) {
