@@ -826,18 +826,27 @@ public class Bench {
   /** CPU time (user + system) of each process of the stack and of this one, in milliseconds. */
   static Map<String, Long> cpuMillis(Settings s) throws IOException {
     Map<String, Long> cpu = new TreeMap<>();
-    try (var files = Files.list(s.pids)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
-        String name = file.getFileName().toString().replace(".pid", "");
-        Long ms = cpuOf(Files.readString(file).trim(), s.clockTicks);
-        if (ms != null) {
-          cpu.put(name, ms);
-        }
+    for (var process : stackPids(s.pids).entrySet()) {
+      Long ms = cpuOf(process.getValue(), s.clockTicks);
+      if (ms != null) {
+        cpu.put(process.getKey(), ms);
       }
     }
     cpu.put("load generator", cpuOf(Long.toString(ProcessHandle.current().pid()), s.clockTicks));
     return cpu;
   }
+
+  /** The pid of each of the stack's processes by name, from deploy/local's pid files, in name order. */
+  static Map<String, String> stackPids(Path pids) throws IOException {
+    Map<String, String> byName = new TreeMap<>();
+    try (var files = Files.list(pids)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+        byName.put(file.getFileName().toString().replace(".pid", ""), Files.readString(file).trim());
+      }
+    }
+    return byName;
+  }
+
 
   /** CPU milliseconds of the stack's processes (not this one). */
   static long total(Map<String, Long> cpu) {
@@ -860,23 +869,21 @@ public class Bench {
   static String compilers(Path pids) throws IOException {
     List<String> c1Only = new ArrayList<>();
     List<String> tiered = new ArrayList<>();
-    try (var files = Files.list(pids)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
-        List<String> args;
-        try {
-          args = List.of(Files.readString(Path.of("/proc", Files.readString(file).trim(), "cmdline")).split("\0"));
-        } catch (IOException e) {
-          continue; // not running
-        }
-        if (args.getFirst().endsWith("java")) { // not Prometheus
-          String name = file.getFileName().toString().replace(".pid", "");
-          (args.contains("-XX:TieredStopAtLevel=1") ? c1Only : tiered).add(name);
-        }
+    for (var process : stackPids(pids).entrySet()) {
+      List<String> args;
+      try {
+        args = List.of(Files.readString(Path.of("/proc", process.getValue(), "cmdline")).split("\0"));
+      } catch (IOException e) {
+        continue; // not running
+      }
+      if (args.getFirst().endsWith("java")) { // not Prometheus
+        (args.contains("-XX:TieredStopAtLevel=1") ? c1Only : tiered).add(process.getKey());
       }
     }
     return "JIT: C1 only (`-XX:TieredStopAtLevel=1`) in " + (c1Only.isEmpty() ? "none" : String.join(", ", c1Only))
         + "; the JVM's tiered C2 in " + (tiered.isEmpty() ? "none" : String.join(", ", tiered));
   }
+
 
   /** {@code variable} in the environment of the stack's process {@code name}; null when unset. */
   static String environmentOf(Path pids, String name, String variable) throws IOException {
